@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+// Secrets that ship in this repo's docs and examples; production refuses them.
+export const KNOWN_DEFAULT_SECRETS = new Set([
+  'dev-only-secret-change-me-dev-only-secret',
+  'test-only-secret-not-for-production-use-0001',
+]);
+
+const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const optionalUrl = z.preprocess((value) => (value === '' ? undefined : value), z.url().optional());
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  DATABASE_URL: z.url().default('postgresql://postgres@127.0.0.1:5432/storefront'),
+  REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+  // Every key the app writes starts with this, so tests and several apps can share one Redis.
+  REDIS_KEY_PREFIX: z.string().min(1).default('sf:'),
+  UPSTASH_REDIS_REST_URL: optionalUrl,
+  UPSTASH_REDIS_REST_TOKEN: z.string().optional(),
+  // Comma-separated; the first seals new cookies, all of them open old ones (rotation).
+  SESSION_SECRET: z.string().default('dev-only-secret-change-me-dev-only-secret'),
+  SESSION_IDLE_SECONDS: seconds(7 * 24 * 3600),
+  SESSION_ABSOLUTE_SECONDS: seconds(30 * 24 * 3600),
+  SESSION_TOUCH_SECONDS: seconds(60),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_WINDOW_SECONDS: seconds(15 * 60),
+  // Trust X-Forwarded-For only behind a proxy you run; otherwise a client could pick its own IP.
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`)
+      .join('; ');
+    throw new Error(`Invalid environment: ${problems}. See .env.example for every setting.`);
+  }
+  const env = result.data;
+  if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) {
+    throw new Error(
+      'Invalid environment: set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither.',
+    );
+  }
+  return env;
+}
+
+export const env: Env = parseEnv(process.env);
+
+export function sessionSecrets(value = env.SESSION_SECRET): string[] {
+  return value
+    .split(',')
+    .map((secret) => secret.trim())
+    .filter(Boolean);
+}
+
+// Production must not run on a missing, short or published secret: anyone could forge cookies.
+export function assertProductionSecrets(source: Env = env): void {
+  if (source.NODE_ENV !== 'production') return;
+  const secrets = sessionSecrets(source.SESSION_SECRET);
+  const bad = secrets.length === 0 || secrets.some((s) => s.length < 32 || KNOWN_DEFAULT_SECRETS.has(s));
+  if (bad) {
+    throw new Error(
+      'SESSION_SECRET must be set in production: one or more comma-separated secrets of at least 32 characters, none of them a published default. `npm run demo` writes one to .env.local.',
+    );
+  }
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+// The one error shape of the JSON API: { error: { code, message, fields? } }.
+
+export type ErrorCode =
+  | 'bad_request'
+  | 'invalid_json'
+  | 'validation_failed'
+  | 'payload_too_large'
+  | 'unauthenticated'
+  | 'invalid_credentials'
+  | 'banned'
+  | 'forbidden'
+  | 'csrf_rejected'
+  | 'not_found'
+  | 'conflict'
+  | 'email_taken'
+  | 'rate_limited'
+  | 'service_unavailable'
+  | 'internal_error';
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  invalid_json: 400,
+  validation_failed: 400,
+  payload_too_large: 413,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  banned: 403,
+  forbidden: 403,
+  csrf_rejected: 403,
+  not_found: 404,
+  conflict: 409,
+  email_taken: 409,
+  rate_limited: 429,
+  service_unavailable: 503,
+  internal_error: 500,
+};
+
+export type FieldErrors = Record<string, string[]>;
+
+export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldErrors; [extra: string]: unknown } };
+
+/** An error the app expects and answers with its own status; anything else is a 500. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly options: { fields?: FieldErrors; headers?: Record<string, string>; details?: Record<string, unknown> } = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.status = STATUS[code];
+  }
+}
+
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+export function errorBody(error: AppError): ErrorBody {
+  return {
+    error: {
+      ...error.options.details,
+      code: error.code,
+      message: error.message,
+      ...(error.options.fields ? { fields: error.options.fields } : {}),
+    },
+  };
+}
+
+/** Maps any thrown value to the API's error response; the detail of an unexpected error stays in the log. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof z.ZodError) {
+    const fields = fieldErrors(error);
+    const names = Object.keys(fields).join(', ');
+    error = new AppError('validation_failed', `Invalid ${names || 'input'}.`, { fields });
+  }
+  if (error instanceof AppError) {
+    return Response.json(errorBody(error), {
+      status: error.status,
+      headers: { 'Cache-Control': 'no-store', ...error.options.headers },
+    });
+  }
+  console.error('Unhandled error in API route:', error);
+  return Response.json(
+    { error: { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' } },
+    { status: 500, headers: { 'Cache-Control': 'no-store' } },
+  );
+}

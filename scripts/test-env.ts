@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+
+// Tests get a database and a Redis key prefix of their own, and refuse to run anywhere but this machine.
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+export function assertLocal(url: string, what: string): void {
+  const host = new URL(url).hostname;
+  if (!LOCAL_HOSTS.has(host)) {
+    throw new Error(`Refusing to run tests against ${what} on ${host}: tests only touch local services.`);
+  }
+}
+
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+const runId = process.env.TEST_RUN_ID ?? randomBytes(4).toString('hex');
+process.env.TEST_RUN_ID = runId;
+
+/** The environment a test kind runs with: its own database and its own key prefix for this run. */
+export function testEnvironment(kind: 'unit' | 'e2e'): Record<string, string> {
+  const server = process.env.TEST_DATABASE_SERVER_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const databaseUrl = withDatabase(server, process.env.TEST_DATABASE_NAME ?? `storefront_test_${kind}`);
+  assertLocal(databaseUrl, 'PostgreSQL');
+  assertLocal(redisUrl, 'Redis');
+  return {
+    NODE_ENV: kind === 'unit' ? 'test' : 'production',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    REDIS_KEY_PREFIX: `sf-test:${kind}:${runId}:`,
+    // e2e serves a production build, which refuses published secrets.
+    SESSION_SECRET:
+      kind === 'unit' ? 'test-only-secret-not-for-production-use-0001' : randomBytes(32).toString('base64url'),
+    NEXT_TELEMETRY_DISABLED: '1',
+    TEST_RUN_ID: runId,
+  };
+}
