@@ -1,0 +1,8 @@
+import { deleteKeysWithPrefix } from '../scripts/test-global-setup';
+import { testEnvironment } from '../scripts/test-env';
+
+// Remove the Redis keys this run wrote, and only those.
+export default async function globalTeardown(): Promise<void> {
+  const env = testEnvironment('e2e');
+  await deleteKeysWithPrefix(env.REDIS_URL as string, env.REDIS_KEY_PREFIX as string);
+}
