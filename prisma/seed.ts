@@ -1,0 +1,77 @@
+// Seeds the demo catalog and demo accounts. Idempotent: categories and products are upserted by slug
+// (the seed is the source of truth for their content), users by email (existing users keep their data,
+// only their role is corrected). Run directly with `tsx prisma/seed.ts`, so imports are relative.
+import { pathToFileURL } from 'node:url';
+import { loadEnvConfig } from '@next/env';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { hashPassword } from '../lib/auth/password';
+import { PrismaClient } from '../lib/db/generated/client';
+import { categories, demoUsers, products } from './seed-data';
+
+export async function seedDatabase(databaseUrl: string, options: { quiet?: boolean } = {}): Promise<void> {
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  const log = options.quiet ? () => {} : (message: string) => console.log(message);
+  try {
+    const categoryIds = new Map<string, string>();
+    for (const category of categories) {
+      const saved = await db.category.upsert({
+        where: { slug: category.slug },
+        create: category,
+        update: { name: category.name, description: category.description },
+      });
+      categoryIds.set(category.slug, saved.id);
+    }
+
+    for (const product of products) {
+      const categoryId = categoryIds.get(product.category);
+      if (!categoryId) throw new Error(`Seed product ${product.slug} names unknown category ${product.category}`);
+      const fields = {
+        name: product.name,
+        description: product.description,
+        priceCents: product.priceCents,
+        currency: 'USD',
+        stock: product.stock,
+        featured: product.featured ?? false,
+        imagePath: `/products/${product.slug}.svg`,
+        categoryId,
+        createdAt: new Date(`${product.addedOn}T12:00:00Z`),
+      };
+      await db.product.upsert({ where: { slug: product.slug }, create: { slug: product.slug, ...fields }, update: fields });
+    }
+
+    for (const user of demoUsers) {
+      const email = user.email.toLowerCase();
+      const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
+      if (existing) {
+        await db.user.update({ where: { email }, data: { role: user.role } });
+      } else {
+        // Hashing is slow on purpose (argon2id), so only new accounts pay for it.
+        const passwordHash = await hashPassword(user.password);
+        // Upsert, not create: a seed running at the same time (parallel test setups) may have just created it.
+        await db.user.upsert({
+          where: { email },
+          create: { email, name: user.name, role: user.role, passwordHash },
+          update: { role: user.role },
+        });
+      }
+    }
+
+    log(
+      `Seeded ${categories.length} categories, ${products.length} products and the demo accounts ` +
+        demoUsers.map((user) => user.email).join(', '),
+    );
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+const runDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+
+if (runDirectly) {
+  loadEnvConfig(process.cwd());
+  const databaseUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/storefront';
+  seedDatabase(databaseUrl).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
