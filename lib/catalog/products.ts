@@ -1,0 +1,152 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { Prisma } from '@/lib/db/generated/client';
+import { AppError } from '@/lib/http/errors';
+import type { ProductQuery, ProductSort } from './schema';
+
+export type ProductSummary = {
+  id: string;
+  slug: string;
+  name: string;
+  priceCents: number;
+  currency: string;
+  stock: number;
+  image: string;
+  category: { slug: string; name: string };
+};
+
+export type ProductDetail = ProductSummary & { description: string };
+
+export type ProductPage = { items: ProductSummary[]; page: number; pageSize: number; total: number };
+
+// Longer queries add little and cost a condition each.
+const MAX_SEARCH_TERMS = 8;
+
+type ProductRow = {
+  id: string;
+  slug: string;
+  name: string;
+  priceCents: number;
+  currency: string;
+  stock: number;
+  imagePath: string;
+  categorySlug: string;
+  categoryName: string;
+};
+
+const withCategory = { category: { select: { slug: true, name: true } } } as const;
+
+type ProductWithCategory = Prisma.ProductGetPayload<{ include: typeof withCategory }>;
+
+function toSummary(product: ProductWithCategory): ProductSummary {
+  return {
+    id: product.id,
+    slug: product.slug,
+    name: product.name,
+    priceCents: product.priceCents,
+    currency: product.currency,
+    stock: product.stock,
+    image: product.imagePath,
+    category: { slug: product.category.slug, name: product.category.name },
+  };
+}
+
+function rowToSummary(row: ProductRow): ProductSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    priceCents: row.priceCents,
+    currency: row.currency,
+    stock: row.stock,
+    image: row.imagePath,
+    category: { slug: row.categorySlug, name: row.categoryName },
+  };
+}
+
+/** A LIKE pattern that matches `text` anywhere, with the user's % _ and \ taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+}
+
+export function searchTerms(q: string | undefined): string[] {
+  if (!q) return [];
+  const terms = q.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  return [...new Set(terms)].slice(0, MAX_SEARCH_TERMS);
+}
+
+function nameMatches(pattern: string): Prisma.Sql {
+  return Prisma.sql`p."name" ILIKE ${pattern} ESCAPE '\\'`;
+}
+
+function orderBy(sort: ProductSort, q: string | undefined, terms: string[]): Prisma.Sql {
+  switch (sort) {
+    case 'price-asc':
+      return Prisma.sql`p."priceCents" ASC, p."name" ASC, p."id" ASC`;
+    case 'price-desc':
+      return Prisma.sql`p."priceCents" DESC, p."name" ASC, p."id" ASC`;
+    case 'name':
+      return Prisma.sql`p."name" ASC, p."id" ASC`;
+    case 'newest':
+      return Prisma.sql`p."createdAt" DESC, p."id" ASC`;
+    case 'relevance': {
+      if (!q || terms.length === 0) return Prisma.sql`p."featured" DESC, p."name" ASC, p."id" ASC`;
+      // The whole phrase in the name first, then more terms in the name, then matches only in the description.
+      const nameTermHits = Prisma.join(
+        terms.map((term) => Prisma.sql`(${nameMatches(containsPattern(term))})::int`),
+        ' + ',
+      );
+      return Prisma.sql`(${nameMatches(containsPattern(q.trim()))}) DESC, (${nameTermHits}) DESC,
+        p."featured" DESC, p."name" ASC, p."id" ASC`;
+    }
+  }
+}
+
+/**
+ * One page of products. Every search term must appear (case-insensitively) in the name or the description.
+ * An unknown category is a not_found error rather than an empty page, so a typo in a link is visible.
+ */
+export async function listProducts(query: ProductQuery): Promise<ProductPage> {
+  const { q, category, sort, page, pageSize } = query;
+  if (category) {
+    const found = await db.category.findUnique({ where: { slug: category }, select: { id: true } });
+    if (!found) throw new AppError('not_found', `There is no category "${category}".`);
+  }
+
+  const terms = searchTerms(q);
+  const conditions: Prisma.Sql[] = [];
+  if (category) conditions.push(Prisma.sql`c."slug" = ${category}`);
+  for (const term of terms) {
+    const pattern = containsPattern(term);
+    conditions.push(Prisma.sql`(p."name" ILIKE ${pattern} ESCAPE '\\' OR p."description" ILIKE ${pattern} ESCAPE '\\')`);
+  }
+  const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;
+  const from = Prisma.sql`FROM "Product" p JOIN "Category" c ON c."id" = p."categoryId"`;
+
+  const [rows, counted] = await Promise.all([
+    db.$queryRaw<ProductRow[]>`
+      SELECT p."id", p."slug", p."name", p."priceCents", p."currency", p."stock", p."imagePath",
+             c."slug" AS "categorySlug", c."name" AS "categoryName"
+      ${from} ${where}
+      ORDER BY ${orderBy(sort, q, terms)}
+      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" ${from} ${where}`,
+  ]);
+
+  return { items: rows.map(rowToSummary), page, pageSize, total: counted[0]?.total ?? 0 };
+}
+
+export async function getProductBySlug(slug: string): Promise<ProductDetail | null> {
+  const product = await db.product.findUnique({ where: { slug }, include: withCategory });
+  return product ? { ...toSummary(product), description: product.description } : null;
+}
+
+export async function listFeaturedProducts(limit = 8): Promise<ProductSummary[]> {
+  const products = await db.product.findMany({
+    where: { featured: true },
+    include: withCategory,
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    take: limit,
+  });
+  return products.map(toSummary);
+}

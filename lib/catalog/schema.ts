@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+// The product listing query, shared by the JSON API (strict: a bad parameter is a 400) and the storefront
+// pages (lenient: a bad parameter falls back to its default).
+
+export const PRODUCT_SORTS = ['relevance', 'price-asc', 'price-desc', 'name', 'newest'] as const;
+export type ProductSort = (typeof PRODUCT_SORTS)[number];
+
+export const DEFAULT_PAGE_SIZE = 24;
+export const MAX_PAGE_SIZE = 100;
+export const MAX_QUERY_LENGTH = 100;
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+// An empty form field (`?sort=`) means "not given", not "invalid".
+const blankAsMissing = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+export const slugSchema = z.string().max(120).regex(SLUG_PATTERN, 'Must be a lowercase slug such as "desk-and-office".');
+
+export const productQuerySchema = z.object({
+  q: z.preprocess(blankAsMissing, z.string().trim().max(MAX_QUERY_LENGTH).optional()),
+  category: z.preprocess(blankAsMissing, slugSchema.optional()),
+  sort: z.preprocess(blankAsMissing, z.enum(PRODUCT_SORTS).default('relevance')),
+  page: z.preprocess(blankAsMissing, z.coerce.number().int().min(1).max(10_000).default(1)),
+  pageSize: z.preprocess(
+    blankAsMissing,
+    z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  ),
+});
+
+export type ProductQuery = z.infer<typeof productQuerySchema>;
+export type ProductQueryInput = z.input<typeof productQuerySchema>;
+
+type PageSearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * For pages: parses what it can and replaces each invalid parameter by its default, so a hand-edited
+ * URL shows a sensible listing instead of an error page.
+ */
+export function parseProductQueryOrDefaults(searchParams: PageSearchParams): ProductQuery {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of Object.entries(searchParams)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) raw[key] = first;
+  }
+  const result = productQuerySchema.safeParse(raw);
+  if (result.success) return result.data;
+  const invalid = new Set(result.error.issues.map((issue) => String(issue.path[0])));
+  const valid = Object.fromEntries(Object.entries(raw).filter(([key]) => !invalid.has(key)));
+  return productQuerySchema.parse(valid);
+}
