@@ -1,0 +1,107 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { sealData, unsealData } from 'iron-session';
+import { env, sessionSecrets } from '@/lib/env';
+
+// The cookie carries only the opaque session token, sealed (encrypted and authenticated) so a stolen
+// database dump or a guessed format cannot forge one. Everything else about the session lives in Redis.
+
+const SECURE_NAME = '__Host-sid';
+const PLAIN_NAME = 'sid';
+
+type SealPasswords = Record<string, string>;
+
+// iron-session writes the password id into each seal and looks it up on unseal. An id derived from the secret
+// itself stays the same whatever position the secret takes in SESSION_SECRET, so rotating (prepending a new
+// secret, later dropping the oldest) never strands cookies sealed with a secret that is still listed.
+function passwordId(secret: string): string {
+  return String(parseInt(createHash('sha256').update(secret).digest('hex').slice(0, 12), 16));
+}
+
+function passwords(secrets: string[]): { seal: SealPasswords; unseal: SealPasswords } {
+  const [first] = secrets;
+  if (!first) throw new Error('SESSION_SECRET is empty: set at least one secret of 32 or more characters.');
+  return {
+    seal: { [passwordId(first)]: first },
+    unseal: Object.fromEntries(secrets.map((secret) => [passwordId(secret), secret])),
+  };
+}
+
+export async function sealToken(token: string, secrets: string[] = sessionSecrets()): Promise<string> {
+  return sealData({ t: token }, { password: passwords(secrets).seal, ttl: env.SESSION_ABSOLUTE_SECONDS });
+}
+
+/** The token inside a sealed cookie, or null for anything tampered, truncated, expired or foreign. */
+export async function unsealToken(sealed: string, secrets: string[] = sessionSecrets()): Promise<string | null> {
+  if (!sealed) return null;
+  try {
+    const data = await unsealData<{ t?: unknown }>(sealed, {
+      password: passwords(secrets).unseal,
+      ttl: env.SESSION_ABSOLUTE_SECONDS,
+    });
+    return typeof data.t === 'string' && data.t.length > 0 ? data.t : null;
+  } catch {
+    // iron throws on malformed seals (wrong part count, bad base64, unknown password id): a signed-out visitor.
+    return null;
+  }
+}
+
+/**
+ * Whether the request reached us over https. X-Forwarded-Proto is a client-controlled header, so it is read only
+ * when TRUST_PROXY says a proxy we run sets it; otherwise the URL's own protocol decides.
+ */
+export function isSecureRequest(request: { url: string; headers: Headers }, trustProxy = env.TRUST_PROXY): boolean {
+  if (trustProxy) {
+    const forwarded = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+    if (forwarded) return forwarded === 'https';
+  }
+  try {
+    return new URL(request.url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** `__Host-` pins the cookie to this exact host, https and Path=/; browsers refuse it over plain http. */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? SECURE_NAME : PLAIN_NAME;
+}
+
+export type SessionCookieOptions = {
+  httpOnly: true;
+  sameSite: 'lax';
+  path: '/';
+  secure: boolean;
+  maxAge: number;
+};
+
+export function sessionCookieOptions(secure: boolean, maxAge = env.SESSION_ABSOLUTE_SECONDS): SessionCookieOptions {
+  return { httpOnly: true, sameSite: 'lax', path: '/', secure, maxAge };
+}
+
+function serialize(name: string, value: string, options: SessionCookieOptions): string {
+  const parts = [`${name}=${value}`, `Path=${options.path}`, `Max-Age=${options.maxAge}`, 'HttpOnly', 'SameSite=Lax'];
+  if (options.secure) parts.push('Secure');
+  return parts.join('; ');
+}
+
+/** A Set-Cookie header value that stores the sealed token. */
+export async function sessionSetCookie(token: string, secure: boolean): Promise<string> {
+  return serialize(sessionCookieName(secure), await sealToken(token), sessionCookieOptions(secure));
+}
+
+/** A Set-Cookie header value that removes the session cookie. */
+export function clearSessionSetCookie(secure: boolean): string {
+  return serialize(sessionCookieName(secure), '', sessionCookieOptions(secure, 0));
+}
+
+/** The raw value of one cookie in a Cookie header (no decoding: a sealed token is cookie-safe as it is). */
+export function readCookie(header: string | null, name: string): string | null {
+  if (!header) return null;
+  for (const pair of header.split(';')) {
+    const index = pair.indexOf('=');
+    if (index === -1) continue;
+    if (pair.slice(0, index).trim() === name) return pair.slice(index + 1).trim();
+  }
+  return null;
+}

@@ -1,0 +1,139 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import {
+  clearSessionSetCookie,
+  isSecureRequest,
+  readCookie,
+  sessionCookieName,
+  sessionSetCookie,
+  unsealToken,
+} from './cookie';
+import { getSessionStore, type SessionRecord, type SessionUser } from './store';
+
+// The one way anything in the app learns who is asking. The hot path is: unseal the cookie (CPU only),
+// one Redis round trip for the session and its user record, no database query. The database is read only
+// when Redis lost the per-user record (eviction, flush, or after an admin change dropped it on purpose).
+
+export type { SessionRecord, SessionUser } from './store';
+
+export type CurrentSession = { token: string; session: SessionRecord; user: SessionUser };
+
+/** The user as the API shows it: no ban internals, no timestamps. */
+export type PublicUser = Pick<SessionUser, 'id' | 'email' | 'name' | 'role' | 'tier'>;
+
+export function toPublicUser(user: SessionUser): PublicUser {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, tier: user.tier };
+}
+
+export function isBanned(user: Pick<SessionUser, 'bannedAt' | 'bannedUntil'>, now = Date.now()): boolean {
+  return user.bannedAt !== null && (user.bannedUntil === null || user.bannedUntil > now);
+}
+
+type UserRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: SessionUser['role'];
+  tier: SessionUser['tier'];
+  bannedAt: Date | null;
+  bannedUntil: Date | null;
+};
+
+export function toSessionUser(row: UserRow): SessionUser {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    tier: row.tier,
+    bannedAt: row.bannedAt?.getTime() ?? null,
+    bannedUntil: row.bannedUntil?.getTime() ?? null,
+  };
+}
+
+async function reloadUser(userId: string): Promise<SessionUser | null> {
+  const row = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, role: true, tier: true, bannedAt: true, bannedUntil: true },
+  });
+  if (!row) return null;
+  const user = toSessionUser(row);
+  await getSessionStore().cacheUser(user);
+  return user;
+}
+
+/** The live session behind a raw token, or null. A banned or deleted user's session is revoked on the spot. */
+export async function readSessionByToken(token: string): Promise<CurrentSession | null> {
+  const store = getSessionStore();
+  const lookup = await store.readSession(token);
+  if (!lookup) return null;
+  const user = lookup.user ?? (await reloadUser(lookup.session.userId));
+  if (!user || isBanned(user)) {
+    await store.revokeSession(token);
+    return null;
+  }
+  return { token, session: lookup.session, user };
+}
+
+export type RequestSession = {
+  current: CurrentSession | null;
+  /** A session cookie came with the request; when `current` is null it is stale and should be cleared. */
+  hadCookie: boolean;
+  secure: boolean;
+};
+
+/** The session of a route handler's or proxy's Request. Garbage cookies read as signed out, never as an error. */
+export async function readSessionFromRequest(request: Request): Promise<RequestSession> {
+  const secure = isSecureRequest(request);
+  const sealed = readCookie(request.headers.get('cookie'), sessionCookieName(secure));
+  if (!sealed) return { current: null, hadCookie: false, secure };
+  const token = await unsealToken(sealed);
+  return { current: token ? await readSessionByToken(token) : null, hadCookie: true, secure };
+}
+
+type CookieReader = { get(name: string): { value: string } | undefined };
+
+/**
+ * Whether a request seen only through next/headers (server components and actions) came over https. Next builds a
+ * route handler's request.url from X-Forwarded-Proto, filling it from the socket when absent, so reading it here
+ * agrees with isSecureRequest() for the same request.
+ */
+export function isSecureFromHeaders(headers: Headers): boolean {
+  const proto = headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || 'http';
+  return isSecureRequest({ url: `${proto}://${headers.get('host') ?? 'localhost'}/`, headers });
+}
+
+/** The session as server components and actions see it, from next/headers' cookies() and headers(). */
+export async function readSessionFromCookies(cookies: CookieReader, headers: Headers): Promise<CurrentSession | null> {
+  const sealed = cookies.get(sessionCookieName(isSecureFromHeaders(headers)))?.value;
+  if (!sealed) return null;
+  const token = await unsealToken(sealed);
+  return token ? readSessionByToken(token) : null;
+}
+
+/** The raw token a request's cookie holds (valid or not), so login can revoke it: no session survives a login. */
+export async function tokenFromCookieValue(sealed: string | null | undefined): Promise<string | null> {
+  return sealed ? unsealToken(sealed) : null;
+}
+
+export type DeviceSession = SessionRecord & { current: boolean };
+
+/** The user's sessions, the one making this request marked and listed first, then the most recently seen. */
+export async function listDeviceSessions(current: CurrentSession): Promise<DeviceSession[]> {
+  const sessions = await getSessionStore().listUserSessions(current.user.id);
+  return sessions
+    .map((session) => ({ ...session, current: session.id === current.session.id }))
+    .sort((a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt - a.lastSeenAt);
+}
+
+export { clearSessionSetCookie, sessionCookieName, sessionSetCookie };
+
+/** Signs one of the user's own devices out. False when the id is not one of this user's sessions. */
+export async function revokeDeviceSession(current: CurrentSession, sessionId: string): Promise<boolean> {
+  return getSessionStore().revokeSessionById(current.user.id, sessionId);
+}
+
+/** "Sign out everywhere else": every session of the user but the one making the request. */
+export async function revokeOtherDeviceSessions(current: CurrentSession): Promise<number> {
+  return getSessionStore().revokeUserSessions(current.user.id, { exceptSessionId: current.session.id });
+}
