@@ -1,0 +1,46 @@
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import { Button, LinkButton } from '@/components/ui/button';
+import { getSession } from '@/lib/auth/gate';
+import { logoutAction } from '@/lib/auth/actions';
+
+/** The header's account area: sign-in links for visitors; name, tier, devices, admin and sign-out for a user. */
+export async function AccountMenu() {
+  const current = await getSession();
+  if (!current) {
+    return (
+      <nav aria-label="Account" className="flex items-center gap-2">
+        <LinkButton href="/login" variant="ghost" size="sm">
+          Sign in
+        </LinkButton>
+        <LinkButton href="/register" variant="primary" size="sm">
+          Create account
+        </LinkButton>
+      </nav>
+    );
+  }
+  const { user } = current;
+  return (
+    <nav aria-label="Account" className="flex items-center gap-3 text-sm">
+      <Link href="/account" className="flex items-center gap-2 font-medium text-slate-900 hover:text-brand-800">
+        <span data-testid="account-name">{user.name}</span>
+        <Badge tone={user.tier === 'premium' ? 'brand' : 'neutral'}>
+          {user.tier === 'premium' ? 'Premium' : 'Standard'}
+        </Badge>
+      </Link>
+      <Link href="/account/sessions" className="text-slate-700 hover:text-brand-800">
+        Devices
+      </Link>
+      {user.role === 'admin' ? (
+        <Link href="/admin" className="text-slate-700 hover:text-brand-800">
+          Admin
+        </Link>
+      ) : null}
+      <form action={logoutAction}>
+        <Button type="submit" variant="secondary" size="sm">
+          Sign out
+        </Button>
+      </form>
+    </nav>
+  );
+}

@@ -1,0 +1,61 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { registerAction, type AuthFormState } from '@/lib/auth/actions';
+import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/auth/schema';
+import { FormAlert, useFocusOnError } from './form-alert';
+
+export function RegisterForm({ next }: { next: string }) {
+  const [state, action, pending] = useActionState<AuthFormState, FormData>(registerAction, {});
+  const { formRef, alertRef } = useFocusOnError(state, Boolean(state.message || state.errors));
+  return (
+    <form ref={formRef} action={action} className="flex flex-col gap-5" noValidate>
+      <FormAlert message={state.message} tone="danger" alertRef={alertRef} />
+      <input type="hidden" name="next" value={next} />
+      <Input
+        name="name"
+        label="Name"
+        autoComplete="name"
+        required
+        maxLength={100}
+        defaultValue={state.values?.name}
+        error={state.errors?.name}
+      />
+      <Input
+        name="email"
+        type="email"
+        label="Email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        error={state.errors?.email}
+      />
+      <Input
+        name="password"
+        type="password"
+        label="Password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN}
+        maxLength={PASSWORD_MAX}
+        hint={`At least ${PASSWORD_MIN} characters.`}
+        error={state.errors?.password}
+      />
+      <Button type="submit" size="lg" disabled={pending}>
+        {pending ? 'Creating account…' : 'Create account'}
+      </Button>
+      <p className="text-center text-sm text-slate-600">
+        Already have an account?{' '}
+        <Link
+          href={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`}
+          className="font-semibold text-brand-800 hover:underline"
+        >
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

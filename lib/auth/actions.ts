@@ -1,0 +1,92 @@
+'use server';
+
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { revalidatePath } from 'next/cache';
+import { AppError, fieldErrors, type ErrorCode, type FieldErrors } from '@/lib/http/errors';
+import { revokeDeviceSession, revokeOtherDeviceSessions } from '@/lib/session';
+import { login, logout, register } from './auth';
+import { requireUser } from './gate';
+import { authContextFromHeaders, clearSessionCookie, setSessionCookie } from './http';
+import { safeNextPath } from './redirect';
+import { loginSchema, registerSchema } from './schema';
+
+// Server actions are public POST endpoints: each one validates its input and calls the gate itself.
+// Next already refuses actions whose Origin does not match the Host, so there is no second CSRF check here.
+// They live in lib/ rather than app/ because the header's account menu (components/) posts to logoutAction.
+
+export type AuthFormState = {
+  message?: string;
+  code?: ErrorCode;
+  errors?: FieldErrors;
+  /** What the user typed, to fill the form again. Never the password. */
+  values?: { email?: string; name?: string };
+};
+
+function text(formData: FormData, key: string): string | undefined {
+  const value = formData.get(key);
+  return typeof value === 'string' ? value : undefined;
+}
+
+function failure(error: unknown, values: AuthFormState['values']): AuthFormState {
+  if (error instanceof AppError) {
+    return { message: error.message, code: error.code, errors: error.options.fields, values };
+  }
+  throw error;
+}
+
+export async function loginAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const values = { email: text(formData, 'email') };
+  const parsed = loginSchema.safeParse({ email: values.email, password: text(formData, 'password') });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  try {
+    const cookieStore = await cookies();
+    const context = await authContextFromHeaders(cookieStore, await headers());
+    const result = await login(parsed.data, context);
+    await setSessionCookie(cookieStore, result.token, context.secure);
+  } catch (error) {
+    return failure(error, values);
+  }
+  redirect(safeNextPath(text(formData, 'next')));
+}
+
+export async function registerAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const values = { email: text(formData, 'email'), name: text(formData, 'name') };
+  const parsed = registerSchema.safeParse({ ...values, password: text(formData, 'password') });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  try {
+    const cookieStore = await cookies();
+    const context = await authContextFromHeaders(cookieStore, await headers());
+    const result = await register(parsed.data, context);
+    await setSessionCookie(cookieStore, result.token, context.secure);
+  } catch (error) {
+    return failure(error, values);
+  }
+  redirect(safeNextPath(text(formData, 'next')));
+}
+
+export async function logoutAction(): Promise<void> {
+  const cookieStore = await cookies();
+  const context = await authContextFromHeaders(cookieStore, await headers());
+  await logout(context.previousToken);
+  clearSessionCookie(cookieStore, context.secure);
+  redirect('/');
+}
+
+export async function revokeSessionAction(formData: FormData): Promise<void> {
+  const current = await requireUser('/account/sessions');
+  const sessionId = text(formData, 'sessionId');
+  if (!sessionId) return;
+  await revokeDeviceSession(current, sessionId);
+  if (sessionId === current.session.id) {
+    const cookieStore = await cookies();
+    clearSessionCookie(cookieStore, (await authContextFromHeaders(cookieStore, await headers())).secure);
+    redirect('/login');
+  }
+  revalidatePath('/account/sessions');
+}
+
+export async function revokeOtherSessionsAction(): Promise<void> {
+  await revokeOtherDeviceSessions(await requireUser('/account/sessions'));
+  revalidatePath('/account/sessions');
+}

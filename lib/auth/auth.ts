@@ -1,0 +1,143 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/http/errors';
+import { isBanned, toSessionUser, type SessionRecord, type SessionUser } from '@/lib/session';
+import { getSessionStore } from '@/lib/session/store';
+import { accountKey, createLoginLimiters, type LoginLimiters } from './login-limits';
+import { hashPassword, verifyPassword } from './password';
+import type { LoginInput, RegisterInput } from './schema';
+
+type SessionStore = ReturnType<typeof getSessionStore>;
+
+export type AuthContext = {
+  ip: string | null;
+  userAgent: string | null;
+  /** The token of the cookie the request arrived with, if any: it is revoked, never carried into the new sign-in. */
+  previousToken: string | null;
+};
+
+export type AuthResult = { token: string; session: SessionRecord; user: SessionUser };
+
+export const INVALID_CREDENTIALS_MESSAGE = 'Email or password is incorrect.';
+export const UNAVAILABLE_MESSAGE = 'Sign-in is temporarily unavailable. Please try again in a minute.';
+
+// Verifying against this hash when the email is unknown makes a miss cost the same argon2 work as a wrong password,
+// so response time does not tell a guesser which addresses have accounts. Computed once, at first import.
+const dummyHash = hashPassword(randomBytes(24).toString('base64url'));
+
+const USER_FIELDS = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  tier: true,
+  bannedAt: true,
+  bannedUntil: true,
+} as const;
+
+async function startSession(store: SessionStore, user: SessionUser, context: AuthContext): Promise<AuthResult> {
+  // Session fixation: whatever token the browser held before is deleted, and the new session gets a fresh one.
+  if (context.previousToken) await store.revokeSession(context.previousToken);
+  await store.cacheUser(user);
+  const { token, session } = await store.createSession(user, { ip: context.ip, userAgent: context.userAgent });
+  return { token, session, user };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+}
+
+export async function register(
+  input: RegisterInput,
+  context: AuthContext,
+  store: SessionStore = getSessionStore(),
+): Promise<AuthResult> {
+  const passwordHash = await hashPassword(input.password);
+  let row;
+  try {
+    row = await db.user.create({
+      data: { email: input.email, name: input.name, passwordHash },
+      select: USER_FIELDS,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError('email_taken', 'An account with this email already exists. Sign in instead.', {
+        fields: { email: ['An account with this email already exists.'] },
+      });
+    }
+    throw error;
+  }
+  return startSession(store, toSessionUser(row), context);
+}
+
+/** Redis holds the failure counters; without it we cannot tell a guesser from a user, so sign-in is refused. */
+async function failClosed<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    console.error('Sign-in refused: the rate limiter or session store is unreachable.', error);
+    throw new AppError('service_unavailable', UNAVAILABLE_MESSAGE, { headers: { 'Retry-After': '30' } });
+  }
+}
+
+function rateLimited(retryAfterSeconds: number): AppError {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  const minutes = Math.ceil(seconds / 60);
+  return new AppError(
+    'rate_limited',
+    `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    { headers: { 'Retry-After': String(seconds) }, details: { retryAfterSeconds: seconds } },
+  );
+}
+
+function bannedError(user: SessionUser): AppError {
+  const until = user.bannedUntil === null ? undefined : new Date(user.bannedUntil).toISOString();
+  const message = until
+    ? `This account is suspended until ${until.slice(0, 16).replace('T', ' ')} UTC.`
+    : 'This account has been suspended.';
+  return new AppError('banned', message, { details: until ? { until } : {} });
+}
+
+export type LoginOptions = { limiters?: LoginLimiters; store?: SessionStore };
+
+export async function login(input: LoginInput, context: AuthContext, options: LoginOptions = {}): Promise<AuthResult> {
+  const limiters = options.limiters ?? createLoginLimiters();
+  const store = options.store ?? getSessionStore();
+  const account = accountKey(input.email);
+
+  const [byAccount, byIp] = await failClosed(() =>
+    Promise.all([
+      limiters.account.check(account),
+      context.ip ? limiters.ip.check(context.ip) : Promise.resolve(null),
+    ]),
+  );
+  const blocked = [byAccount, byIp].filter((result) => result?.limited);
+  if (blocked.length) throw rateLimited(Math.max(...blocked.map((result) => result?.retryAfterSeconds ?? 1)));
+
+  const row = await db.user.findUnique({ where: { email: input.email }, omit: { passwordHash: false } });
+  let valid = false;
+  if (row) valid = await verifyPassword(row.passwordHash, input.password);
+  else await verifyPassword(await dummyHash, input.password);
+
+  if (!row || !valid) {
+    await failClosed(() =>
+      Promise.all([limiters.account.hit(account), context.ip ? limiters.ip.hit(context.ip) : null]),
+    );
+    throw new AppError('invalid_credentials', INVALID_CREDENTIALS_MESSAGE);
+  }
+
+  const user = toSessionUser(row);
+  // Checked after the password, so a ban tells nothing to someone who does not hold the account's password.
+  if (isBanned(user)) throw bannedError(user);
+
+  return failClosed(async () => {
+    await limiters.account.reset(account);
+    return startSession(store, user, context);
+  });
+}
+
+/** Deletes the session in Redis at once: the token is worthless from the next request on, wherever it was copied. */
+export async function logout(token: string | null, store: SessionStore = getSessionStore()): Promise<void> {
+  if (token) await store.revokeSession(token);
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+// One schema per form, used by the server action behind the page and by the JSON API alike.
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+
+const email = z
+  .string({ error: 'Enter your email address.' })
+  .trim()
+  .toLowerCase()
+  .max(254, 'That email address is too long.')
+  .pipe(z.email({ error: 'Enter a valid email address.' }));
+
+export const registerSchema = z.object({
+  email,
+  password: z
+    .string({ error: 'Choose a password.' })
+    .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
+    .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`),
+  name: z
+    .string({ error: 'Enter your name.' })
+    .trim()
+    .min(1, 'Enter your name.')
+    .max(100, 'Use at most 100 characters.'),
+});
+
+// Login checks only the shape: a password policy here would tell a guesser which passwords cannot exist.
+export const loginSchema = z.object({
+  email,
+  password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(PASSWORD_MAX, 'Email or password is incorrect.'),
+});
+
+export type RegisterInput = z.infer<typeof registerSchema>;
+export type LoginInput = z.infer<typeof loginSchema>;
