@@ -1,0 +1,61 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { Container } from '@/components/ui/container';
+import { requireUser } from '@/lib/auth/gate';
+import { db } from '@/lib/db';
+
+export const metadata: Metadata = { title: 'Your account' };
+
+const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+
+export default async function AccountPage() {
+  const { user } = await requireUser('/account');
+  const profile = await db.user.findUnique({ where: { id: user.id }, select: { createdAt: true } });
+  return (
+    <Container className="py-10">
+      <h1 className="text-2xl font-semibold text-slate-900">Your account</h1>
+      <Card className="mt-6 max-w-2xl">
+        <CardHeader>
+          <CardTitle>Profile</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-3 text-sm">
+            <dt className="text-slate-600">Name</dt>
+            <dd className="font-medium text-slate-900">{user.name}</dd>
+            <dt className="text-slate-600">Email</dt>
+            <dd className="font-medium text-slate-900">{user.email}</dd>
+            <dt className="text-slate-600">Membership</dt>
+            <dd>
+              <Badge tone={user.tier === 'premium' ? 'brand' : 'neutral'}>
+                {user.tier === 'premium' ? 'Premium' : 'Standard'}
+              </Badge>
+            </dd>
+            {user.role === 'admin' ? (
+              <>
+                <dt className="text-slate-600">Role</dt>
+                <dd>
+                  <Badge tone="warning">Admin</Badge>
+                </dd>
+              </>
+            ) : null}
+            {profile ? (
+              <>
+                <dt className="text-slate-600">Member since</dt>
+                <dd className="text-slate-900">
+                  <time dateTime={profile.createdAt.toISOString()}>{dateFormat.format(profile.createdAt)}</time>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        </CardContent>
+      </Card>
+      <p className="mt-6 text-sm">
+        <Link href="/account/sessions" className="font-semibold text-brand-800 hover:underline">
+          See where you are signed in
+        </Link>
+      </p>
+    </Container>
+  );
+}
