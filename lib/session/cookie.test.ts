@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { env } from '@/lib/env';
+import {
+  clearSessionSetCookie,
+  isSecureRequest,
+  readCookie,
+  sealToken,
+  sessionCookieName,
+  sessionSetCookie,
+  unsealToken,
+} from './cookie';
+
+const OLD = 'old-secret-old-secret-old-secret-0001';
+const NEW = 'new-secret-new-secret-new-secret-0002';
+
+describe('sealed session cookie', () => {
+  it('opens to the token it sealed, and the seal does not contain the token', async () => {
+    const sealed = await sealToken('opaque-token-123', [NEW]);
+    expect(sealed).not.toContain('opaque-token-123');
+    expect(await unsealToken(sealed, [NEW])).toBe('opaque-token-123');
+  });
+
+  it('still opens a cookie sealed with the old secret once a new one is prepended', async () => {
+    const sealedBefore = await sealToken('token-before-rotation', [OLD]);
+    expect(await unsealToken(sealedBefore, [NEW, OLD])).toBe('token-before-rotation');
+  });
+
+  it('seals new cookies with the first secret only', async () => {
+    const sealed = await sealToken('token-after-rotation', [NEW, OLD]);
+    expect(await unsealToken(sealed, [NEW])).toBe('token-after-rotation');
+    expect(await unsealToken(sealed, [OLD])).toBeNull();
+  });
+
+  it('keeps opening cookies of a secret when the oldest secret is dropped', async () => {
+    const sealed = await sealToken('middle-generation', [NEW, OLD]);
+    const newest = 'newest-secret-newest-secret-0003';
+    expect(await unsealToken(sealed, [newest, NEW])).toBe('middle-generation');
+  });
+
+  it('reads tampered, truncated, foreign and garbage cookies as signed out', async () => {
+    const sealed = await sealToken('token', [NEW]);
+    const middle = Math.floor(sealed.length / 2);
+    const flipped = sealed.slice(0, middle) + (sealed[middle] === 'A' ? 'B' : 'A') + sealed.slice(middle + 1);
+    for (const value of [
+      flipped,
+      sealed.slice(0, -10),
+      sealed.slice(0, 20),
+      '',
+      'garbage',
+      'Fe26.2**',
+      'Fe26.2*1*a*b*c*d*e*f~2',
+      '%%%',
+      'a'.repeat(5000),
+    ]) {
+      expect(await unsealToken(value, [NEW])).toBeNull();
+    }
+    expect(await unsealToken(sealed, [OLD])).toBeNull();
+  });
+
+  it('refuses a seal whose payload is not a token', async () => {
+    const { sealData } = await import('iron-session');
+    const { createHash } = await import('node:crypto');
+    const id = String(parseInt(createHash('sha256').update(NEW).digest('hex').slice(0, 12), 16));
+    const sealed = await sealData({ t: 42 }, { password: { [id]: NEW } });
+    expect(await unsealToken(sealed, [NEW])).toBeNull();
+  });
+});
+
+describe('cookie attributes', () => {
+  it('uses a plain name without Secure over http', async () => {
+    const header = await sessionSetCookie('token', false);
+    expect(header).toMatch(/^sid=Fe26\.2\*/);
+    expect(header).toContain('; Path=/');
+    expect(header).toContain('; HttpOnly');
+    expect(header).toContain('; SameSite=Lax');
+    expect(header).toContain(`; Max-Age=${env.SESSION_ABSOLUTE_SECONDS}`);
+    expect(header).not.toContain('Secure');
+  });
+
+  it('uses the __Host- prefix and Secure over https', async () => {
+    const header = await sessionSetCookie('token', true);
+    expect(header).toMatch(/^__Host-sid=/);
+    expect(header).toContain('; Secure');
+    expect(header).toContain('; Path=/');
+    expect(header).not.toContain('Domain');
+  });
+
+  it('clears with an empty value and Max-Age=0 under the same name', () => {
+    expect(clearSessionSetCookie(false)).toBe('sid=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax');
+    expect(clearSessionSetCookie(true)).toBe('__Host-sid=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure');
+  });
+
+  it('decides https from the URL, and from X-Forwarded-Proto only behind a trusted proxy', () => {
+    const forwarded = { url: 'http://shop.example/', headers: new Headers({ 'x-forwarded-proto': 'https' }) };
+    expect(isSecureRequest(forwarded, false)).toBe(false);
+    expect(isSecureRequest(forwarded, true)).toBe(true);
+    expect(isSecureRequest({ url: 'https://shop.example/', headers: new Headers() }, false)).toBe(true);
+    expect(sessionCookieName(true)).toBe('__Host-sid');
+    expect(sessionCookieName(false)).toBe('sid');
+  });
+
+  it('reads one cookie out of a Cookie header without confusing similar names', () => {
+    const header = 'xsid=1; sid=Fe26.2*abc*~2; other=3';
+    expect(readCookie(header, 'sid')).toBe('Fe26.2*abc*~2');
+    expect(readCookie(header, '__Host-sid')).toBeNull();
+    expect(readCookie(null, 'sid')).toBeNull();
+  });
+});
