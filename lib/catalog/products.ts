@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/http/errors';
@@ -136,10 +137,11 @@ export async function listProducts(query: ProductQuery): Promise<ProductPage> {
   return { items: rows.map(rowToSummary), page, pageSize, total: counted[0]?.total ?? 0 };
 }
 
-export async function getProductBySlug(slug: string): Promise<ProductDetail | null> {
+// cache(): generateMetadata and the page of one render share a single query.
+export const getProductBySlug = cache(async (slug: string): Promise<ProductDetail | null> => {
   const product = await db.product.findUnique({ where: { slug }, include: withCategory });
   return product ? { ...toSummary(product), description: product.description } : null;
-}
+});
 
 export async function listFeaturedProducts(limit = 8): Promise<ProductSummary[]> {
   const products = await db.product.findMany({

@@ -1,0 +1,78 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+import { Pagination } from '@/components/catalog/pagination';
+import { SortSelect } from '@/components/catalog/sort-select';
+import { ProductGrid, ProductGridSkeleton } from '@/components/product/product-grid';
+import { Container } from '@/components/ui/container';
+import { getCategoryBySlug } from '@/lib/catalog/categories';
+import { listProducts } from '@/lib/catalog/products';
+import { parseProductQueryOrDefaults, type ProductQuery } from '@/lib/catalog/schema';
+
+export const dynamic = 'force-dynamic';
+
+type CategoryPageProps = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: CategoryPageProps): Promise<Metadata> {
+  const category = await getCategoryBySlug((await params).slug);
+  if (!category) return { title: 'Category not found' };
+  return { title: category.name, description: category.description };
+}
+
+async function CategoryProducts({ basePath, query }: { basePath: string; query: ProductQuery }) {
+  const result = await listProducts(query);
+  if (result.items.length === 0) {
+    return <p className="rounded-2xl bg-slate-50 p-8 text-center text-slate-600">No products on this page.</p>;
+  }
+  return (
+    <div className="flex flex-col gap-10">
+      <ProductGrid products={result.items} label="Products" headingLevel="h2" />
+      <Pagination basePath={basePath} params={{ sort: query.sort }} page={result.page} pageSize={result.pageSize} total={result.total} />
+    </div>
+  );
+}
+
+export default async function CategoryPage({ params, searchParams }: CategoryPageProps) {
+  const { slug } = await params;
+  // Checked before any Suspense boundary, so an unknown category answers a real 404 status.
+  const category = await getCategoryBySlug(slug);
+  if (!category) notFound();
+
+  const query = { ...parseProductQueryOrDefaults(await searchParams), q: undefined, category: category.slug };
+  const basePath = `/categories/${category.slug}`;
+
+  return (
+    <Container className="flex flex-col gap-8 py-10">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+        <ol className="flex items-center gap-2">
+          <li>
+            <Link href="/" className="hover:text-brand-800">
+              Home
+            </Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li aria-current="page" className="font-medium text-slate-900">
+            {category.name}
+          </li>
+        </ol>
+      </nav>
+      <div className="flex flex-col gap-6 border-b border-slate-200 pb-8 md:flex-row md:items-end md:justify-between">
+        <div className="flex max-w-2xl flex-col gap-2">
+          <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">{category.name}</h1>
+          <p className="text-slate-600">{category.description}</p>
+          <p className="text-sm text-slate-600">
+            {category.productCount} {category.productCount === 1 ? 'product' : 'products'}
+          </p>
+        </div>
+        <SortSelect action={basePath} sort={query.sort} pageSize={query.pageSize} />
+      </div>
+      <Suspense key={`${query.sort}-${query.page}`} fallback={<ProductGridSkeleton />}>
+        <CategoryProducts basePath={basePath} query={query} />
+      </Suspense>
+    </Container>
+  );
+}

@@ -1,0 +1,96 @@
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { Pagination } from '@/components/catalog/pagination';
+import { SortSelect } from '@/components/catalog/sort-select';
+import { ProductGrid, ProductGridSkeleton } from '@/components/product/product-grid';
+import { Button, LinkButton } from '@/components/ui/button';
+import { Container } from '@/components/ui/container';
+import { listProducts } from '@/lib/catalog/products';
+import { MAX_QUERY_LENGTH, parseProductQueryOrDefaults, type ProductQuery } from '@/lib/catalog/schema';
+
+export const dynamic = 'force-dynamic';
+
+type SearchPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// The page offers search across every category; a category filter lives on the category pages.
+async function readQuery(searchParams: SearchPageProps['searchParams']): Promise<ProductQuery> {
+  return { ...parseProductQueryOrDefaults(await searchParams), category: undefined };
+}
+
+export async function generateMetadata({ searchParams }: SearchPageProps): Promise<Metadata> {
+  const { q } = await readQuery(searchParams);
+  return { title: q ? `Search: ${q}` : 'All products', robots: { index: false } };
+}
+
+async function SearchResults({ query }: { query: ProductQuery }) {
+  const result = await listProducts(query);
+  const { q } = query;
+  if (result.total === 0) {
+    return (
+      <div className="flex flex-col items-center gap-4 rounded-2xl bg-slate-50 px-6 py-16 text-center">
+        <h2 className="text-xl font-semibold text-slate-900">No products match “{q}”</h2>
+        <p className="max-w-md text-slate-600">Check the spelling, try a shorter word, or browse everything we carry.</p>
+        <LinkButton href="/search" variant="secondary">
+          See all products
+        </LinkButton>
+      </div>
+    );
+  }
+  const first = (result.page - 1) * result.pageSize + 1;
+  const last = first + result.items.length - 1;
+  return (
+    <div className="flex flex-col gap-8">
+      <p role="status" className="text-sm text-slate-600" data-testid="result-count">
+        {result.items.length === 0
+          ? `${result.total} ${result.total === 1 ? 'product' : 'products'}; this page is past the last one.`
+          : `Showing ${first}–${last} of ${result.total} ${result.total === 1 ? 'product' : 'products'}`}
+      </p>
+      <h2 className="sr-only">Results</h2>
+      <ProductGrid products={result.items} label="Search results" />
+      <Pagination
+        basePath="/search"
+        params={{ q, sort: query.sort }}
+        page={result.page}
+        pageSize={result.pageSize}
+        total={result.total}
+      />
+    </div>
+  );
+}
+
+export default async function SearchPage({ searchParams }: SearchPageProps) {
+  const query = await readQuery(searchParams);
+  const { q } = query;
+  return (
+    <Container className="flex flex-col gap-8 py-10">
+      <div className="flex flex-col gap-6 border-b border-slate-200 pb-8">
+        <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">
+          {q ? `Results for “${q}”` : 'All products'}
+        </h1>
+        <div className="flex flex-col gap-4 md:flex-row md:items-end md:justify-between">
+          <form action="/search" method="get" role="search" aria-label="Search the catalog" className="flex max-w-xl flex-1 items-end gap-2">
+            <div className="flex flex-1 flex-col gap-1">
+              <label htmlFor="search-page-q" className="text-sm font-medium text-slate-700">
+                Search products
+              </label>
+              <input
+                id="search-page-q"
+                type="search"
+                name="q"
+                defaultValue={q}
+                maxLength={MAX_QUERY_LENGTH}
+                className="h-10 w-full rounded-lg border border-slate-300 bg-white px-3 text-sm text-slate-900 shadow-sm"
+              />
+            </div>
+            {query.sort !== 'relevance' ? <input type="hidden" name="sort" value={query.sort} /> : null}
+            <Button type="submit">Search</Button>
+          </form>
+          <SortSelect action="/search" sort={query.sort} q={q} pageSize={query.pageSize} />
+        </div>
+      </div>
+      <Suspense key={`${q}-${query.sort}-${query.page}-${query.pageSize}`} fallback={<ProductGridSkeleton />}>
+        <SearchResults query={query} />
+      </Suspense>
+    </Container>
+  );
+}

@@ -1,0 +1,55 @@
+import Link from 'next/link';
+import { Container } from '@/components/ui/container';
+import { listCategories } from '@/lib/catalog/categories';
+import { BrandMark } from './brand-mark';
+
+export async function SiteFooter() {
+  const categories = await listCategories();
+  return (
+    <footer className="mt-16 border-t border-slate-200 bg-slate-50">
+      <Container className="grid gap-10 py-12 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="flex flex-col gap-3 lg:col-span-2">
+          <p className="flex items-center gap-2 text-base font-bold text-slate-900">
+            <BrandMark className="size-7 text-brand-700" />
+            Northwind Supply
+          </p>
+          <p className="max-w-sm text-sm text-slate-600">
+            Well-made goods for the kitchen, the desk, the home and the trail, chosen to last.
+          </p>
+        </div>
+        <nav aria-label="Shop">
+          <h2 className="text-sm font-semibold text-slate-900">Shop</h2>
+          <ul className="mt-3 flex flex-col gap-2 text-sm">
+            {categories.map((category) => (
+              <li key={category.slug}>
+                <Link href={`/categories/${category.slug}`} className="text-slate-700 hover:text-brand-800">
+                  {category.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <nav aria-label="Your account">
+          <h2 className="text-sm font-semibold text-slate-900">Account</h2>
+          <ul className="mt-3 flex flex-col gap-2 text-sm">
+            <li>
+              <Link href="/account" className="text-slate-700 hover:text-brand-800">
+                Your account
+              </Link>
+            </li>
+            <li>
+              <Link href="/search" className="text-slate-700 hover:text-brand-800">
+                All products
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      </Container>
+      <div className="border-t border-slate-200">
+        <Container className="py-6 text-xs text-slate-600">
+          © {new Date().getFullYear()} Northwind Supply. A demo storefront; nothing here is for sale.
+        </Container>
+      </div>
+    </footer>
+  );
+}
