@@ -42,6 +42,8 @@ test('search results can be sorted and paged', async ({ page }) => {
   await page.getByLabel('Sort by').selectOption('price-desc');
   await page.getByRole('button', { name: 'Sort' }).click();
   await expect(page).toHaveURL(/\/search\?sort=price-desc$/);
+  // Results stream in after the page shell; wait for them before reading the prices.
+  await expect(page.getByTestId('result-count')).toContainText('Showing 1–24');
   const prices = await page.getByRole('list', { name: 'Search results' }).locator('article p.text-lg').allTextContents();
   const cents = prices.map((text) => Number(text.replace(/[^0-9]/g, '')));
   expect(cents.length).toBeGreaterThan(1);
@@ -83,14 +85,16 @@ test('an unknown category answers 404', async ({ page }) => {
 
 test('an out-of-stock product shows its state', async ({ page }) => {
   await page.goto('/products/gooseneck-pour-over-kettle');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gooseneck Pour-Over Kettle');
-  await expect(page.getByTestId('stock-status')).toHaveText('Out of stock');
-  await expect(page.getByTestId('stock-message')).toContainText('out of stock right now');
+  const details = page.getByRole('region', { name: 'Gooseneck Pour-Over Kettle' });
+  await expect(details.getByTestId('stock-status')).toHaveText('Out of stock');
+  await expect(details.getByTestId('stock-message')).toContainText('out of stock right now');
 });
 
 test('a low-stock product says how many are left', async ({ page }) => {
   await page.goto('/products/rechargeable-camp-lantern');
-  await expect(page.getByTestId('stock-status')).toHaveText('Only 2 left');
+  const details = page.getByRole('region', { name: 'Rechargeable Camp Lantern' });
+  await expect(details.getByTestId('stock-status')).toHaveText('Only 2 left');
+  await expect(details.getByTestId('stock-message')).toHaveText('Only 2 left in stock.');
 });
 
 test('the skip link moves keyboard focus to the main content', async ({ page }) => {

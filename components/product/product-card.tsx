@@ -30,7 +30,7 @@ export function ProductCard({ product, headingLevel = 'h3', priority = false }: 
             {product.name}
           </Link>
         </Heading>
-        <div className="mt-auto flex items-center justify-between gap-2 pt-2">
+        <div className="mt-auto flex flex-wrap items-center justify-between gap-2 pt-2">
           <p className="text-lg font-semibold text-slate-900">{formatPrice(product.priceCents, product.currency)}</p>
           <StockStatus stock={product.stock} />
         </div>

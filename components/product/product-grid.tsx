@@ -8,7 +8,7 @@ const EAGER_IMAGES = 4;
 
 export function ProductGrid({ products, label, headingLevel }: ProductGridProps) {
   return (
-    <ul aria-label={label} className="grid grid-cols-1 gap-6 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
+    <ul aria-label={label} className="grid grid-cols-2 gap-4 sm:gap-6 lg:grid-cols-3 xl:grid-cols-4">
       {products.map((product, index) => (
         <li key={product.id}>
           <ProductCard product={product} headingLevel={headingLevel} priority={index < EAGER_IMAGES} />
@@ -23,7 +23,7 @@ export function ProductGridSkeleton({ count = 8 }: { count?: number }) {
   return (
     <div role="status" aria-live="polite">
       <span className="sr-only">Loading products…</span>
-      <ul aria-hidden="true" className="grid grid-cols-1 gap-6 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
+      <ul aria-hidden="true" className="grid grid-cols-2 gap-4 sm:gap-6 lg:grid-cols-3 xl:grid-cols-4">
         {Array.from({ length: count }, (_, index) => (
           <li key={index} className="overflow-hidden rounded-2xl border border-slate-200 bg-white">
             <div className="aspect-square animate-pulse bg-slate-200" />

@@ -108,7 +108,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
               className={outOfStock ? 'opacity-75 grayscale-[35%]' : undefined}
             />
           </div>
-          <div className="flex flex-col gap-6">
+          <section aria-labelledby="product-name" className="flex flex-col gap-6">
             <div className="flex flex-col gap-3">
               <Link
                 href={`/categories/${product.category.slug}`}
@@ -116,7 +116,9 @@ export default async function ProductPage({ params }: ProductPageProps) {
               >
                 {product.category.name}
               </Link>
-              <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">{product.name}</h1>
+              <h1 id="product-name" className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">
+                {product.name}
+              </h1>
               <div className="flex flex-wrap items-center gap-4">
                 <p className="text-3xl font-semibold text-slate-900" data-testid="product-price">
                   {formatPrice(product.priceCents, product.currency)}
@@ -129,7 +131,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
               <h2 className="text-sm font-semibold text-slate-900">About this product</h2>
               <p className="mt-3 leading-relaxed text-slate-700">{product.description}</p>
             </div>
-          </div>
+          </section>
         </div>
       </div>
 
