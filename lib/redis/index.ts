@@ -1,0 +1,41 @@
+import 'server-only';
+import { env } from '@/lib/env';
+import { createPort, type RedisPort } from './port';
+import { createRestTransport, type RestRedisConfig } from './rest';
+import { createTcpTransport, type TcpRedisConfig } from './tcp';
+
+export { RedisCommandError, RedisUnavailableError } from './errors';
+export { defineScript } from './port';
+export type { RedisArg, RedisCommand, RedisPort, RedisReply, RedisScript } from './port';
+
+export type RedisConfig = ({ transport: 'tcp' } & TcpRedisConfig) | ({ transport: 'rest' } & RestRedisConfig);
+
+/** A new client for the given config; tests make their own, the app uses getRedis(). */
+export function createRedis(config: RedisConfig): RedisPort {
+  return createPort(config.transport === 'rest' ? createRestTransport(config) : createTcpTransport(config));
+}
+
+export function redisConfigFromEnv(source = env): RedisConfig {
+  if (source.UPSTASH_REDIS_REST_URL && source.UPSTASH_REDIS_REST_TOKEN) {
+    return { transport: 'rest', url: source.UPSTASH_REDIS_REST_URL, token: source.UPSTASH_REDIS_REST_TOKEN };
+  }
+  return { transport: 'tcp', url: source.REDIS_URL };
+}
+
+/**
+ * Every key the app writes starts with REDIS_KEY_PREFIX; domain modules take an explicit prefix (tests) or
+ * get this one, and build their keys from it in one place each (lib/session/keys.ts, lib/rate-limit).
+ */
+export function keyPrefix(prefix?: string): string {
+  return prefix ?? env.REDIS_KEY_PREFIX;
+}
+
+// One client per process; in development it survives hot reloads instead of opening a connection per edit.
+const globalForRedis = globalThis as unknown as { storefrontRedis?: RedisPort };
+let redis: RedisPort | undefined;
+
+export function getRedis(): RedisPort {
+  redis ??= globalForRedis.storefrontRedis ?? createRedis(redisConfigFromEnv());
+  if (env.NODE_ENV !== 'production') globalForRedis.storefrontRedis = redis;
+  return redis;
+}

@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { RedisCommandError, type RedisArg } from './errors';
+
+export type { RedisArg } from './errors';
+
+/** A Redis reply as both transports deliver it: bulk/status strings, integers, nil, nested arrays. */
+export type RedisReply = string | number | null | RedisReply[];
+export type RedisCommand = readonly [name: string, ...args: RedisArg[]];
+
+/** A Lua script with its SHA-1 computed once, so calls send EVALSHA and only fall back to EVAL on NOSCRIPT. */
+export type RedisScript = { readonly source: string; readonly sha1: string };
+
+export function defineScript(source: string): RedisScript {
+  return { source, sha1: createHash('sha1').update(source).digest('hex') };
+}
+
+/** What an adapter provides: one command, a pipeline, a transaction, each one round trip. */
+export interface RedisTransport {
+  readonly name: 'tcp' | 'rest';
+  send(command: RedisCommand): Promise<RedisReply>;
+  /** Per-command results in order; an error reply comes back as a RedisCommandError in its slot. */
+  sendPipeline(commands: readonly RedisCommand[]): Promise<(RedisReply | RedisCommandError)[]>;
+  sendMulti(commands: readonly RedisCommand[]): Promise<(RedisReply | RedisCommandError)[]>;
+  close(): Promise<void>;
+}
+
+/** The commands the app uses. Keys are passed through as given: callers build them with `redisKey`. */
+export interface RedisPort {
+  readonly transport: 'tcp' | 'rest';
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, options?: { pxMs?: number; nx?: boolean }): Promise<boolean>;
+  del(...keys: string[]): Promise<number>;
+  unlink(...keys: string[]): Promise<number>;
+  pexpire(key: string, ms: number, mode?: 'NX' | 'XX' | 'GT' | 'LT'): Promise<boolean>;
+  pttl(key: string): Promise<number>;
+  incr(key: string): Promise<number>;
+  hset(key: string, fields: Record<string, string>): Promise<number>;
+  hgetall(key: string): Promise<Record<string, string>>;
+  zadd(key: string, score: number, member: string): Promise<number>;
+  zrangebyscore(key: string, min: number | string, max: number | string): Promise<string[]>;
+  zremrangebyscore(key: string, min: number | string, max: number | string): Promise<number>;
+  zrem(key: string, ...members: string[]): Promise<number>;
+  scan(
+    cursor: string,
+    options: { match: string; count?: number },
+  ): Promise<{ cursor: string; keys: string[] }>;
+  ping(): Promise<void>;
+  /** EVALSHA, and EVAL once when the server does not have the script cached (NOSCRIPT). */
+  evalScript(script: RedisScript, keys: readonly string[], args: readonly RedisArg[]): Promise<RedisReply>;
+  /** Commands in one round trip, not atomic; rejects with the first error reply after all have run. */
+  pipeline(commands: readonly RedisCommand[]): Promise<RedisReply[]>;
+  /** MULTI/EXEC in one round trip: atomic; rejects with the first error reply. */
+  multi(commands: readonly RedisCommand[]): Promise<RedisReply[]>;
+  close(): Promise<void>;
+}
+
+function asString(reply: RedisReply, command: string): string {
+  if (typeof reply !== 'string') throw new TypeError(`Redis ${command}: expected a string reply`);
+  return reply;
+}
+
+function asNullableString(reply: RedisReply, command: string): string | null {
+  return reply === null ? null : asString(reply, command);
+}
+
+function asNumber(reply: RedisReply, command: string): number {
+  if (typeof reply !== 'number') throw new TypeError(`Redis ${command}: expected an integer reply`);
+  return reply;
+}
+
+function asStrings(reply: RedisReply, command: string): string[] {
+  if (!Array.isArray(reply)) throw new TypeError(`Redis ${command}: expected an array reply`);
+  return reply.map((item) => asString(item, command));
+}
+
+function throwFirstError(results: (RedisReply | RedisCommandError)[]): RedisReply[] {
+  const failed = results.find((result) => result instanceof RedisCommandError);
+  if (failed) throw failed;
+  return results as RedisReply[];
+}
+
+export function createPort(transport: RedisTransport): RedisPort {
+  const send = (...command: RedisCommand) => transport.send(command);
+  return {
+    transport: transport.name,
+    get: async (key) => asNullableString(await send('GET', key), 'GET'),
+    set: async (key, value, options = {}) => {
+      const extra: RedisArg[] = [];
+      if (options.pxMs !== undefined) extra.push('PX', options.pxMs);
+      if (options.nx) extra.push('NX');
+      // SET answers OK, or nil when NX stopped it.
+      return (await send('SET', key, value, ...extra)) !== null;
+    },
+    del: async (...keys) => asNumber(await send('DEL', ...keys), 'DEL'),
+    unlink: async (...keys) => asNumber(await send('UNLINK', ...keys), 'UNLINK'),
+    pexpire: async (key, ms, mode) => {
+      const reply = mode ? await send('PEXPIRE', key, ms, mode) : await send('PEXPIRE', key, ms);
+      return asNumber(reply, 'PEXPIRE') === 1;
+    },
+    pttl: async (key) => asNumber(await send('PTTL', key), 'PTTL'),
+    incr: async (key) => asNumber(await send('INCR', key), 'INCR'),
+    hset: async (key, fields) => asNumber(await send('HSET', key, ...Object.entries(fields).flat()), 'HSET'),
+    hgetall: async (key) => {
+      const flat = asStrings(await send('HGETALL', key), 'HGETALL');
+      const record: Record<string, string> = {};
+      for (let i = 0; i + 1 < flat.length; i += 2) record[flat[i] as string] = flat[i + 1] as string;
+      return record;
+    },
+    zadd: async (key, score, member) => asNumber(await send('ZADD', key, score, member), 'ZADD'),
+    zrangebyscore: async (key, min, max) =>
+      asStrings(await send('ZRANGEBYSCORE', key, min, max), 'ZRANGEBYSCORE'),
+    zremrangebyscore: async (key, min, max) =>
+      asNumber(await send('ZREMRANGEBYSCORE', key, min, max), 'ZREMRANGEBYSCORE'),
+    zrem: async (key, ...members) => asNumber(await send('ZREM', key, ...members), 'ZREM'),
+    scan: async (cursor, { match, count = 100 }) => {
+      const reply = await send('SCAN', cursor, 'MATCH', match, 'COUNT', count);
+      if (!Array.isArray(reply) || reply.length !== 2) throw new TypeError('Redis SCAN: unexpected reply');
+      return {
+        cursor: asString(reply[0] as RedisReply, 'SCAN'),
+        keys: asStrings(reply[1] as RedisReply, 'SCAN'),
+      };
+    },
+    ping: async () => {
+      asString(await send('PING'), 'PING');
+    },
+    evalScript: async (script, keys, args) => {
+      try {
+        return await send('EVALSHA', script.sha1, keys.length, ...keys, ...args);
+      } catch (error) {
+        if (!(error instanceof RedisCommandError) || !error.reply.startsWith('NOSCRIPT')) throw error;
+        // EVAL also caches the script on the server, so the next call's EVALSHA hits.
+        return send('EVAL', script.source, keys.length, ...keys, ...args);
+      }
+    },
+    pipeline: async (commands) => throwFirstError(await transport.sendPipeline(commands)),
+    multi: async (commands) => throwFirstError(await transport.sendMulti(commands)),
+    close: () => transport.close(),
+  };
+}
