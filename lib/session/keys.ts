@@ -1,0 +1,19 @@
+import { createHash } from 'node:crypto';
+
+// The session store's Redis layout, in one place. The Lua scripts in lua.ts rebuild the user and index keys
+// from the prefix and a userId with these same shapes.
+//   <prefix>session:<sha256(token) hex>   hash: id, userId, createdAt, lastSeenAt, expiresAt, ip?, userAgent?
+//   <prefix>user:<userId>                 string: the SessionUser as JSON (role, tier, ban state)
+//   <prefix>user-sessions:<userId>        sorted set: session hashes scored by absolute expiry
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function sessionKeys(prefix: string) {
+  return {
+    session: (tokenHash: string) => `${prefix}session:${tokenHash}`,
+    user: (userId: string) => `${prefix}user:${userId}`,
+    userSessions: (userId: string) => `${prefix}user-sessions:${userId}`,
+  };
+}

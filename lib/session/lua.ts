@@ -1,0 +1,111 @@
+import { defineScript } from '@/lib/redis';
+
+// The session store's Lua scripts. Each runs as one EVALSHA: one round trip, and atomic, so a read can't
+// interleave with a revoke or a touch. Several of them build keys from ARGV (the user record named inside a
+// session, a user's sessions from the index), which Redis Cluster forbids: this targets a single Redis node
+// (or Upstash, which runs each database's scripts on one node).
+//
+// Times are epoch ms passed in ARGV, never Redis's clock, so tests can inject a clock and app servers agree
+// with what they wrote. Session hash fields: id, userId, createdAt, lastSeenAt, expiresAt, ip?, userAgent?.
+
+const FIELDS = `'id', 'userId', 'createdAt', 'lastSeenAt', 'expiresAt', 'ip', 'userAgent'`;
+
+// Expired by the stored times: Redis's TTL normally gets there first, an injected clock may not.
+const EXPIRED = `
+local function expired(f, now, idle)
+  return now >= math.min(tonumber(f[4]) + idle, tonumber(f[5]))
+end`;
+
+/**
+ * KEYS[1] session. ARGV: now, idleMs, touchMs, prefix, tokenHash.
+ * Returns nil, or {id, userId, createdAt, lastSeenAt, expiresAt, ip, userAgent, userJson}; the user record
+ * is read in the same script so role, tier and ban state are as current as the session itself.
+ */
+export const READ_SESSION = defineScript(`${EXPIRED}
+local f = redis.call('HMGET', KEYS[1], ${FIELDS})
+if not f[1] or not f[2] then return nil end
+local now, idle, touch = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+if expired(f, now, idle) then
+  redis.call('DEL', KEYS[1])
+  redis.call('ZREM', ARGV[4] .. 'user-sessions:' .. f[2], ARGV[5])
+  return nil
+end
+-- Sliding renewal writes at most once per touch interval; other reads stay read-only.
+if now - tonumber(f[4]) >= touch then
+  redis.call('HSET', KEYS[1], 'lastSeenAt', ARGV[1])
+  redis.call('PEXPIRE', KEYS[1], math.min(idle, tonumber(f[5]) - now))
+  f[4] = ARGV[1]
+end
+f[8] = redis.call('GET', ARGV[4] .. 'user:' .. f[2])
+return f
+`);
+
+/**
+ * KEYS[1] session, KEYS[2] user record, KEYS[3] user index.
+ * ARGV: id, userId, now, expiresAt, sessionTtlMs, absoluteMs, userJson, tokenHash, then ip/userAgent pairs.
+ * Returns 0 when the session key already exists (a token is never reused), else 1.
+ */
+export const CREATE_SESSION = defineScript(`
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], 'id', ARGV[1], 'userId', ARGV[2], 'createdAt', ARGV[3], 'lastSeenAt', ARGV[3],
+  'expiresAt', ARGV[4], unpack(ARGV, 9))
+redis.call('PEXPIRE', KEYS[1], ARGV[5])
+-- The user record and the index get absoluteSeconds on every creation: no session outlives that from its
+-- creation, so both always outlast the sessions they serve and touches need not refresh them.
+redis.call('SET', KEYS[2], ARGV[7], 'PX', ARGV[6])
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', ARGV[3])
+redis.call('ZADD', KEYS[3], ARGV[4], ARGV[8])
+redis.call('PEXPIRE', KEYS[3], ARGV[6])
+return 1
+`);
+
+/** KEYS[1] session. ARGV: prefix, tokenHash. Returns 1 when a session was deleted. */
+export const REVOKE_SESSION = defineScript(`
+local userId = redis.call('HGET', KEYS[1], 'userId')
+if not userId then return 0 end
+redis.call('DEL', KEYS[1])
+redis.call('ZREM', ARGV[1] .. 'user-sessions:' .. userId, ARGV[2])
+return 1
+`);
+
+/**
+ * KEYS[1] user index. ARGV: prefix, userId, keepId or '' for none, onlyId or '' for all.
+ * Deletes the user's sessions (all but keepId, or just onlyId) and prunes members whose session is gone.
+ * Returns how many sessions it deleted.
+ */
+export const REVOKE_USER_SESSIONS = defineScript(`
+local deleted = 0
+for _, hash in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+  local key = ARGV[1] .. 'session:' .. hash
+  local f = redis.call('HMGET', key, 'id', 'userId')
+  if not f[1] then
+    redis.call('ZREM', KEYS[1], hash)
+  elseif f[2] == ARGV[2] and f[1] ~= ARGV[3] and (ARGV[4] == '' or f[1] == ARGV[4]) then
+    deleted = deleted + redis.call('DEL', key)
+    redis.call('ZREM', KEYS[1], hash)
+  end
+end
+return deleted
+`);
+
+/**
+ * KEYS[1] user index. ARGV: prefix, now, idleMs.
+ * Returns the live sessions as arrays of the session fields; deletes expired ones and prunes the index.
+ */
+export const LIST_USER_SESSIONS = defineScript(`${EXPIRED}
+local now, idle = tonumber(ARGV[2]), tonumber(ARGV[3])
+local live = {}
+for _, hash in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+  local key = ARGV[1] .. 'session:' .. hash
+  local f = redis.call('HMGET', key, ${FIELDS})
+  if not f[1] then
+    redis.call('ZREM', KEYS[1], hash)
+  elseif expired(f, now, idle) then
+    redis.call('DEL', key)
+    redis.call('ZREM', KEYS[1], hash)
+  else
+    live[#live + 1] = f
+  end
+end
+return live
+`);

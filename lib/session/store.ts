@@ -1,0 +1,264 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { env } from '@/lib/env';
+import { getRedis, keyPrefix, type RedisPort, type RedisReply } from '@/lib/redis';
+import { hashToken, sessionKeys } from './keys';
+import {
+  CREATE_SESSION,
+  LIST_USER_SESSIONS,
+  READ_SESSION,
+  REVOKE_SESSION,
+  REVOKE_USER_SESSIONS,
+} from './lua';
+
+// Sessions are opaque random tokens; Redis keeps them under SHA-256(token), so a copy of Redis lets no one
+// in. Every check reads the session and the per-user record (role, tier, ban state) in one EVALSHA, so
+// logout, bans and tier changes take effect on the very next request. Layout: lib/session/keys.ts.
+
+export type Role = 'shopper' | 'admin';
+export type Tier = 'standard' | 'premium';
+/** Epoch ms. Banned when bannedAt is set and bannedUntil is null or later than now. */
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  tier: Tier;
+  bannedAt: number | null;
+  bannedUntil: number | null;
+};
+export type SessionRecord = {
+  /** Public handle for lists and "sign out that device"; random, never the token. */
+  id: string;
+  userId: string;
+  createdAt: number;
+  lastSeenAt: number;
+  /** Absolute expiry. */
+  expiresAt: number;
+  idleExpiresAt: number;
+  ip: string | null;
+  userAgent: string | null;
+};
+/**
+ * A banned user's lookup still returns the session, with the ban state in `user`: the gate decides, answers
+ * and revokes. `user` is null when the per-user record is missing from Redis: the caller reloads the user
+ * from the database and calls cacheUser.
+ */
+export type SessionLookup = { session: SessionRecord; user: SessionUser | null };
+export type SessionStoreOptions = {
+  redis: RedisPort;
+  prefix?: string;
+  idleSeconds: number;
+  absoluteSeconds: number;
+  touchSeconds: number;
+  now?: () => number;
+};
+
+export interface SessionStore {
+  /** Also caches the user record and indexes the session under the user. */
+  createSession(
+    user: SessionUser,
+    meta: { ip: string | null; userAgent: string | null },
+  ): Promise<{ token: string; session: SessionRecord }>;
+  /** One Redis round trip; null when missing or expired (idle or absolute); touches at most once per touchSeconds. */
+  readSession(token: string): Promise<SessionLookup | null>;
+  revokeSession(token: string): Promise<void>;
+  /** Only among that user's sessions; true when one was revoked. */
+  revokeSessionById(userId: string, sessionId: string): Promise<boolean>;
+  /** Returns how many sessions were revoked. */
+  revokeUserSessions(userId: string, options?: { exceptSessionId?: string }): Promise<number>;
+  /** Prunes expired index members; newest lastSeenAt first. */
+  listUserSessions(userId: string): Promise<SessionRecord[]>;
+  /** Writes the per-user record every check reads; admin changes call this and the next request sees it. */
+  cacheUser(user: SessionUser): Promise<void>;
+  dropUser(userId: string): Promise<void>;
+}
+
+const TOKEN_BYTES = 32;
+// base64url of 32 bytes, unpadded: anything else in a cookie was not made here and costs no round trip.
+const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
+
+const userSchema = z.object({
+  id: z.string().min(1),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(['shopper', 'admin']),
+  tier: z.enum(['standard', 'premium']),
+  bannedAt: z.number().nullable(),
+  bannedUntil: z.number().nullable(),
+});
+
+const userIdSchema = z.string().min(1).max(200);
+
+function parseUser(json: RedisReply | undefined): SessionUser | null {
+  if (typeof json !== 'string') return null;
+  try {
+    // An unreadable record counts as missing: the caller reloads from the database and overwrites it.
+    const parsed = userSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function toNumber(value: RedisReply | undefined): number {
+  const number = typeof value === 'string' ? Number(value) : NaN;
+  if (!Number.isFinite(number)) throw new TypeError('Corrupt session record in Redis');
+  return number;
+}
+
+function toOptionalString(value: RedisReply | undefined): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function userJson(user: SessionUser): string {
+  userIdSchema.parse(user.id);
+  return JSON.stringify(userSchema.parse(user));
+}
+
+export function createSessionStore(options: SessionStoreOptions): SessionStore {
+  const { redis } = options;
+  const prefix = keyPrefix(options.prefix);
+  const keys = sessionKeys(prefix);
+  const now = options.now ?? Date.now;
+  const idleMs = options.idleSeconds * 1000;
+  const absoluteMs = options.absoluteSeconds * 1000;
+  const touchMs = options.touchSeconds * 1000;
+  if (!(touchMs > 0 && touchMs < idleMs && idleMs > 0 && absoluteMs > 0)) {
+    throw new Error('Session timeouts must satisfy 0 < touchSeconds < idleSeconds, and absoluteSeconds > 0.');
+  }
+
+  function toRecord(fields: RedisReply): SessionRecord {
+    if (!Array.isArray(fields)) throw new TypeError('Corrupt session record in Redis');
+    const [id, userId, createdAt, lastSeenAt, expiresAt, ip, userAgent] = fields;
+    if (typeof id !== 'string' || typeof userId !== 'string')
+      throw new TypeError('Corrupt session record in Redis');
+    const record = {
+      id,
+      userId,
+      createdAt: toNumber(createdAt),
+      lastSeenAt: toNumber(lastSeenAt),
+      expiresAt: toNumber(expiresAt),
+      ip: toOptionalString(ip),
+      userAgent: toOptionalString(userAgent),
+    };
+    return { ...record, idleExpiresAt: Math.min(record.lastSeenAt + idleMs, record.expiresAt) };
+  }
+
+  return {
+    async createSession(user, meta) {
+      const json = userJson(user);
+      const token = randomBytes(TOKEN_BYTES).toString('base64url');
+      const tokenHash = hashToken(token);
+      const createdAt = now();
+      const expiresAt = createdAt + absoluteMs;
+      const session: SessionRecord = {
+        id: randomBytes(16).toString('base64url'),
+        userId: user.id,
+        createdAt,
+        lastSeenAt: createdAt,
+        expiresAt,
+        idleExpiresAt: Math.min(createdAt + idleMs, expiresAt),
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+      };
+      const optional: string[] = [];
+      if (meta.ip !== null) optional.push('ip', meta.ip);
+      if (meta.userAgent !== null) optional.push('userAgent', meta.userAgent);
+      const created = await redis.evalScript(
+        CREATE_SESSION,
+        [keys.session(tokenHash), keys.user(user.id), keys.userSessions(user.id)],
+        [
+          session.id,
+          user.id,
+          createdAt,
+          expiresAt,
+          Math.min(idleMs, absoluteMs),
+          absoluteMs,
+          json,
+          tokenHash,
+          ...optional,
+        ],
+      );
+      // 256 random bits do not collide; if they ever did, the script refused to overwrite and so do we.
+      if (created !== 1) throw new Error('Session token collision; no session was created.');
+      return { token, session };
+    },
+
+    async readSession(token) {
+      if (!TOKEN_FORMAT.test(token)) return null;
+      const tokenHash = hashToken(token);
+      const reply = await redis.evalScript(
+        READ_SESSION,
+        [keys.session(tokenHash)],
+        [now(), idleMs, touchMs, prefix, tokenHash],
+      );
+      if (reply === null) return null;
+      if (!Array.isArray(reply)) throw new TypeError('Corrupt session record in Redis');
+      return { session: toRecord(reply), user: parseUser(reply[7]) };
+    },
+
+    async revokeSession(token) {
+      if (!TOKEN_FORMAT.test(token)) return;
+      const tokenHash = hashToken(token);
+      await redis.evalScript(REVOKE_SESSION, [keys.session(tokenHash)], [prefix, tokenHash]);
+    },
+
+    async revokeSessionById(userId, sessionId) {
+      userIdSchema.parse(userId);
+      if (!sessionId) return false;
+      const deleted = await redis.evalScript(
+        REVOKE_USER_SESSIONS,
+        [keys.userSessions(userId)],
+        [prefix, userId, '', sessionId],
+      );
+      return deleted === 1;
+    },
+
+    async revokeUserSessions(userId, revokeOptions = {}) {
+      userIdSchema.parse(userId);
+      const keep = revokeOptions.exceptSessionId ?? '';
+      const deleted = await redis.evalScript(
+        REVOKE_USER_SESSIONS,
+        [keys.userSessions(userId)],
+        [prefix, userId, keep, ''],
+      );
+      return typeof deleted === 'number' ? deleted : 0;
+    },
+
+    async listUserSessions(userId) {
+      userIdSchema.parse(userId);
+      const reply = await redis.evalScript(
+        LIST_USER_SESSIONS,
+        [keys.userSessions(userId)],
+        [prefix, now(), idleMs],
+      );
+      if (!Array.isArray(reply)) throw new TypeError('Unexpected reply listing sessions');
+      return reply.map(toRecord).sort((a, b) => b.lastSeenAt - a.lastSeenAt);
+    },
+
+    async cacheUser(user) {
+      // absoluteSeconds: at least as long as any session of this user can still live.
+      await redis.set(keys.user(user.id), userJson(user), { pxMs: absoluteMs });
+    },
+
+    async dropUser(userId) {
+      userIdSchema.parse(userId);
+      await redis.unlink(keys.user(userId));
+    },
+  };
+}
+
+let store: SessionStore | undefined;
+
+/** The store for this process's env; the Redis client underneath is the process singleton. */
+export function getSessionStore(): SessionStore {
+  store ??= createSessionStore({
+    redis: getRedis(),
+    idleSeconds: env.SESSION_IDLE_SECONDS,
+    absoluteSeconds: env.SESSION_ABSOLUTE_SECONDS,
+    touchSeconds: env.SESSION_TOUCH_SECONDS,
+  });
+  return store;
+}
