@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
+import { createRedis, type RedisPort } from '@/lib/redis';
+import { startRestBridge, type RestBridge } from './rest-bridge';
+
+// Test helpers: every Redis-backed suite runs once per transport, REST through the bridge started in-process.
+
+export const TRANSPORTS = [['tcp'], ['rest']] as const;
+export type Transport = (typeof TRANSPORTS)[number][0];
+
+/** Registers beforeAll/afterAll hooks in the calling describe block; call the result inside tests. */
+export function useRedis(transport: Transport): () => RedisPort {
+  let redis: RedisPort | undefined;
+  let bridge: RestBridge | undefined;
+  beforeAll(async () => {
+    const redisUrl = process.env.REDIS_URL as string;
+    if (transport === 'tcp') {
+      redis = createRedis({ transport: 'tcp', url: redisUrl });
+      return;
+    }
+    const token = randomBytes(24).toString('base64url');
+    bridge = await startRestBridge({ redisUrl, token });
+    redis = createRedis({ transport: 'rest', url: bridge.url, token });
+  });
+  afterAll(async () => {
+    await redis?.close();
+    await bridge?.close();
+  });
+  return () => {
+    if (!redis) throw new Error('useRedis: the client exists only inside tests');
+    return redis;
+  };
+}
+
+/** A key prefix under this run's REDIS_KEY_PREFIX, unique to one suite. */
+export function testPrefix(suite: string): string {
+  const base = process.env.REDIS_KEY_PREFIX;
+  if (!base) throw new Error('REDIS_KEY_PREFIX is not set: run the tests through vitest.');
+  return `${base}${suite}:${randomBytes(4).toString('hex')}:`;
+}
+
+/** Every key under a prefix (SCAN, never KEYS), with escaping so the prefix matches literally. */
+export async function keysUnder(redis: RedisPort, prefix: string): Promise<string[]> {
+  const match = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
+  const found: string[] = [];
+  let cursor = '0';
+  do {
+    const page = await redis.scan(cursor, { match, count: 500 });
+    found.push(...page.keys);
+    cursor = page.cursor;
+  } while (cursor !== '0');
+  return found;
+}
