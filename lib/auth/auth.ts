@@ -3,12 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 import { isBanned, toSessionUser, type SessionRecord, type SessionUser } from '@/lib/session';
-import { getSessionStore } from '@/lib/session/store';
+import { getSessionStore, type SessionStore } from '@/lib/session/store';
 import { accountKey, createLoginLimiters, type LoginLimiters } from './login-limits';
 import { hashPassword, verifyPassword } from './password';
 import type { LoginInput, RegisterInput } from './schema';
-
-type SessionStore = ReturnType<typeof getSessionStore>;
 
 export type AuthContext = {
   ip: string | null;
@@ -36,11 +34,17 @@ const USER_FIELDS = {
   bannedUntil: true,
 } as const;
 
-async function startSession(store: SessionStore, user: SessionUser, context: AuthContext): Promise<AuthResult> {
+async function startSession(
+  store: SessionStore,
+  user: SessionUser,
+  context: AuthContext,
+): Promise<AuthResult> {
   // Session fixation: whatever token the browser held before is deleted, and the new session gets a fresh one.
   if (context.previousToken) await store.revokeSession(context.previousToken);
-  await store.cacheUser(user);
-  const { token, session } = await store.createSession(user, { ip: context.ip, userAgent: context.userAgent });
+  const { token, session } = await store.createSession(user, {
+    ip: context.ip,
+    userAgent: context.userAgent,
+  });
   return { token, session, user };
 }
 
@@ -101,7 +105,11 @@ function bannedError(user: SessionUser): AppError {
 
 export type LoginOptions = { limiters?: LoginLimiters; store?: SessionStore };
 
-export async function login(input: LoginInput, context: AuthContext, options: LoginOptions = {}): Promise<AuthResult> {
+export async function login(
+  input: LoginInput,
+  context: AuthContext,
+  options: LoginOptions = {},
+): Promise<AuthResult> {
   const limiters = options.limiters ?? createLoginLimiters();
   const store = options.store ?? getSessionStore();
   const account = accountKey(input.email);

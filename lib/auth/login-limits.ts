@@ -1,19 +1,16 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { env } from '@/lib/env';
-import { createRateLimiter } from '@/lib/rate-limit';
-import { getRedis } from '@/lib/redis';
+import { createRateLimiter, type RateLimiter } from '@/lib/rate-limit';
+import { getRedis, type RedisPort } from '@/lib/redis';
 
 // Failed sign-ins are counted twice: per account (a guesser on one email) and per client IP (one client trying many
 // emails). An IP can stand for a whole office behind NAT, so it gets a larger allowance than a single account.
 export const IP_FAILURE_FACTOR = 10;
 
-type RateLimiter = ReturnType<typeof createRateLimiter>;
-type Redis = Parameters<typeof createRateLimiter>[0]['redis'];
-
 export type LoginLimiters = { account: RateLimiter; ip: RateLimiter };
 
-export function createLoginLimiters(redis: Redis = getRedis()): LoginLimiters {
+export function createLoginLimiters(redis: RedisPort = getRedis()): LoginLimiters {
   return {
     account: createRateLimiter({
       redis,
