@@ -16,7 +16,9 @@ export async function proxy(request: NextRequest) {
           { error: { code: 'unauthenticated', message: 'Sign in to continue.' } },
           { status: 401, headers: { 'Cache-Control': 'no-store' } },
         )
-      : NextResponse.redirect(new URL(`/login?next=${encodeURIComponent(pathname + search)}`, request.nextUrl));
+      : NextResponse.redirect(
+          new URL(`/login?next=${encodeURIComponent(pathname + search)}`, request.nextUrl),
+        );
     if (hadCookie) response.headers.append('Set-Cookie', clearSessionSetCookie(secure));
     return response;
   }
@@ -29,5 +31,12 @@ export async function proxy(request: NextRequest) {
 
 // Only private routes pay for a session lookup; the catalog is served without one.
 export const config = {
-  matcher: ['/account/:path*', '/admin/:path*', '/checkout', '/orders/:path*', '/api/account/:path*', '/api/me'],
+  matcher: [
+    '/account/:path*',
+    '/admin/:path*',
+    '/checkout',
+    '/orders/:path*',
+    '/api/account/:path*',
+    '/api/me',
+  ],
 };

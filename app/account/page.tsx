@@ -44,7 +44,9 @@ export default async function AccountPage() {
               <>
                 <dt className="text-slate-600">Member since</dt>
                 <dd className="text-slate-900">
-                  <time dateTime={profile.createdAt.toISOString()}>{dateFormat.format(profile.createdAt)}</time>
+                  <time dateTime={profile.createdAt.toISOString()}>
+                    {dateFormat.format(profile.createdAt)}
+                  </time>
                 </dd>
               </>
             ) : null}
@@ -52,7 +54,7 @@ export default async function AccountPage() {
         </CardContent>
       </Card>
       <p className="mt-6 text-sm">
-        <Link href="/account/sessions" className="font-semibold text-brand-800 hover:underline">
+        <Link href="/account/sessions" className="text-brand-800 font-semibold hover:underline">
           See where you are signed in
         </Link>
       </p>

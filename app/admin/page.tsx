@@ -17,7 +17,9 @@ export default async function AdminPage() {
     db.user.count(),
     db.user.count({ where: { role: 'admin' } }),
     db.user.count({ where: { tier: 'premium' } }),
-    db.user.count({ where: { bannedAt: { not: null }, OR: [{ bannedUntil: null }, { bannedUntil: { gt: now } }] } }),
+    db.user.count({
+      where: { bannedAt: { not: null }, OR: [{ bannedUntil: null }, { bannedUntil: { gt: now } }] },
+    }),
     db.user.findMany({ orderBy: { createdAt: 'desc' }, take: 20 }),
   ]);
   const stats = [
@@ -45,12 +47,24 @@ export default async function AdminPage() {
           <table className="w-full text-left text-sm">
             <thead className="text-slate-600">
               <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">Name</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Email</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Role</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Tier</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Status</th>
-                <th scope="col" className="py-2 font-medium">Joined</th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Name
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Email
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Role
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Tier
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Status
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  Joined
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -58,7 +72,9 @@ export default async function AdminPage() {
                 <tr key={row.id}>
                   <td className="py-2 pr-4 text-slate-900">{row.name}</td>
                   <td className="py-2 pr-4 text-slate-700">{row.email}</td>
-                  <td className="py-2 pr-4">{row.role === 'admin' ? <Badge tone="warning">Admin</Badge> : 'Shopper'}</td>
+                  <td className="py-2 pr-4">
+                    {row.role === 'admin' ? <Badge tone="warning">Admin</Badge> : 'Shopper'}
+                  </td>
                   <td className="py-2 pr-4">
                     <Badge tone={row.tier === 'premium' ? 'brand' : 'neutral'}>
                       {row.tier === 'premium' ? 'Premium' : 'Standard'}

@@ -22,17 +22,20 @@ export async function AccountMenu() {
   const { user } = current;
   return (
     <nav aria-label="Account" className="flex items-center gap-3 text-sm">
-      <Link href="/account" className="flex items-center gap-2 font-medium text-slate-900 hover:text-brand-800">
+      <Link
+        href="/account"
+        className="hover:text-brand-800 flex items-center gap-2 font-medium text-slate-900"
+      >
         <span data-testid="account-name">{user.name}</span>
         <Badge tone={user.tier === 'premium' ? 'brand' : 'neutral'}>
           {user.tier === 'premium' ? 'Premium' : 'Standard'}
         </Badge>
       </Link>
-      <Link href="/account/sessions" className="text-slate-700 hover:text-brand-800">
+      <Link href="/account/sessions" className="hover:text-brand-800 text-slate-700">
         Devices
       </Link>
       {user.role === 'admin' ? (
-        <Link href="/admin" className="text-slate-700 hover:text-brand-800">
+        <Link href="/admin" className="hover:text-brand-800 text-slate-700">
           Admin
         </Link>
       ) : null}

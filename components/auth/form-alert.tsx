@@ -27,9 +27,17 @@ export function FormAlert({
   alertRef: React.Ref<HTMLDivElement>;
 }) {
   if (!message) return null;
-  const colors = tone === 'warning' ? 'border-amber-300 bg-amber-50 text-amber-900' : 'border-red-300 bg-red-50 text-red-800';
+  const colors =
+    tone === 'warning'
+      ? 'border-amber-300 bg-amber-50 text-amber-900'
+      : 'border-red-300 bg-red-50 text-red-800';
   return (
-    <div ref={alertRef} role="alert" tabIndex={-1} className={`rounded-lg border px-4 py-3 text-sm ${colors}`}>
+    <div
+      ref={alertRef}
+      role="alert"
+      tabIndex={-1}
+      className={`rounded-lg border px-4 py-3 text-sm ${colors}`}
+    >
       {message}
     </div>
   );

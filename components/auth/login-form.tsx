@@ -39,7 +39,7 @@ export function LoginForm({ next }: { next: string }) {
         New here?{' '}
         <Link
           href={next === '/' ? '/register' : `/register?next=${encodeURIComponent(next)}`}
-          className="font-semibold text-brand-800 hover:underline"
+          className="text-brand-800 font-semibold hover:underline"
         >
           Create an account
         </Link>

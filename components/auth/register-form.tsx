@@ -51,7 +51,7 @@ export function RegisterForm({ next }: { next: string }) {
         Already have an account?{' '}
         <Link
           href={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`}
-          className="font-semibold text-brand-800 hover:underline"
+          className="text-brand-800 font-semibold hover:underline"
         >
           Sign in
         </Link>

@@ -22,13 +22,18 @@ export async function authContextFromRequest(request: Request): Promise<RequestA
     secure,
     ip: clientIp(request.headers),
     userAgent: clientUserAgent(request.headers),
-    previousToken: await tokenFromCookieValue(readCookie(request.headers.get('cookie'), sessionCookieName(secure))),
+    previousToken: await tokenFromCookieValue(
+      readCookie(request.headers.get('cookie'), sessionCookieName(secure)),
+    ),
   };
 }
 
 type CookieReader = { get(name: string): { value: string } | undefined };
 
-export async function authContextFromHeaders(cookies: CookieReader, headers: Headers): Promise<RequestAuthContext> {
+export async function authContextFromHeaders(
+  cookies: CookieReader,
+  headers: Headers,
+): Promise<RequestAuthContext> {
   const secure = isSecureFromHeaders(headers);
   return {
     secure,
@@ -38,8 +43,15 @@ export async function authContextFromHeaders(cookies: CookieReader, headers: Hea
   };
 }
 
-export async function signedInResponse(result: AuthResult, secure: boolean, status: 200 | 201): Promise<Response> {
-  const response = Response.json({ user: toPublicUser(result.user) }, { status, headers: { 'Cache-Control': 'no-store' } });
+export async function signedInResponse(
+  result: AuthResult,
+  secure: boolean,
+  status: 200 | 201,
+): Promise<Response> {
+  const response = Response.json(
+    { user: toPublicUser(result.user) },
+    { status, headers: { 'Cache-Control': 'no-store' } },
+  );
   response.headers.append('Set-Cookie', await sessionSetCookie(result.token, secure));
   return response;
 }

@@ -28,7 +28,10 @@ export const registerSchema = z.object({
 // Login checks only the shape: a password policy here would tell a guesser which passwords cannot exist.
 export const loginSchema = z.object({
   email,
-  password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(PASSWORD_MAX, 'Email or password is incorrect.'),
+  password: z
+    .string({ error: 'Enter your password.' })
+    .min(1, 'Enter your password.')
+    .max(PASSWORD_MAX, 'Email or password is incorrect.'),
 });
 
 export type RegisterInput = z.infer<typeof registerSchema>;

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from './errors';
 import { assertSameOrigin, mutationHandler, requestOrigin } from './csrf';
 
-function request(method: string, headers: Record<string, string>, url = 'http://shop.example/api/auth/login') {
+function request(
+  method: string,
+  headers: Record<string, string>,
+  url = 'http://shop.example/api/auth/login',
+) {
   return new Request(url, { method, headers: { host: new URL(url).host, ...headers } });
 }
 
@@ -46,7 +50,9 @@ describe('assertSameOrigin', () => {
   });
 
   it('falls back to Sec-Fetch-Site when there is no Origin', () => {
-    expect(rejection(() => assertSameOrigin(request('POST', { 'sec-fetch-site': 'same-origin' })))).toBeNull();
+    expect(
+      rejection(() => assertSameOrigin(request('POST', { 'sec-fetch-site': 'same-origin' }))),
+    ).toBeNull();
     expect(rejection(() => assertSameOrigin(request('POST', { 'sec-fetch-site': 'none' })))).toBeNull();
     expect(rejection(() => assertSameOrigin(request('POST', { 'sec-fetch-site': 'cross-site' })))).toBe(
       'csrf_rejected',

@@ -14,8 +14,12 @@ function firstValue(value: string | null): string | undefined {
 /** The origin this request was addressed to: Host header and protocol, from the forwarding headers only if trusted. */
 export function requestOrigin(request: Request, trustProxy = env.TRUST_PROXY): string | null {
   const url = new URL(request.url);
-  const host = (trustProxy && firstValue(request.headers.get('x-forwarded-host'))) || request.headers.get('host') || url.host;
-  const proto = (trustProxy && firstValue(request.headers.get('x-forwarded-proto'))) || url.protocol.replace(/:$/, '');
+  const host =
+    (trustProxy && firstValue(request.headers.get('x-forwarded-host'))) ||
+    request.headers.get('host') ||
+    url.host;
+  const proto =
+    (trustProxy && firstValue(request.headers.get('x-forwarded-proto'))) || url.protocol.replace(/:$/, '');
   try {
     return new URL(`${proto}://${host}`).origin;
   } catch {

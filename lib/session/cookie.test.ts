@@ -87,7 +87,9 @@ describe('cookie attributes', () => {
 
   it('clears with an empty value and Max-Age=0 under the same name', () => {
     expect(clearSessionSetCookie(false)).toBe('sid=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax');
-    expect(clearSessionSetCookie(true)).toBe('__Host-sid=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure');
+    expect(clearSessionSetCookie(true)).toBe(
+      '__Host-sid=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure',
+    );
   });
 
   it('decides https from the URL, and from X-Forwarded-Proto only behind a trusted proxy', () => {

@@ -32,7 +32,10 @@ export async function sealToken(token: string, secrets: string[] = sessionSecret
 }
 
 /** The token inside a sealed cookie, or null for anything tampered, truncated, expired or foreign. */
-export async function unsealToken(sealed: string, secrets: string[] = sessionSecrets()): Promise<string | null> {
+export async function unsealToken(
+  sealed: string,
+  secrets: string[] = sessionSecrets(),
+): Promise<string | null> {
   if (!sealed) return null;
   try {
     const data = await unsealData<{ t?: unknown }>(sealed, {
@@ -50,7 +53,10 @@ export async function unsealToken(sealed: string, secrets: string[] = sessionSec
  * Whether the request reached us over https. X-Forwarded-Proto is a client-controlled header, so it is read only
  * when TRUST_PROXY says a proxy we run sets it; otherwise the URL's own protocol decides.
  */
-export function isSecureRequest(request: { url: string; headers: Headers }, trustProxy = env.TRUST_PROXY): boolean {
+export function isSecureRequest(
+  request: { url: string; headers: Headers },
+  trustProxy = env.TRUST_PROXY,
+): boolean {
   if (trustProxy) {
     const forwarded = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
     if (forwarded) return forwarded === 'https';
@@ -75,12 +81,21 @@ export type SessionCookieOptions = {
   maxAge: number;
 };
 
-export function sessionCookieOptions(secure: boolean, maxAge = env.SESSION_ABSOLUTE_SECONDS): SessionCookieOptions {
+export function sessionCookieOptions(
+  secure: boolean,
+  maxAge = env.SESSION_ABSOLUTE_SECONDS,
+): SessionCookieOptions {
   return { httpOnly: true, sameSite: 'lax', path: '/', secure, maxAge };
 }
 
 function serialize(name: string, value: string, options: SessionCookieOptions): string {
-  const parts = [`${name}=${value}`, `Path=${options.path}`, `Max-Age=${options.maxAge}`, 'HttpOnly', 'SameSite=Lax'];
+  const parts = [
+    `${name}=${value}`,
+    `Path=${options.path}`,
+    `Max-Age=${options.maxAge}`,
+    'HttpOnly',
+    'SameSite=Lax',
+  ];
   if (options.secure) parts.push('Secure');
   return parts.join('; ');
 }

@@ -104,7 +104,10 @@ export function isSecureFromHeaders(headers: Headers): boolean {
 }
 
 /** The session as server components and actions see it, from next/headers' cookies() and headers(). */
-export async function readSessionFromCookies(cookies: CookieReader, headers: Headers): Promise<CurrentSession | null> {
+export async function readSessionFromCookies(
+  cookies: CookieReader,
+  headers: Headers,
+): Promise<CurrentSession | null> {
   const sealed = cookies.get(sessionCookieName(isSecureFromHeaders(headers)))?.value;
   if (!sealed) return null;
   const token = await unsealToken(sealed);

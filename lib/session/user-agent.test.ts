@@ -44,7 +44,12 @@ const cases: Array<[ua: string, browser: string, os: string, kind: string]> = [
     'Android',
     'tablet',
   ],
-  ['Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0', 'Firefox 127', 'Linux', 'desktop'],
+  [
+    'Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0',
+    'Firefox 127',
+    'Linux',
+    'desktop',
+  ],
   [
     'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 OPR/111.0.0.0',
     'Opera 111',

@@ -7,12 +7,16 @@ import { safeNextPath } from '@/lib/auth/redirect';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[] }>;
+}) {
   const { next: raw } = await searchParams;
   const next = safeNextPath(Array.isArray(raw) ? raw[0] : raw);
   if (await getSession()) redirect(next);
   return (
-    <main className="mx-auto flex w-full max-w-md flex-col px-4 py-16">
+    <div className="mx-auto flex w-full max-w-md flex-col px-4 py-16">
       <Card>
         <CardHeader>
           <h1 className="text-2xl font-semibold text-slate-900">Sign in</h1>
@@ -22,6 +26,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LoginForm next={next} />
         </CardContent>
       </Card>
-    </main>
+    </div>
   );
 }

@@ -10,7 +10,11 @@ import { describeUserAgent } from '@/lib/session/user-agent';
 
 export const metadata: Metadata = { title: 'Signed-in devices' };
 
-const timeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const timeFormat = new Intl.DateTimeFormat('en-US', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
 
 function When({ at }: { at: number }) {
   const date = new Date(at);
@@ -55,8 +59,8 @@ export default async function SessionsPage() {
                     {session.current ? <Badge tone="success">This device</Badge> : null}
                   </p>
                   <p className="mt-1 text-sm text-slate-600">
-                    {session.ip ?? 'IP address unknown'} · Signed in <When at={session.createdAt} /> · Last seen{' '}
-                    <When at={session.lastSeenAt} />
+                    {session.ip ?? 'IP address unknown'} · Signed in <When at={session.createdAt} /> · Last
+                    seen <When at={session.lastSeenAt} />
                   </p>
                 </div>
                 <form action={revokeSessionAction}>

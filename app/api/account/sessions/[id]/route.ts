@@ -7,11 +7,13 @@ import { isSecureRequest } from '@/lib/session/cookie';
 
 // 404 for an id that is not one of the caller's sessions, whether it belongs to someone else or to nobody:
 // the two answers are the same, so the endpoint tells nothing about other users' sessions.
-export const DELETE = mutationHandler(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
-  const current = await requireApiUser(request);
-  const { id } = await params;
-  const revoked = await revokeDeviceSession(current, id);
-  if (!revoked) throw new AppError('not_found', 'No such session on your account.');
-  if (id === current.session.id) return signedOutResponse(isSecureRequest(request));
-  return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
-});
+export const DELETE = mutationHandler(
+  async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+    const current = await requireApiUser(request);
+    const { id } = await params;
+    const revoked = await revokeDeviceSession(current, id);
+    if (!revoked) throw new AppError('not_found', 'No such session on your account.');
+    if (id === current.session.id) return signedOutResponse(isSecureRequest(request));
+    return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+  },
+);
