@@ -1,0 +1,203 @@
+import { describe, expect, it, vi } from 'vitest';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/http/errors';
+import { createRedis } from '@/lib/redis';
+import { readSessionByToken } from '@/lib/session';
+import { getSessionStore } from '@/lib/session/store';
+import { INVALID_CREDENTIALS_MESSAGE, login, logout, register, type AuthContext } from './auth';
+import { createLoginLimiters, IP_FAILURE_FACTOR } from './login-limits';
+import { loginSchema, registerSchema } from './schema';
+import { uniqueEmail } from './testing';
+
+const context: AuthContext = { ip: null, userAgent: 'vitest', previousToken: null };
+const PASSWORD = 'correct horse battery';
+
+async function registered(email = uniqueEmail()) {
+  const result = await register(
+    registerSchema.parse({ email, password: PASSWORD, name: 'Test User' }),
+    context,
+  );
+  return { email, ...result };
+}
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('Expected the call to fail');
+}
+
+describe('register', () => {
+  it('creates a shopper with a hashed password and a live session', async () => {
+    const email = uniqueEmail();
+    const { token, user } = await registered(email.toUpperCase());
+    expect(user).toMatchObject({
+      email,
+      name: 'Test User',
+      role: 'shopper',
+      tier: 'standard',
+      bannedAt: null,
+    });
+    const stored = await db.user.findUniqueOrThrow({ where: { email }, omit: { passwordHash: false } });
+    expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
+    expect((await readSessionByToken(token))?.user.id).toBe(user.id);
+  });
+
+  it('refuses an email that is taken, whatever its case', async () => {
+    const { email } = await registered();
+    const input = registerSchema.parse({
+      email: ` ${email.toUpperCase()} `,
+      password: PASSWORD,
+      name: 'Again',
+    });
+    const error = await failure(register(input, context));
+    expect(error.code).toBe('email_taken');
+    expect(error.status).toBe(409);
+  });
+
+  it('validates email, password length and name', () => {
+    const result = registerSchema.safeParse({ email: 'not-an-email', password: 'short', name: '' });
+    expect(result.success).toBe(false);
+    expect(Object.keys(result.error?.flatten().fieldErrors ?? {}).sort()).toEqual([
+      'email',
+      'name',
+      'password',
+    ]);
+    expect(
+      registerSchema.safeParse({ email: 'a@b.example', password: 'x'.repeat(201), name: 'A' }).success,
+    ).toBe(false);
+    expect(
+      registerSchema.safeParse({ email: 'a@b.example', password: 'x'.repeat(10), name: 'A' }).success,
+    ).toBe(true);
+  });
+});
+
+describe('login', () => {
+  it('signs in with a new token, and revokes the token the browser held before (session fixation)', async () => {
+    const { email, token: before } = await registered();
+    const { token: after, user } = await login(loginSchema.parse({ email, password: PASSWORD }), {
+      ...context,
+      previousToken: before,
+    });
+    expect(after).not.toBe(before);
+    expect(await readSessionByToken(before)).toBeNull();
+    expect((await readSessionByToken(after))?.user.id).toBe(user.id);
+  });
+
+  it('answers a wrong password and an unknown email alike', async () => {
+    const { email } = await registered();
+    const wrong = await failure(login(loginSchema.parse({ email, password: 'wrong password!' }), context));
+    const unknown = await failure(
+      login(loginSchema.parse({ email: uniqueEmail(), password: PASSWORD }), context),
+    );
+    for (const error of [wrong, unknown]) {
+      expect(error.code).toBe('invalid_credentials');
+      expect(error.status).toBe(401);
+      expect(error.message).toBe(INVALID_CREDENTIALS_MESSAGE);
+    }
+  });
+
+  it(`locks an account after ${env.LOGIN_MAX_FAILURES} failures, even for the right password`, async () => {
+    const { email } = await registered();
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES; i += 1) {
+      expect((await failure(login({ email, password: `wrong-${i}` }, context))).code).toBe(
+        'invalid_credentials',
+      );
+    }
+    const error = await failure(login({ email, password: PASSWORD }, context));
+    expect(error.code).toBe('rate_limited');
+    expect(error.status).toBe(429);
+    expect(Number(error.options.headers?.['Retry-After'])).toBeGreaterThan(0);
+    expect(error.message).toMatch(/Too many failed sign-in attempts/);
+  });
+
+  it('limits one client IP trying many accounts, and leaves other IPs alone', async () => {
+    const ip = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+    const attempts = env.LOGIN_MAX_FAILURES * IP_FAILURE_FACTOR;
+    await Promise.all(
+      Array.from({ length: attempts }, () =>
+        failure(login({ email: uniqueEmail(), password: 'wrong password' }, { ...context, ip })),
+      ),
+    );
+    const { email } = await registered();
+    const error = await failure(login({ email, password: PASSWORD }, { ...context, ip }));
+    expect(error.code).toBe('rate_limited');
+    const elsewhere = await login({ email, password: PASSWORD }, { ...context, ip: '203.0.113.250' });
+    expect(elsewhere.user.email).toBe(email);
+  });
+
+  it('refuses a banned account with 403 and the end of the ban, only after the right password', async () => {
+    const { email, user } = await registered();
+    const until = new Date(Date.now() + 86_400_000);
+    await db.user.update({ where: { id: user.id }, data: { bannedAt: new Date(), bannedUntil: until } });
+    expect((await failure(login({ email, password: 'wrong password' }, context))).code).toBe(
+      'invalid_credentials',
+    );
+    const error = await failure(login({ email, password: PASSWORD }, context));
+    expect(error.code).toBe('banned');
+    expect(error.status).toBe(403);
+    expect(error.options.details).toEqual({ until: until.toISOString() });
+  });
+
+  it('lets a user in again once a timed ban has ended', async () => {
+    const { email, user } = await registered();
+    await db.user.update({
+      where: { id: user.id },
+      data: { bannedAt: new Date(Date.now() - 7_200_000), bannedUntil: new Date(Date.now() - 3_600_000) },
+    });
+    expect((await login({ email, password: PASSWORD }, context)).user.id).toBe(user.id);
+  });
+});
+
+describe('login without Redis', () => {
+  it('fails closed: 503, not a sign-in, when the limiter cannot be reached', async () => {
+    const { email } = await registered();
+    // Port 1 on loopback is closed: every command fails at once, through the project's own Redis port.
+    const dead = createRedis({
+      transport: 'tcp',
+      url: 'redis://127.0.0.1:1',
+      connectTimeoutMs: 200,
+      commandTimeoutMs: 200,
+    });
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const error = await failure(
+        login({ email, password: PASSWORD }, context, { limiters: createLoginLimiters(dead) }),
+      );
+      expect(error.code).toBe('service_unavailable');
+      expect(error.status).toBe(503);
+      expect(error.message).toMatch(/temporarily unavailable/);
+      expect(log).toHaveBeenCalledOnce();
+    } finally {
+      log.mockRestore();
+      await dead.close();
+    }
+  });
+});
+
+describe('sessions after sign-in', () => {
+  it('logout deletes the session at once', async () => {
+    const { token } = await registered();
+    await logout(token);
+    expect(await readSessionByToken(token)).toBeNull();
+  });
+
+  it('reloads a user record Redis lost from the database', async () => {
+    const { token, user } = await registered();
+    await getSessionStore().dropUser(user.id);
+    expect((await readSessionByToken(token))?.user).toEqual(user);
+  });
+
+  it('revokes the live session of a user banned since sign-in', async () => {
+    const { token, user } = await registered();
+    await db.user.update({ where: { id: user.id }, data: { bannedAt: new Date() } });
+    // The ban path drops the cached user record; the next read loads the ban from the database.
+    await getSessionStore().dropUser(user.id);
+    expect(await readSessionByToken(token)).toBeNull();
+    expect(await getSessionStore().listUserSessions(user.id)).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+
+// Helpers for the auth tests (Vitest, route handlers called with a plain Request). Nothing else imports this.
+
+export const TEST_ORIGIN = 'http://shop.test';
+
+export function uniqueEmail(): string {
+  return `user-${randomUUID()}@test.example`;
+}
+
+export function apiRequest(
+  path: string,
+  options: {
+    method?: string;
+    body?: unknown;
+    rawBody?: string;
+    cookie?: string | null;
+    headers?: Record<string, string>;
+  } = {},
+): Request {
+  const headers: Record<string, string> = { host: new URL(TEST_ORIGIN).host, ...options.headers };
+  if (options.cookie) headers.cookie = options.cookie;
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] = 'application/json';
+  }
+  return new Request(new URL(path, TEST_ORIGIN), {
+    method: options.method ?? (body ? 'POST' : 'GET'),
+    headers,
+    body,
+  });
+}
+
+/** The `name=value` pair of the session cookie a response set, ready to send back in a Cookie header. */
+export function sessionCookieFrom(response: Response): string {
+  const header = response.headers.get('set-cookie');
+  const pair = header?.split(';')[0];
+  if (!pair || pair.endsWith('=')) throw new Error(`Expected a session cookie, got: ${header}`);
+  return pair;
+}
