@@ -7,12 +7,21 @@ export const metadata: Metadata = { title: 'Page not found' };
 export default function NotFound() {
   return (
     <Container className="flex flex-col items-center gap-6 py-24 text-center">
-      <p className="text-sm font-semibold tracking-widest text-brand-800 uppercase">404</p>
-      <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">We couldn’t find that page</h1>
+      <p className="text-brand-800 text-sm font-semibold tracking-widest uppercase">404</p>
+      <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">
+        We couldn’t find that page
+      </h1>
       <p className="max-w-md text-slate-600">
-        The product or page may have moved or no longer exists. Try a search, or start again from the home page.
+        The product or page may have moved or no longer exists. Try a search, or start again from the home
+        page.
       </p>
-      <form action="/search" method="get" role="search" aria-label="Search the catalog" className="flex w-full max-w-md gap-2">
+      <form
+        action="/search"
+        method="get"
+        role="search"
+        aria-label="Search the catalog"
+        className="flex w-full max-w-md gap-2"
+      >
         <label htmlFor="not-found-q" className="sr-only">
           Search products
         </label>
@@ -26,7 +35,7 @@ export default function NotFound() {
         />
         <button
           type="submit"
-          className="inline-flex h-10 items-center rounded-lg bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
+          className="bg-brand-700 hover:bg-brand-800 inline-flex h-10 items-center rounded-lg px-4 text-sm font-semibold text-white"
         >
           Search
         </button>

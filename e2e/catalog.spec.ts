@@ -4,7 +4,9 @@ import { expectNoSeriousA11yViolations } from './fixtures/axe';
 
 test('a shopper browses from the home page to a category, a product and a search', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Everyday goods, made to earn their keep.');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Everyday goods, made to earn their keep.',
+  );
   const featured = page.getByRole('list', { name: 'Featured products' });
   await expect(featured.getByRole('listitem')).toHaveCount(seedProducts.filter((p) => p.featured).length);
   await expectNoSeriousA11yViolations(page, 'home');
@@ -13,7 +15,9 @@ test('a shopper browses from the home page to a category, a product and a search
   await expect(page).toHaveURL(/\/categories\/kitchen$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kitchen');
   const kitchen = seedProducts.filter((p) => p.category === 'kitchen');
-  await expect(page.getByRole('list', { name: 'Products' }).getByRole('listitem')).toHaveCount(kitchen.length);
+  await expect(page.getByRole('list', { name: 'Products' }).getByRole('listitem')).toHaveCount(
+    kitchen.length,
+  );
   await expectNoSeriousA11yViolations(page, 'category');
 
   await page.getByRole('link', { name: 'Cast Iron Skillet 10"' }).click();
@@ -22,7 +26,10 @@ test('a shopper browses from the home page to a category, a product and a search
   await expect(page.getByTestId('product-price')).toHaveText('$49.00');
   await expect(page.getByRole('img', { name: 'Cast Iron Skillet 10"' })).toBeVisible();
   await expect(page).toHaveTitle('Cast Iron Skillet 10" · Northwind Supply');
-  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', /\/products\/cast-iron-skillet\.svg$/);
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute(
+    'content',
+    /\/products\/cast-iron-skillet\.svg$/,
+  );
   await expectNoSeriousA11yViolations(page, 'product');
 
   const search = page.getByRole('search', { name: 'Products' });
@@ -44,7 +51,10 @@ test('search results can be sorted and paged', async ({ page }) => {
   await expect(page).toHaveURL(/\/search\?sort=price-desc$/);
   // Results stream in after the page shell; wait for them before reading the prices.
   await expect(page.getByTestId('result-count')).toContainText('Showing 1–24');
-  const prices = await page.getByRole('list', { name: 'Search results' }).locator('article p.text-lg').allTextContents();
+  const prices = await page
+    .getByRole('list', { name: 'Search results' })
+    .locator('article p.text-lg')
+    .allTextContents();
   const cents = prices.map((text) => Number(text.replace(/[^0-9]/g, '')));
   expect(cents.length).toBeGreaterThan(1);
   expect(cents).toEqual([...cents].sort((a, b) => b - a));

@@ -98,7 +98,7 @@ export const products: SeedProduct[] = [
   },
   {
     slug: 'chefs-knife-8-inch',
-    name: "Chef's Knife 8\"",
+    name: 'Chef\'s Knife 8"',
     description:
       'Forged from high-carbon German steel with a full tang and a riveted walnut handle. Sharpened to 15 degrees per side for clean, effortless cuts.',
     priceCents: 8900,

@@ -24,7 +24,8 @@ export async function seedDatabase(databaseUrl: string, options: { quiet?: boole
 
     for (const product of products) {
       const categoryId = categoryIds.get(product.category);
-      if (!categoryId) throw new Error(`Seed product ${product.slug} names unknown category ${product.category}`);
+      if (!categoryId)
+        throw new Error(`Seed product ${product.slug} names unknown category ${product.category}`);
       const fields = {
         name: product.name,
         description: product.description,
@@ -36,7 +37,11 @@ export async function seedDatabase(databaseUrl: string, options: { quiet?: boole
         categoryId,
         createdAt: new Date(`${product.addedOn}T12:00:00Z`),
       };
-      await db.product.upsert({ where: { slug: product.slug }, create: { slug: product.slug, ...fields }, update: fields });
+      await db.product.upsert({
+        where: { slug: product.slug },
+        create: { slug: product.slug, ...fields },
+        update: fields,
+      });
     }
 
     for (const user of demoUsers) {

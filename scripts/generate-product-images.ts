@@ -80,6 +80,9 @@ function productSvg(slug: string, category: string, icon: ProductIcon): string {
 
 mkdirSync(OUTPUT_DIR, { recursive: true });
 for (const product of products) {
-  writeFileSync(join(OUTPUT_DIR, `${product.slug}.svg`), productSvg(product.slug, product.category, product.icon));
+  writeFileSync(
+    join(OUTPUT_DIR, `${product.slug}.svg`),
+    productSvg(product.slug, product.category, product.icon),
+  );
 }
 console.log(`Wrote ${products.length} images to ${OUTPUT_DIR}`);

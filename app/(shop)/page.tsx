@@ -23,7 +23,9 @@ async function HeroCollage() {
       {products.map((product, index) => (
         <div
           key={product.id}
-          className={'overflow-hidden rounded-2xl shadow-lg ring-1 ring-black/5' + (index % 2 ? ' translate-y-8' : '')}
+          className={
+            'overflow-hidden rounded-2xl shadow-lg ring-1 ring-black/5' + (index % 2 ? ' translate-y-8' : '')
+          }
         >
           <ProductImage src={product.image} alt="" loading="eager" />
         </div>
@@ -40,9 +42,11 @@ async function CategoryList() {
         <li key={category.slug}>
           <Link
             href={`/categories/${category.slug}`}
-            className="group flex h-full flex-col justify-between gap-6 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-brand-300 hover:shadow-md"
+            className="group hover:border-brand-300 flex h-full flex-col justify-between gap-6 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm transition hover:shadow-md"
           >
-            <span className="text-base font-semibold text-slate-900 group-hover:text-brand-800">{category.name}</span>
+            <span className="group-hover:text-brand-800 text-base font-semibold text-slate-900">
+              {category.name}
+            </span>
             <span className="text-sm text-slate-600">
               {category.productCount} {category.productCount === 1 ? 'product' : 'products'}
               <span aria-hidden="true"> →</span>
@@ -57,20 +61,22 @@ async function CategoryList() {
 export default function HomePage() {
   return (
     <>
-      <section className="relative overflow-hidden bg-gradient-to-br from-brand-950 via-brand-900 to-slate-900 text-white">
+      <section className="from-brand-950 via-brand-900 relative overflow-hidden bg-gradient-to-br to-slate-900 text-white">
         <div
           aria-hidden="true"
-          className="absolute -top-32 -right-32 size-[28rem] rounded-full bg-brand-500/20 blur-3xl"
+          className="bg-brand-500/20 absolute -top-32 -right-32 size-[28rem] rounded-full blur-3xl"
         />
         <Container className="relative grid items-center gap-12 py-16 sm:py-24 lg:grid-cols-2">
           <div className="flex flex-col gap-6">
-            <p className="text-sm font-semibold tracking-widest text-brand-200 uppercase">New season, same good stuff</p>
+            <p className="text-brand-200 text-sm font-semibold tracking-widest uppercase">
+              New season, same good stuff
+            </p>
             <h1 className="text-4xl font-bold tracking-tight text-balance sm:text-5xl">
               Everyday goods, made to earn their keep.
             </h1>
             <p className="max-w-xl text-lg text-slate-200">
-              Cast iron for the kitchen, notebooks for the desk, merino for the trail. A short list of things we would
-              buy again, at honest prices.
+              Cast iron for the kitchen, notebooks for the desk, merino for the trail. A short list of things
+              we would buy again, at honest prices.
             </p>
             <div className="flex flex-wrap gap-3">
               <LinkButton href="#featured" size="lg" variant="secondary">
@@ -99,7 +105,7 @@ export default function HomePage() {
               </h2>
               <p className="mt-1 text-slate-600">Our most-loved pieces this month.</p>
             </div>
-            <Link href="/search" className="text-sm font-semibold text-brand-800 hover:text-brand-900">
+            <Link href="/search" className="text-brand-800 hover:text-brand-900 text-sm font-semibold">
               View all products<span aria-hidden="true"> →</span>
             </Link>
           </div>

@@ -7,7 +7,8 @@ export function catalogHref(basePath: string, params: CatalogParams): string {
   const search = new URLSearchParams();
   if (params.q) search.set('q', params.q);
   if (params.sort && params.sort !== 'relevance') search.set('sort', params.sort);
-  if (params.pageSize && params.pageSize !== DEFAULT_PAGE_SIZE) search.set('pageSize', String(params.pageSize));
+  if (params.pageSize && params.pageSize !== DEFAULT_PAGE_SIZE)
+    search.set('pageSize', String(params.pageSize));
   if (params.page && params.page > 1) search.set('page', String(params.page));
   const query = search.toString();
   return query ? `${basePath}?${query}` : basePath;

@@ -1,7 +1,13 @@
 import Link from 'next/link';
 import { catalogHref, type CatalogParams } from './catalog-href';
 
-type PaginationProps = { basePath: string; params: CatalogParams; page: number; pageSize: number; total: number };
+type PaginationProps = {
+  basePath: string;
+  params: CatalogParams;
+  page: number;
+  pageSize: number;
+  total: number;
+};
 
 /** Page numbers around the current page, the first and the last; null marks a gap. */
 export function pageWindow(page: number, pageCount: number): (number | null)[] {
@@ -25,7 +31,11 @@ export function Pagination({ basePath, params, page, pageSize, total }: Paginati
   const href = (target: number) => catalogHref(basePath, { ...params, pageSize, page: target });
   const edge = (target: number, label: string, rel: 'prev' | 'next', enabled: boolean) =>
     enabled ? (
-      <Link href={href(target)} rel={rel} className={`${linkClass} border-slate-300 bg-white text-slate-800 hover:bg-slate-50`}>
+      <Link
+        href={href(target)}
+        rel={rel}
+        className={`${linkClass} border-slate-300 bg-white text-slate-800 hover:bg-slate-50`}
+      >
         {label}
       </Link>
     ) : (

@@ -17,7 +17,9 @@ export function SortSelect({ action, sort, q, pageSize }: SortSelectProps) {
   return (
     <form action={action} method="get" className="flex items-end gap-2">
       {q ? <input type="hidden" name="q" value={q} /> : null}
-      {pageSize && pageSize !== DEFAULT_PAGE_SIZE ? <input type="hidden" name="pageSize" value={pageSize} /> : null}
+      {pageSize && pageSize !== DEFAULT_PAGE_SIZE ? (
+        <input type="hidden" name="pageSize" value={pageSize} />
+      ) : null}
       <div className="flex flex-col gap-1">
         <label htmlFor="sort" className="text-sm font-medium text-slate-700">
           Sort by

@@ -10,7 +10,7 @@ export async function SiteFooter() {
       <Container className="grid gap-10 py-12 sm:grid-cols-2 lg:grid-cols-4">
         <div className="flex flex-col gap-3 lg:col-span-2">
           <p className="flex items-center gap-2 text-base font-bold text-slate-900">
-            <BrandMark className="size-7 text-brand-700" />
+            <BrandMark className="text-brand-700 size-7" />
             Northwind Supply
           </p>
           <p className="max-w-sm text-sm text-slate-600">
@@ -22,7 +22,7 @@ export async function SiteFooter() {
           <ul className="mt-3 flex flex-col gap-2 text-sm">
             {categories.map((category) => (
               <li key={category.slug}>
-                <Link href={`/categories/${category.slug}`} className="text-slate-700 hover:text-brand-800">
+                <Link href={`/categories/${category.slug}`} className="hover:text-brand-800 text-slate-700">
                   {category.name}
                 </Link>
               </li>
@@ -33,12 +33,12 @@ export async function SiteFooter() {
           <h2 className="text-sm font-semibold text-slate-900">Account</h2>
           <ul className="mt-3 flex flex-col gap-2 text-sm">
             <li>
-              <Link href="/account" className="text-slate-700 hover:text-brand-800">
+              <Link href="/account" className="hover:text-brand-800 text-slate-700">
                 Your account
               </Link>
             </li>
             <li>
-              <Link href="/search" className="text-slate-700 hover:text-brand-800">
+              <Link href="/search" className="hover:text-brand-800 text-slate-700">
                 All products
               </Link>
             </li>

@@ -10,7 +10,7 @@ export async function SiteHeader() {
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur supports-[backdrop-filter]:bg-white/80">
       <Container className="flex flex-wrap items-center gap-x-6 gap-y-3 py-3">
         <Link href="/" className="flex items-center gap-2 rounded-md text-slate-900">
-          <BrandMark className="size-8 text-brand-700" />
+          <BrandMark className="text-brand-700 size-8" />
           <span className="text-lg font-bold tracking-tight">Northwind Supply</span>
         </Link>
         <form
@@ -33,7 +33,7 @@ export async function SiteHeader() {
           />
           <button
             type="submit"
-            className="inline-flex h-10 items-center rounded-lg bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
+            className="bg-brand-700 hover:bg-brand-800 inline-flex h-10 items-center rounded-lg px-4 text-sm font-semibold text-white"
           >
             Search
           </button>
@@ -46,7 +46,10 @@ export async function SiteHeader() {
         <Container>
           <ul className="-mx-2 flex gap-1 overflow-x-auto py-2 text-sm">
             <li>
-              <Link href="/search" className="block rounded-md px-2 py-1.5 whitespace-nowrap text-slate-700 hover:bg-slate-100 hover:text-slate-900">
+              <Link
+                href="/search"
+                className="block rounded-md px-2 py-1.5 whitespace-nowrap text-slate-700 hover:bg-slate-100 hover:text-slate-900"
+              >
                 All products
               </Link>
             </li>

@@ -11,13 +11,16 @@ export function ProductCard({ product, headingLevel = 'h3', priority = false }: 
   const Heading = headingLevel;
   const outOfStock = product.stock <= 0;
   return (
-    <article className="group relative flex h-full flex-col overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm transition hover:-translate-y-0.5 hover:shadow-md focus-within:ring-2 focus-within:ring-brand-600">
+    <article className="group focus-within:ring-brand-600 relative flex h-full flex-col overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm transition focus-within:ring-2 hover:-translate-y-0.5 hover:shadow-md">
       <div className="overflow-hidden bg-slate-100">
         <ProductImage
           src={product.image}
           alt=""
           loading={priority ? 'eager' : 'lazy'}
-          className={'transition duration-300 group-hover:scale-105' + (outOfStock ? ' opacity-70 grayscale-[35%]' : '')}
+          className={
+            'transition duration-300 group-hover:scale-105' +
+            (outOfStock ? ' opacity-70 grayscale-[35%]' : '')
+          }
         />
       </div>
       <div className="flex flex-1 flex-col gap-2 p-4">
@@ -31,7 +34,9 @@ export function ProductCard({ product, headingLevel = 'h3', priority = false }: 
           </Link>
         </Heading>
         <div className="mt-auto flex flex-wrap items-center justify-between gap-2 pt-2">
-          <p className="text-lg font-semibold text-slate-900">{formatPrice(product.priceCents, product.currency)}</p>
+          <p className="text-lg font-semibold text-slate-900">
+            {formatPrice(product.priceCents, product.currency)}
+          </p>
           <StockStatus stock={product.stock} />
         </div>
       </div>

@@ -1,7 +1,10 @@
 import Image from 'next/image';
 import type { ComponentProps } from 'react';
 
-type ProductImageProps = Omit<ComponentProps<typeof Image>, 'src' | 'alt' | 'width' | 'height' | 'unoptimized'> & {
+type ProductImageProps = Omit<
+  ComponentProps<typeof Image>,
+  'src' | 'alt' | 'width' | 'height' | 'unoptimized'
+> & {
   src: string;
   alt: string;
 };

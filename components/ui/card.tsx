@@ -3,7 +3,9 @@ import type { ComponentProps } from 'react';
 export function Card({ className, ...props }: ComponentProps<'div'>) {
   return (
     <div
-      className={['rounded-2xl border border-slate-200 bg-white shadow-sm', className].filter(Boolean).join(' ')}
+      className={['rounded-2xl border border-slate-200 bg-white shadow-sm', className]
+        .filter(Boolean)
+        .join(' ')}
       {...props}
     />
   );
@@ -14,7 +16,12 @@ export function CardHeader({ className, ...props }: ComponentProps<'div'>) {
 }
 
 export function CardTitle({ className, ...props }: ComponentProps<'h2'>) {
-  return <h2 className={['text-lg font-semibold text-slate-900', className].filter(Boolean).join(' ')} {...props} />;
+  return (
+    <h2
+      className={['text-lg font-semibold text-slate-900', className].filter(Boolean).join(' ')}
+      {...props}
+    />
+  );
 }
 
 export function CardContent({ className, ...props }: ComponentProps<'div'>) {
@@ -24,7 +31,9 @@ export function CardContent({ className, ...props }: ComponentProps<'div'>) {
 export function CardFooter({ className, ...props }: ComponentProps<'div'>) {
   return (
     <div
-      className={['flex items-center gap-3 border-t border-slate-100 px-6 py-4', className].filter(Boolean).join(' ')}
+      className={['flex items-center gap-3 border-t border-slate-100 px-6 py-4', className]
+        .filter(Boolean)
+        .join(' ')}
       {...props}
     />
   );

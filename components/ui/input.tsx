@@ -27,7 +27,7 @@ export function Input({ name, label, error, hint, id, className, ...props }: Inp
         aria-describedby={describedBy}
         className={
           'h-10 rounded-lg border bg-white px-3 text-sm text-slate-900 shadow-sm placeholder:text-slate-500 ' +
-          'focus-visible:border-brand-600 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-brand-600 ' +
+          'focus-visible:border-brand-600 focus-visible:outline-brand-600 focus-visible:outline-2 focus-visible:outline-offset-0 ' +
           (messages.length ? 'border-red-600' : 'border-slate-300')
         }
         {...props}

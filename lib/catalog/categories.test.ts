@@ -8,7 +8,11 @@ describe('listCategories', () => {
   it('lists every seeded category with its product count, by name', async () => {
     const listed = await listCategories();
     for (const category of seedCategories) {
-      expect(listed).toContainEqual({ slug: category.slug, name: category.name, productCount: seedCount(category.slug) });
+      expect(listed).toContainEqual({
+        slug: category.slug,
+        name: category.name,
+        productCount: seedCount(category.slug),
+      });
     }
     const names = listed.map((category) => category.name);
     expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -12,7 +12,9 @@ const query = (input: ProductQueryInput) => productQuerySchema.parse(input);
 const slugs = (items: ProductSummary[]) => items.map((item) => item.slug);
 const seedIn = (category: string) => seedProducts.filter((product) => product.category === category);
 const seedMatching = (word: string) =>
-  seedProducts.filter((product) => `${product.name} ${product.description}`.toLowerCase().includes(word.toLowerCase()));
+  seedProducts.filter((product) =>
+    `${product.name} ${product.description}`.toLowerCase().includes(word.toLowerCase()),
+  );
 
 describe('listProducts on the seeded catalog', () => {
   it('filters by category and reports the total', async () => {
@@ -43,7 +45,11 @@ describe('listProducts on the seeded catalog', () => {
     const beyond = await listProducts(query({ category: 'outdoor', pageSize: 4, page: 3 }));
     expect(first.items).toHaveLength(4);
     expect(second.items).toHaveLength(expected.length - 4);
-    expect([first.total, second.total, beyond.total]).toEqual([expected.length, expected.length, expected.length]);
+    expect([first.total, second.total, beyond.total]).toEqual([
+      expected.length,
+      expected.length,
+      expected.length,
+    ]);
     expect(beyond.items).toEqual([]);
     expect([...slugs(first.items), ...slugs(second.items)].sort()).toEqual([...expected].sort());
     expect(second).toMatchObject({ page: 2, pageSize: 4 });
@@ -67,7 +73,11 @@ describe('listProducts on the seeded catalog', () => {
 
   it('without a search, relevance puts featured products first', async () => {
     const result = await listProducts(query({ category: 'outdoor' }));
-    const featured = new Set(seedIn('outdoor').filter((p) => p.featured).map((p) => p.slug));
+    const featured = new Set(
+      seedIn('outdoor')
+        .filter((p) => p.featured)
+        .map((p) => p.slug),
+    );
     expect(featured.size).toBeGreaterThan(0);
     const flags = result.items.map((item) => featured.has(item.slug));
     expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));
@@ -137,7 +147,10 @@ describe('listFeaturedProducts', () => {
     const items = await listFeaturedProducts(50);
     const seedFeatured = seedProducts.filter((product) => product.featured).map((product) => product.slug);
     expect(slugs(items)).toEqual(expect.arrayContaining(seedFeatured));
-    const flags = await db.product.findMany({ where: { slug: { in: slugs(items) } }, select: { featured: true } });
+    const flags = await db.product.findMany({
+      where: { slug: { in: slugs(items) } },
+      select: { featured: true },
+    });
     expect(flags.every((flag) => flag.featured)).toBe(true);
   });
 
@@ -154,7 +167,12 @@ describe('listProducts on products made for these tests', () => {
     const created = await db.category.create({
       data: { slug: category, name: `Test ${suffix}`, description: 'Made by lib/catalog/products.test.ts' },
     });
-    const make = (slug: string, name: string, description: string, extra: { featured?: boolean; stock?: number } = {}) =>
+    const make = (
+      slug: string,
+      name: string,
+      description: string,
+      extra: { featured?: boolean; stock?: number } = {},
+    ) =>
       db.product.create({
         data: {
           slug: `${slug}-${suffix}`,

@@ -119,7 +119,9 @@ export async function listProducts(query: ProductQuery): Promise<ProductPage> {
   if (category) conditions.push(Prisma.sql`c."slug" = ${category}`);
   for (const term of terms) {
     const pattern = containsPattern(term);
-    conditions.push(Prisma.sql`(p."name" ILIKE ${pattern} ESCAPE '\\' OR p."description" ILIKE ${pattern} ESCAPE '\\')`);
+    conditions.push(
+      Prisma.sql`(p."name" ILIKE ${pattern} ESCAPE '\\' OR p."description" ILIKE ${pattern} ESCAPE '\\')`,
+    );
   }
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;
   const from = Prisma.sql`FROM "Product" p JOIN "Category" c ON c."id" = p."categoryId"`;

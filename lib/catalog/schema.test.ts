@@ -7,7 +7,9 @@ describe('productQuerySchema', () => {
   });
 
   it('coerces numbers, trims the search and treats blank fields as missing', () => {
-    expect(productQuerySchema.parse({ q: '  mug ', page: '3', pageSize: '10', sort: '', category: '' })).toEqual({
+    expect(
+      productQuerySchema.parse({ q: '  mug ', page: '3', pageSize: '10', sort: '', category: '' }),
+    ).toEqual({
       q: 'mug',
       sort: 'relevance',
       page: 3,
@@ -33,7 +35,9 @@ describe('productQuerySchema', () => {
 
 describe('parseProductQueryOrDefaults', () => {
   it('keeps valid parameters and replaces invalid ones by their defaults', () => {
-    expect(parseProductQueryOrDefaults({ q: 'lamp', sort: 'bogus', page: '-2', pageSize: ['12', '48'] })).toEqual({
+    expect(
+      parseProductQueryOrDefaults({ q: 'lamp', sort: 'bogus', page: '-2', pageSize: ['12', '48'] }),
+    ).toEqual({
       q: 'lamp',
       sort: 'relevance',
       page: 1,

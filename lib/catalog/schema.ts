@@ -13,9 +13,13 @@ export const MAX_QUERY_LENGTH = 100;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 // An empty form field (`?sort=`) means "not given", not "invalid".
-const blankAsMissing = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const blankAsMissing = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
 
-export const slugSchema = z.string().max(120).regex(SLUG_PATTERN, 'Must be a lowercase slug such as "desk-and-office".');
+export const slugSchema = z
+  .string()
+  .max(120)
+  .regex(SLUG_PATTERN, 'Must be a lowercase slug such as "desk-and-office".');
 
 export const productQuerySchema = z.object({
   q: z.preprocess(blankAsMissing, z.string().trim().max(MAX_QUERY_LENGTH).optional()),

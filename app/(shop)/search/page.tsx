@@ -29,7 +29,9 @@ async function SearchResults({ query }: { query: ProductQuery }) {
     return (
       <div className="flex flex-col items-center gap-4 rounded-2xl bg-slate-50 px-6 py-16 text-center">
         <h2 className="text-xl font-semibold text-slate-900">No products match “{q}”</h2>
-        <p className="max-w-md text-slate-600">Check the spelling, try a shorter word, or browse everything we carry.</p>
+        <p className="max-w-md text-slate-600">
+          Check the spelling, try a shorter word, or browse everything we carry.
+        </p>
         <LinkButton href="/search" variant="secondary">
           See all products
         </LinkButton>
@@ -68,7 +70,13 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
           {q ? `Results for “${q}”` : 'All products'}
         </h1>
         <div className="flex flex-col gap-4 md:flex-row md:items-end md:justify-between">
-          <form action="/search" method="get" role="search" aria-label="Search the catalog" className="flex max-w-xl flex-1 items-end gap-2">
+          <form
+            action="/search"
+            method="get"
+            role="search"
+            aria-label="Search the catalog"
+            className="flex max-w-xl flex-1 items-end gap-2"
+          >
             <div className="flex flex-1 flex-col gap-1">
               <label htmlFor="search-page-q" className="text-sm font-medium text-slate-700">
                 Search products

@@ -26,12 +26,20 @@ export async function generateMetadata({ params }: CategoryPageProps): Promise<M
 async function CategoryProducts({ basePath, query }: { basePath: string; query: ProductQuery }) {
   const result = await listProducts(query);
   if (result.items.length === 0) {
-    return <p className="rounded-2xl bg-slate-50 p-8 text-center text-slate-600">No products on this page.</p>;
+    return (
+      <p className="rounded-2xl bg-slate-50 p-8 text-center text-slate-600">No products on this page.</p>
+    );
   }
   return (
     <div className="flex flex-col gap-10">
       <ProductGrid products={result.items} label="Products" headingLevel="h2" />
-      <Pagination basePath={basePath} params={{ sort: query.sort }} page={result.page} pageSize={result.pageSize} total={result.total} />
+      <Pagination
+        basePath={basePath}
+        params={{ sort: query.sort }}
+        page={result.page}
+        pageSize={result.pageSize}
+        total={result.total}
+      />
     </div>
   );
 }

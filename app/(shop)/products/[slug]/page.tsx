@@ -18,7 +18,9 @@ const RELATED_COUNT = 4;
 const META_DESCRIPTION_LENGTH = 160;
 
 function metaDescription(text: string): string {
-  return text.length <= META_DESCRIPTION_LENGTH ? text : `${text.slice(0, META_DESCRIPTION_LENGTH - 1).trimEnd()}…`;
+  return text.length <= META_DESCRIPTION_LENGTH
+    ? text
+    : `${text.slice(0, META_DESCRIPTION_LENGTH - 1).trimEnd()}…`;
 }
 
 export async function generateMetadata({ params }: ProductPageProps): Promise<Metadata> {
@@ -112,7 +114,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
             <div className="flex flex-col gap-3">
               <Link
                 href={`/categories/${product.category.slug}`}
-                className="w-fit text-sm font-semibold tracking-wide text-brand-800 uppercase hover:text-brand-900"
+                className="text-brand-800 hover:text-brand-900 w-fit text-sm font-semibold tracking-wide uppercase"
               >
                 {product.category.name}
               </Link>
