@@ -92,7 +92,7 @@ describe.each(TRANSPORTS)('Redis port over %s', (transport) => {
   });
 
   it('runs a pipeline in one round trip, in order, with typed replies', async () => {
-    const [k, n] = [key('pipe'), key('pipe-n')];
+    const [k, n, h] = [key('pipe'), key('pipe-n'), key('pipe-h')];
     const replies = await redis().pipeline([
       ['SET', k, '0012', 'PX', 60_000],
       ['GET', k],
@@ -100,10 +100,10 @@ describe.each(TRANSPORTS)('Redis port over %s', (transport) => {
       ['PEXPIRE', n, 60_000],
       ['GET', n],
       ['GET', key('missing')],
-      ['HSET', key('pipe-h'), 'a', '1'],
+      ['HSET', h, 'a', '1'],
+      ['PEXPIRE', h, 60_000],
     ]);
-    expect(replies).toEqual(['OK', '0012', 1, 1, '1', null, 1]);
-    await redis().del(`${prefix}pipe-h:${counter}`);
+    expect(replies).toEqual(['OK', '0012', 1, 1, '1', null, 1, 1]);
   });
 
   it('runs MULTI/EXEC atomically and returns each reply', async () => {
