@@ -1,0 +1,336 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { RedisPort } from '@/lib/redis';
+import { keysUnder, testPrefix, TRANSPORTS, useRedis } from '@/lib/redis/testing';
+import { hashToken, sessionKeys } from './keys';
+import { createSessionStore, type SessionUser } from './store';
+
+const IDLE = 600;
+const ABSOLUTE = 3600;
+const TOUCH = 60;
+const s = (seconds: number) => seconds * 1000;
+
+function makeUser(overrides: Partial<SessionUser> = {}): SessionUser {
+  const id = `user-${randomBytes(6).toString('hex')}`;
+  return {
+    id,
+    email: `${id}@example.test`,
+    name: 'Test Shopper',
+    role: 'shopper',
+    tier: 'standard',
+    bannedAt: null,
+    bannedUntil: null,
+    ...overrides,
+  };
+}
+
+const meta = { ip: '203.0.113.7', userAgent: 'Mozilla/5.0 (Test)' };
+
+/** Counts calls into the port, to prove how many round trips an operation costs. */
+function counting(redis: RedisPort): { redis: RedisPort; calls: () => number } {
+  let calls = 0;
+  const proxy = new Proxy(redis, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls += 1;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { redis: proxy, calls: () => calls };
+}
+
+describe.each(TRANSPORTS)('session store over %s', (transport) => {
+  const redis = useRedis(transport);
+  const prefix = testPrefix(`session-${transport}`);
+  const keys = sessionKeys(prefix);
+
+  function setup(options: { absoluteSeconds?: number; port?: RedisPort } = {}) {
+    const clock = { now: Date.now() };
+    const store = createSessionStore({
+      redis: options.port ?? redis(),
+      prefix,
+      idleSeconds: IDLE,
+      absoluteSeconds: options.absoluteSeconds ?? ABSOLUTE,
+      touchSeconds: TOUCH,
+      now: () => clock.now,
+    });
+    return { store, clock, start: clock.now };
+  }
+
+  const storedLastSeen = async (token: string) =>
+    Number((await redis().hgetall(keys.session(hashToken(token)))).lastSeenAt);
+
+  it('creates a session with a 256-bit token and reads it back with its user', async () => {
+    const { store, start } = setup();
+    const user = makeUser();
+    const { token, session } = await store.createSession(user, meta);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+    expect(session).toEqual({
+      id: expect.any(String),
+      userId: user.id,
+      createdAt: start,
+      lastSeenAt: start,
+      expiresAt: start + s(ABSOLUTE),
+      idleExpiresAt: start + s(IDLE),
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+    });
+    expect(session.id).not.toBe(token);
+    expect(await store.readSession(token)).toEqual({ session, user });
+  });
+
+  it('reads a session in one round trip', async () => {
+    const port = counting(redis());
+    const { store } = setup({ port: port.redis });
+    const { token } = await store.createSession(makeUser(), meta);
+    const before = port.calls();
+    expect(await store.readSession(token)).not.toBeNull();
+    expect(port.calls() - before).toBe(1);
+  });
+
+  it('keeps null IP and user agent as null', async () => {
+    const { store } = setup();
+    const { token } = await store.createSession(makeUser(), { ip: null, userAgent: null });
+    const lookup = await store.readSession(token);
+    expect(lookup?.session.ip).toBeNull();
+    expect(lookup?.session.userAgent).toBeNull();
+  });
+
+  it('never stores the token: keys and values hold only its SHA-256', async () => {
+    const ownPrefix = `${prefix}no-token:`;
+    const store = createSessionStore({
+      redis: redis(),
+      prefix: ownPrefix,
+      idleSeconds: IDLE,
+      absoluteSeconds: ABSOLUTE,
+      touchSeconds: TOUCH,
+    });
+    const user = makeUser();
+    const { token } = await store.createSession(user, meta);
+    await store.readSession(token);
+    const found = await keysUnder(redis(), ownPrefix);
+    expect(found.sort()).toEqual(
+      [
+        `${ownPrefix}session:${hashToken(token)}`,
+        `${ownPrefix}user:${user.id}`,
+        `${ownPrefix}user-sessions:${user.id}`,
+      ].sort(),
+    );
+    for (const key of found) {
+      const [type] = await redis().pipeline([['TYPE', key]]);
+      const dump =
+        type === 'hash'
+          ? await redis().hgetall(key)
+          : type === 'zset'
+            ? await redis().zrangebyscore(key, '-inf', '+inf')
+            : await redis().get(key);
+      expect(key).not.toContain(token);
+      expect(JSON.stringify(dump)).not.toContain(token);
+    }
+  });
+
+  it('puts a TTL on every key it writes', async () => {
+    const ownPrefix = `${prefix}ttl:`;
+    const store = createSessionStore({
+      redis: redis(),
+      prefix: ownPrefix,
+      idleSeconds: IDLE,
+      absoluteSeconds: ABSOLUTE,
+      touchSeconds: TOUCH,
+    });
+    const user = makeUser();
+    await store.createSession(user, meta);
+    await store.createSession(user, meta);
+    await store.cacheUser({ ...user, tier: 'premium' });
+    const found = await keysUnder(redis(), ownPrefix);
+    expect(found).toHaveLength(4);
+    for (const key of found) expect(await redis().pttl(key)).toBeGreaterThan(0);
+  });
+
+  it('gives the session key the shorter of idle and time left to the absolute expiry', async () => {
+    const { store, clock, start } = setup({ absoluteSeconds: 700 });
+    const { token } = await store.createSession(makeUser(), meta);
+    const key = keys.session(hashToken(token));
+    expect(await redis().pttl(key)).toBeGreaterThan(s(IDLE - 10));
+    clock.now = start + s(200);
+    await store.readSession(token);
+    // The touch re-armed the TTL to the 500 s left before the absolute expiry, not the 600 s idle window.
+    expect(await redis().pttl(key)).toBeLessThanOrEqual(s(500));
+    expect(await redis().pttl(key)).toBeGreaterThan(s(400));
+  });
+
+  it('writes lastSeenAt at most once per touch interval', async () => {
+    const { store, clock, start } = setup();
+    const { token } = await store.createSession(makeUser(), meta);
+    clock.now = start + s(TOUCH - 1);
+    expect((await store.readSession(token))?.session.lastSeenAt).toBe(start);
+    expect(await storedLastSeen(token)).toBe(start);
+    clock.now = start + s(TOUCH + 1);
+    expect((await store.readSession(token))?.session.lastSeenAt).toBe(start + s(TOUCH + 1));
+    expect(await storedLastSeen(token)).toBe(start + s(TOUCH + 1));
+    clock.now = start + s(TOUCH + 30);
+    const lookup = await store.readSession(token);
+    expect(lookup?.session.lastSeenAt).toBe(start + s(TOUCH + 1));
+    expect(lookup?.session.idleExpiresAt).toBe(start + s(TOUCH + 1 + IDLE));
+    expect(await storedLastSeen(token)).toBe(start + s(TOUCH + 1));
+  });
+
+  it('expires an idle session, and sliding renewal keeps an active one', async () => {
+    const { store, clock, start } = setup();
+    const idle = await store.createSession(makeUser(), meta);
+    const active = await store.createSession(makeUser(), meta);
+    clock.now = start + s(IDLE - 100);
+    expect(await store.readSession(active.token)).not.toBeNull();
+    clock.now = start + s(IDLE + 1);
+    expect(await store.readSession(idle.token)).toBeNull();
+    expect(await redis().hgetall(keys.session(hashToken(idle.token)))).toEqual({});
+    expect(await store.readSession(active.token)).not.toBeNull();
+  });
+
+  it('expires a session at its absolute expiry however active it is', async () => {
+    const { store, clock, start } = setup();
+    const { token } = await store.createSession(makeUser(), meta);
+    for (let at = 0; at < ABSOLUTE; at += IDLE / 2) {
+      clock.now = start + s(at);
+      expect(await store.readSession(token)).not.toBeNull();
+    }
+    clock.now = start + s(ABSOLUTE);
+    expect(await store.readSession(token)).toBeNull();
+  });
+
+  it('returns null for tokens it never issued', async () => {
+    const { store } = setup();
+    for (const token of [
+      '',
+      'short',
+      '!'.repeat(43),
+      randomBytes(32).toString('base64url'),
+      'a'.repeat(5000),
+    ]) {
+      expect(await store.readSession(token)).toBeNull();
+    }
+  });
+
+  it('issues a new token on every login; the old one lives until it is revoked', async () => {
+    const { store } = setup();
+    const user = makeUser();
+    const before = await store.createSession(user, meta);
+    const after = await store.createSession(user, meta);
+    expect(after.token).not.toBe(before.token);
+    expect(after.session.id).not.toBe(before.session.id);
+    expect(await store.readSession(before.token)).not.toBeNull();
+    await store.revokeSession(before.token);
+    expect(await store.readSession(before.token)).toBeNull();
+    expect(await store.readSession(after.token)).not.toBeNull();
+  });
+
+  it('revokes one session and drops it from the user index', async () => {
+    const { store } = setup();
+    const user = makeUser();
+    const revoked = await store.createSession(user, meta);
+    const kept = await store.createSession(user, meta);
+    await store.revokeSession(revoked.token);
+    await store.revokeSession('not-a-token');
+    expect(await store.readSession(revoked.token)).toBeNull();
+    expect(await redis().zrangebyscore(keys.userSessions(user.id), '-inf', '+inf')).toEqual([
+      hashToken(kept.token),
+    ]);
+  });
+
+  it('revokes by public id only among that user’s sessions', async () => {
+    const { store } = setup();
+    const owner = makeUser();
+    const other = makeUser();
+    const { token, session } = await store.createSession(owner, meta);
+    await store.createSession(other, meta);
+    expect(await store.revokeSessionById(other.id, session.id)).toBe(false);
+    expect(await store.readSession(token)).not.toBeNull();
+    expect(await store.revokeSessionById(owner.id, session.id)).toBe(true);
+    expect(await store.readSession(token)).toBeNull();
+    expect(await store.revokeSessionById(owner.id, session.id)).toBe(false);
+  });
+
+  it('revokes all of a user’s sessions, or all but the current one', async () => {
+    const { store } = setup();
+    const user = makeUser();
+    const bystander = await store.createSession(makeUser(), meta);
+    const [current, second, third] = await Promise.all([1, 2, 3].map(() => store.createSession(user, meta)));
+    expect(await store.revokeUserSessions(user.id, { exceptSessionId: current!.session.id })).toBe(2);
+    expect(await store.readSession(second!.token)).toBeNull();
+    expect(await store.readSession(third!.token)).toBeNull();
+    expect(await store.readSession(current!.token)).not.toBeNull();
+    expect(await store.revokeUserSessions(user.id)).toBe(1);
+    expect(await store.readSession(current!.token)).toBeNull();
+    expect(await store.readSession(bystander.token)).not.toBeNull();
+    expect(await store.revokeUserSessions(user.id)).toBe(0);
+  });
+
+  it('lists a user’s sessions newest first and prunes expired members from the index', async () => {
+    const { store, clock, start } = setup();
+    const user = makeUser();
+    const old = await store.createSession(user, meta);
+    clock.now = start + s(300);
+    const middle = await store.createSession(user, { ip: null, userAgent: 'Other' });
+    clock.now = start + s(400);
+    const newest = await store.createSession(user, meta);
+    expect((await store.listUserSessions(user.id)).map((session) => session.id)).toEqual([
+      newest.session.id,
+      middle.session.id,
+      old.session.id,
+    ]);
+    clock.now = start + s(IDLE + 1);
+    const listed = await store.listUserSessions(user.id);
+    expect(listed).toEqual([newest.session, middle.session]);
+    expect((await redis().zrangebyscore(keys.userSessions(user.id), '-inf', '+inf')).sort()).toEqual(
+      [hashToken(middle.token), hashToken(newest.token)].sort(),
+    );
+    expect(await store.listUserSessions(makeUser().id)).toEqual([]);
+  });
+
+  it('shows a changed user record on the next read', async () => {
+    const { store, clock } = setup();
+    const user = makeUser();
+    const { token } = await store.createSession(user, meta);
+    const banned = {
+      ...user,
+      role: 'admin' as const,
+      tier: 'premium' as const,
+      bannedAt: clock.now,
+      bannedUntil: null,
+    };
+    await store.cacheUser(banned);
+    // A banned user's lookup still returns the session, with the ban state: the gate decides and revokes.
+    expect(await store.readSession(token)).toEqual({
+      session: expect.objectContaining({ userId: user.id }),
+      user: banned,
+    });
+  });
+
+  it('returns user null when the user record is missing, until it is cached again', async () => {
+    const { store } = setup();
+    const user = makeUser();
+    const { token, session } = await store.createSession(user, meta);
+    await store.dropUser(user.id);
+    expect(await store.readSession(token)).toEqual({ session, user: null });
+    await store.cacheUser(user);
+    expect(await store.readSession(token)).toEqual({ session, user });
+  });
+
+  it('treats an unreadable user record as missing', async () => {
+    const { store } = setup();
+    const user = makeUser();
+    const { token } = await store.createSession(user, meta);
+    await redis().set(keys.user(user.id), '{"id":"x","role":"root"}', { pxMs: s(60) });
+    expect((await store.readSession(token))?.user).toBeNull();
+  });
+
+  it('refuses timeouts that cannot work', () => {
+    expect(() =>
+      createSessionStore({ redis: redis(), prefix, idleSeconds: 60, absoluteSeconds: 600, touchSeconds: 60 }),
+    ).toThrow();
+  });
+});
