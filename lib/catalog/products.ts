@@ -145,7 +145,8 @@ export const getProductBySlug = cache(async (slug: string): Promise<ProductDetai
   return product ? { ...toSummary(product), description: product.description } : null;
 });
 
-export async function listFeaturedProducts(limit = 8): Promise<ProductSummary[]> {
+// cache(): the home page's hero and featured grid share a single query.
+export const listFeaturedProducts = cache(async (limit = 8): Promise<ProductSummary[]> => {
   const products = await db.product.findMany({
     where: { featured: true },
     include: withCategory,
@@ -153,4 +154,4 @@ export async function listFeaturedProducts(limit = 8): Promise<ProductSummary[]>
     take: limit,
   });
   return products.map(toSummary);
-}
+});
