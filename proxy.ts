@@ -19,7 +19,10 @@ export async function proxy(request: NextRequest) {
       : NextResponse.redirect(
           new URL(`/login?next=${encodeURIComponent(pathname + search)}`, request.nextUrl),
         );
-    if (hadCookie) response.headers.append('Set-Cookie', clearSessionSetCookie(secure));
+    if (hadCookie) {
+      response.headers.append('Set-Cookie', clearSessionSetCookie(secure));
+      response.headers.set('Cache-Control', 'no-store');
+    }
     return response;
   }
 
