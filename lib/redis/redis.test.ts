@@ -1,3 +1,4 @@
+import { createServer, type Server, type Socket } from 'node:net';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createRedis, defineScript, RedisCommandError, RedisUnavailableError } from '@/lib/redis';
@@ -149,6 +150,7 @@ describe.each(TRANSPORTS)('Redis port over %s', (transport) => {
     expect((error as RedisCommandError).reply).toMatch(/^WRONGTYPE/);
     expect(everythingAbout(error)).not.toContain(SECRET);
     expect(everythingAbout(error)).not.toContain(k);
+    expect(everythingAbout(error)).not.toMatch(/command was/i);
   });
 
   it('redacts arguments Redis itself echoes, in single commands and pipelines', async () => {
@@ -194,6 +196,34 @@ describe.each(TRANSPORTS)('Redis port over %s', (transport) => {
       expect(everythingAbout(error)).not.toContain(SECRET);
     } finally {
       await dead.close();
+    }
+  });
+
+  it('fails instead of hanging when Redis accepts connections but never answers', async () => {
+    const sockets: Socket[] = [];
+    const silent: Server = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    const hung =
+      transport === 'tcp'
+        ? createRedis({
+            transport: 'tcp',
+            url: `redis://127.0.0.1:${port}`,
+            connectTimeoutMs: 200,
+            commandTimeoutMs: 200,
+          })
+        : createRedis({
+            transport: 'rest',
+            url: `http://127.0.0.1:${port}`,
+            token: 'unused',
+            timeoutMs: 200,
+          });
+    try {
+      await expect(hung.get(`${prefix}${SECRET}`)).rejects.toBeInstanceOf(RedisUnavailableError);
+    } finally {
+      await hung.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 });

@@ -2,7 +2,12 @@ import { Redis as UpstashRedis } from '@upstash/redis';
 import { commandName, redactReply, RedisCommandError, RedisUnavailableError, type RedisArg } from './errors';
 import type { RedisCommand, RedisReply, RedisTransport } from './port';
 
-export type RestRedisConfig = { url: string; token: string };
+export type RestRedisConfig = {
+  url: string;
+  token: string;
+  /** How long one HTTP request may take, connection included, before the command fails. */
+  timeoutMs?: number;
+};
 
 // The client's HTTP errors read "<redis error>, command was: [<every argument>]".
 const QUOTED_COMMAND = /, command was: .*$/s;
@@ -36,6 +41,9 @@ class UpstashClient extends UpstashRedis {
       enableTelemetry: false,
       // Network retries would stretch a dead-Redis failure over seconds; callers fail closed instead.
       retry: false,
+      // fetch has no timeout of its own. The function form matters: given a plain signal, the client turns an
+      // abort into a successful "Aborted" result; given a function, it rethrows.
+      signal: () => AbortSignal.timeout(config.timeoutMs ?? 2_000),
     });
   }
 
