@@ -15,7 +15,7 @@ export function createRedis(config: RedisConfig): RedisPort {
   return createPort(config.transport === 'rest' ? createRestTransport(config) : createTcpTransport(config));
 }
 
-export function redisConfigFromEnv(source = env): RedisConfig {
+function redisConfigFromEnv(source = env): RedisConfig {
   if (source.UPSTASH_REDIS_REST_URL && source.UPSTASH_REDIS_REST_TOKEN) {
     return { transport: 'rest', url: source.UPSTASH_REDIS_REST_URL, token: source.UPSTASH_REDIS_REST_TOKEN };
   }
