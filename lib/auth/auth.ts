@@ -18,7 +18,7 @@ export type AuthContext = {
 export type AuthResult = { token: string; session: SessionRecord; user: SessionUser };
 
 export const INVALID_CREDENTIALS_MESSAGE = 'Email or password is incorrect.';
-export const UNAVAILABLE_MESSAGE = 'Sign-in is temporarily unavailable. Please try again in a minute.';
+const UNAVAILABLE_MESSAGE = 'Sign-in is temporarily unavailable. Please try again in a minute.';
 
 // Verifying against this hash when the email is unknown makes a miss cost the same argon2 work as a wrong password,
 // so response time does not tell a guesser which addresses have accounts. Computed once, at first import.

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/http/errors';
+import { sessionSetCookie } from '@/lib/session';
+import { getSessionStore } from '@/lib/session/store';
+import { register } from './auth';
+import { requireApiAdmin, requireApiUser } from './gate';
+import { registerSchema } from './schema';
+import { apiRequest, uniqueEmail } from './testing';
+
+async function cookieFor(role: 'shopper' | 'admin') {
+  const input = registerSchema.parse({ email: uniqueEmail(), password: 'a long enough password', name: 'G' });
+  const { token, user } = await register(input, { ip: null, userAgent: null, previousToken: null });
+  if (role === 'admin') {
+    await db.user.update({ where: { id: user.id }, data: { role: 'admin' } });
+    // An admin change drops the cached user record; the gate reloads it from the database.
+    await getSessionStore().dropUser(user.id);
+  }
+  return { cookie: (await sessionSetCookie(token, false)).split(';')[0], id: user.id };
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'passed';
+  } catch (error) {
+    return error instanceof AppError ? error.code : 'unexpected';
+  }
+}
+
+describe('the API gate', () => {
+  it('requireApiUser: 401 without a session, the session with one', async () => {
+    expect(await codeOf(requireApiUser(apiRequest('/api/me')))).toBe('unauthenticated');
+    const { cookie, id } = await cookieFor('shopper');
+    expect((await requireApiUser(apiRequest('/api/me', { cookie }))).user.id).toBe(id);
+  });
+
+  it('requireApiAdmin: 401 signed out, 403 for a shopper, the session for an admin', async () => {
+    expect(await codeOf(requireApiAdmin(apiRequest('/api/admin')))).toBe('unauthenticated');
+    const shopper = await cookieFor('shopper');
+    expect(await codeOf(requireApiAdmin(apiRequest('/api/admin', { cookie: shopper.cookie })))).toBe(
+      'forbidden',
+    );
+    const admin = await cookieFor('admin');
+    const current = await requireApiAdmin(apiRequest('/api/admin', { cookie: admin.cookie }));
+    expect(current.user).toMatchObject({ id: admin.id, role: 'admin' });
+  });
+});
