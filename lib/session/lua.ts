@@ -52,7 +52,11 @@ redis.call('HSET', KEYS[1], 'id', ARGV[1], 'userId', ARGV[2], 'createdAt', ARGV[
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 -- The user record and the index get absoluteSeconds on every creation: no session outlives that from its
 -- creation, so both always outlast the sessions they serve and touches need not refresh them.
-redis.call('SET', KEYS[2], ARGV[7], 'PX', ARGV[6])
+-- An existing user record wins over the login's copy: every change of role, tier or ban rewrites the record,
+-- so a login that read the database just before a ban must not write the unbanned state back.
+if not redis.call('SET', KEYS[2], ARGV[7], 'PX', ARGV[6], 'NX') then
+  redis.call('PEXPIRE', KEYS[2], ARGV[6])
+end
 redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', ARGV[3])
 redis.call('ZADD', KEYS[3], ARGV[4], ARGV[8])
 redis.call('PEXPIRE', KEYS[3], ARGV[6])

@@ -308,6 +308,19 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
     });
   });
 
+  it('keeps a newer user record when a login or a reload carries an older copy', async () => {
+    const { store, clock } = setup();
+    const user = makeUser();
+    const banned = { ...user, bannedAt: clock.now, bannedUntil: null };
+    await store.cacheUser(banned);
+    // The login read the user before the ban landed; its session must still see the ban.
+    const { token } = await store.createSession(user, meta);
+    expect((await store.readSession(token))?.user).toEqual(banned);
+    await store.cacheUser(user, { onlyIfMissing: true });
+    expect((await store.readSession(token))?.user).toEqual(banned);
+    expect(await redis().pttl(keys.user(user.id))).toBeGreaterThan(0);
+  });
+
   it('returns user null when the user record is missing, until it is cached again', async () => {
     const { store } = setup();
     const user = makeUser();

@@ -70,8 +70,12 @@ export interface SessionStore {
   revokeUserSessions(userId: string, options?: { exceptSessionId?: string }): Promise<number>;
   /** Prunes expired index members; newest lastSeenAt first. */
   listUserSessions(userId: string): Promise<SessionRecord[]>;
-  /** Writes the per-user record every check reads; admin changes call this and the next request sees it. */
-  cacheUser(user: SessionUser): Promise<void>;
+  /**
+   * Writes the per-user record every check reads; admin changes call this and the next request sees it.
+   * `onlyIfMissing` is for copies read from the database on a cache miss: they must not overwrite a change
+   * written meanwhile.
+   */
+  cacheUser(user: SessionUser, options?: { onlyIfMissing?: boolean }): Promise<void>;
   dropUser(userId: string): Promise<void>;
 }
 
@@ -238,9 +242,9 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       return reply.map(toRecord).sort((a, b) => b.lastSeenAt - a.lastSeenAt);
     },
 
-    async cacheUser(user) {
+    async cacheUser(user, options = {}) {
       // absoluteSeconds: at least as long as any session of this user can still live.
-      await redis.set(keys.user(user.id), userJson(user), { pxMs: absoluteMs });
+      await redis.set(keys.user(user.id), userJson(user), { pxMs: absoluteMs, nx: options.onlyIfMissing });
     },
 
     async dropUser(userId) {
