@@ -58,7 +58,8 @@ async function reloadUser(userId: string): Promise<SessionUser | null> {
   });
   if (!row) return null;
   const user = toSessionUser(row);
-  await getSessionStore().cacheUser(user);
+  // NX: an admin change (ban, tier) written while we read the database must not be overwritten by this copy.
+  await getSessionStore().cacheUser(user, { onlyIfMissing: true });
   return user;
 }
 
