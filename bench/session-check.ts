@@ -10,7 +10,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { applyMigrations, ensureDatabase } from '../lib/db/migrate';
 import { seedDatabase } from '../prisma/seed';
-import { deleteKeysWithPrefix } from '../scripts/test-global-setup';
+import { deleteKeysWithPrefix } from '../scripts/redis-keys';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);

@@ -1,4 +1,4 @@
-import { deleteKeysWithPrefix } from '../scripts/test-global-setup';
+import { deleteKeysWithPrefix } from '../scripts/redis-keys';
 import { testEnvironment } from '../scripts/test-env';
 
 // Remove the Redis keys this run wrote, and only those.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RedisUnavailableError } from '@/lib/redis/errors';
 
 // The one error shape of the JSON API: { error: { code, message, fields? } }.
 
@@ -39,7 +40,9 @@ const STATUS: Record<ErrorCode, number> = {
 
 export type FieldErrors = Record<string, string[]>;
 
-export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldErrors; [extra: string]: unknown } };
+export type ErrorBody = {
+  error: { code: ErrorCode; message: string; fields?: FieldErrors; [extra: string]: unknown };
+};
 
 /** An error the app expects and answers with its own status; anything else is a 500. */
 export class AppError extends Error {
@@ -47,7 +50,11 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly options: { fields?: FieldErrors; headers?: Record<string, string>; details?: Record<string, unknown> } = {},
+    readonly options: {
+      fields?: FieldErrors;
+      headers?: Record<string, string>;
+      details?: Record<string, unknown>;
+    } = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -81,6 +88,16 @@ export function errorResponse(error: unknown): Response {
     const fields = fieldErrors(error);
     const names = Object.keys(fields).join(', ');
     error = new AppError('validation_failed', `Invalid ${names || 'input'}.`, { fields });
+  }
+  if (error instanceof RedisUnavailableError) {
+    console.error(error.message);
+    error = new AppError(
+      'service_unavailable',
+      'Sessions are unavailable right now. Please try again shortly.',
+      {
+        headers: { 'Retry-After': '5' },
+      },
+    );
   }
   if (error instanceof AppError) {
     return Response.json(errorBody(error), {
