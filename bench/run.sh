@@ -8,4 +8,4 @@ export NEXT_DIST_DIR="${NEXT_DIST_DIR:-.next}"
 if [ ! -f "$NEXT_DIST_DIR/BUILD_ID" ] || [ "${BENCH_REBUILD:-0}" = "1" ]; then
   npx next build
 fi
-npx tsx bench/session-check.ts "$@"
+npx tsx --conditions=react-server bench/session-check.ts "$@"

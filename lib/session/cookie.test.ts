@@ -57,6 +57,14 @@ describe('sealed session cookie', () => {
     expect(await unsealToken(sealed, [OLD])).toBeNull();
   });
 
+  it('remembers an opened cookie only for the secrets that opened it', async () => {
+    const sealed = await sealToken('remembered-token', [NEW]);
+    expect(await unsealToken(sealed, [NEW])).toBe('remembered-token');
+    expect(await unsealToken(sealed, [NEW])).toBe('remembered-token');
+    expect(await unsealToken(sealed, [OLD])).toBeNull();
+    expect(await unsealToken(sealed, [NEW, OLD])).toBe('remembered-token');
+  });
+
   it('refuses a seal whose payload is not a token', async () => {
     const { sealData } = await import('iron-session');
     const { createHash } = await import('node:crypto');
