@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
+import { env } from '@/lib/env';
 import './globals.css';
 
 // Every page reads the catalog and the session at request time, so `next build` never needs the database.
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = {
+  metadataBase: new URL(env.SITE_URL),
   title: { default: 'Northwind Supply', template: '%s · Northwind Supply' },
   description: 'Well-made goods for the kitchen, the desk, the home and the trail.',
 };

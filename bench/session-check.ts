@@ -210,9 +210,9 @@ function report(
     '',
     `Redis session / JWT, sequential time per check: **${((checks[1]?.sequentialUs ?? NaN) / (checks[0]?.sequentialUs ?? NaN)).toFixed(2)}×**.`,
     'The JWT check is pure CPU; the session check waits on a loopback round trip, during which the event loop',
-    'serves other requests. What that costs a real request is the section above: a product page renders in the',
-    'same time signed in and signed out. What the round trip buys: logout, bans and tier changes on the next',
-    'request, which no JWT check can see.',
+    'serves other requests, so under concurrency it is not the bottleneck. What it costs a whole request is the',
+    'section above. What the round trip buys: logout, bans and tier changes on the next request, which no JWT',
+    'check can see.',
     '',
   ].join('\n');
 }

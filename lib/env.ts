@@ -12,6 +12,8 @@ const optionalUrl = z.preprocess((value) => (value === '' ? undefined : value), 
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  // The public address, for absolute links in link previews (Open Graph images).
+  SITE_URL: z.url().default(`http://localhost:${process.env.PORT ?? 3000}`),
   DATABASE_URL: z.url().default('postgresql://postgres@127.0.0.1:5432/storefront'),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
   // Every key the app writes starts with this, so tests and several apps can share one Redis.

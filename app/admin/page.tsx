@@ -10,6 +10,8 @@ export const metadata: Metadata = { title: 'Admin' };
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
 
+const USER_COLUMNS = ['Name', 'Email', 'Role', 'Tier', 'Status', 'Joined'];
+
 export default async function AdminPage() {
   await requireAdmin('/admin');
   const now = new Date();
@@ -47,24 +49,11 @@ export default async function AdminPage() {
           <table className="w-full text-left text-sm">
             <thead className="text-slate-600">
               <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Name
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Email
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Role
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Tier
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Status
-                </th>
-                <th scope="col" className="py-2 font-medium">
-                  Joined
-                </th>
+                {USER_COLUMNS.map((column) => (
+                  <th key={column} scope="col" className="py-2 pr-4 font-medium last:pr-0">
+                    {column}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
