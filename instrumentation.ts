@@ -1,10 +1,11 @@
-import { assertProductionSecrets } from '@/lib/env';
-
 // Runs once when the server starts: a production server with a missing, short or published SESSION_SECRET would
-// accept forged cookies, so it refuses to start instead. `next build` loads this too and has no secrets to check.
-export function register(): void {
+// accept forged cookies, so it refuses to start instead, as it does on any invalid setting. `next build` loads this
+// too and has no secrets to check.
+export async function register(): Promise<void> {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   try {
+    // Imported here so an invalid environment, which throws while lib/env loads, is reported in one line too.
+    const { assertProductionSecrets } = await import('@/lib/env');
     assertProductionSecrets();
   } catch (error) {
     // A throwing hook only makes Next log it and answer every request with a 500; exit so the failure is loud

@@ -7,6 +7,7 @@ export NEXT_TELEMETRY_DISABLED=1
 export TEST_RUN_ID="${TEST_RUN_ID:-$(node -e 'console.log(require("crypto").randomBytes(4).toString("hex"))')}"
 
 bash scripts/install-if-needed.sh
+npx tsx scripts/check-services.ts
 echo "== typecheck" && npm run --silent typecheck
 echo "== lint" && npm run --silent lint
 echo "== unit and integration (Vitest)" && npx vitest run
