@@ -10,7 +10,7 @@ import { createLoginLimiters, IP_FAILURE_FACTOR } from './login-limits';
 import { loginSchema, registerSchema } from './schema';
 import { uniqueEmail } from './testing';
 
-const context: AuthContext = { ip: null, userAgent: 'vitest', previousToken: null };
+const context: AuthContext = { ip: null, deviceIp: '192.0.2.10', userAgent: 'vitest', previousToken: null };
 const PASSWORD = 'correct horse battery';
 
 async function registered(email = uniqueEmail()) {
@@ -34,7 +34,8 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 describe('register', () => {
   it('creates a shopper with a hashed password and a live session', async () => {
     const email = uniqueEmail();
-    const { token, user } = await registered(email.toUpperCase());
+    const { token, user, session } = await registered(email.toUpperCase());
+    expect(session).toMatchObject({ ip: '192.0.2.10', userAgent: 'vitest' });
     expect(user).toMatchObject({
       email,
       name: 'Test User',

@@ -9,7 +9,10 @@ import { hashPassword, verifyPassword } from './password';
 import type { LoginInput, RegisterInput } from './schema';
 
 export type AuthContext = {
+  /** For the per-IP login limit: null unless a trusted proxy reports it (see client-ip.ts). */
   ip: string | null;
+  /** For the device list only. */
+  deviceIp: string | null;
   userAgent: string | null;
   /** The token of the cookie the request arrived with, if any: it is revoked, never carried into the new sign-in. */
   previousToken: string | null;
@@ -42,7 +45,7 @@ async function startSession(
   // Session fixation: whatever token the browser held before is deleted, and the new session gets a fresh one.
   if (context.previousToken) await store.revokeSession(context.previousToken);
   const { token, session } = await store.createSession(user, {
-    ip: context.ip,
+    ip: context.deviceIp,
     userAgent: context.userAgent,
   });
   return { token, session, user };

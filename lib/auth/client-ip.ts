@@ -19,6 +19,21 @@ export function clientIp(headers: Headers, trustProxy = env.TRUST_PROXY): string
   return candidate && isIP(candidate) ? candidate : null;
 }
 
+/**
+ * The address to show in the user's own device list. Behind a trusted proxy it is clientIp(); without one it is
+ * what Next recorded from the socket in X-Forwarded-For when the client sent none. A client that sends its own
+ * value only mislabels its own device, so that is good enough to display, never to rate-limit on.
+ */
+export function deviceIp(headers: Headers, trustProxy = env.TRUST_PROXY): string | null {
+  if (trustProxy) return clientIp(headers, true);
+  const first = headers
+    .get('x-forwarded-for')
+    ?.split(',')[0]
+    ?.trim()
+    .replace(/^::ffff:(?=\d+\.)/, '');
+  return first && isIP(first) ? first : null;
+}
+
 /** The User-Agent header, bounded so a huge header cannot bloat the session record. */
 export function clientUserAgent(headers: Headers): string | null {
   const value = headers.get('user-agent')?.trim();

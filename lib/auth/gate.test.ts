@@ -10,7 +10,12 @@ import { apiRequest, uniqueEmail } from './testing';
 
 async function cookieFor(role: 'shopper' | 'admin') {
   const input = registerSchema.parse({ email: uniqueEmail(), password: 'a long enough password', name: 'G' });
-  const { token, user } = await register(input, { ip: null, userAgent: null, previousToken: null });
+  const { token, user } = await register(input, {
+    ip: null,
+    deviceIp: null,
+    userAgent: null,
+    previousToken: null,
+  });
   if (role === 'admin') {
     await db.user.update({ where: { id: user.id }, data: { role: 'admin' } });
     // An admin change drops the cached user record; the gate reloads it from the database.

@@ -9,7 +9,7 @@ import {
 } from '@/lib/session';
 import { isSecureRequest, readCookie, sealToken, sessionCookieOptions } from '@/lib/session/cookie';
 import type { AuthContext, AuthResult } from './auth';
-import { clientIp, clientUserAgent } from './client-ip';
+import { clientIp, clientUserAgent, deviceIp } from './client-ip';
 
 // What route handlers and server actions need around register/login/logout: who is asking, and the responses
 // that set or clear the cookie. Such responses are never cached by anyone.
@@ -21,6 +21,7 @@ export async function authContextFromRequest(request: Request): Promise<RequestA
   return {
     secure,
     ip: clientIp(request.headers),
+    deviceIp: deviceIp(request.headers),
     userAgent: clientUserAgent(request.headers),
     previousToken: await tokenFromCookieValue(
       readCookie(request.headers.get('cookie'), sessionCookieName(secure)),
@@ -38,6 +39,7 @@ export async function authContextFromHeaders(
   return {
     secure,
     ip: clientIp(headers),
+    deviceIp: deviceIp(headers),
     userAgent: clientUserAgent(headers),
     previousToken: await tokenFromCookieValue(cookies.get(sessionCookieName(secure))?.value),
   };
