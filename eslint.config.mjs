@@ -5,7 +5,14 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['node_modules/**', '.next*/**', 'lib/db/generated/**', 'playwright-report/**', 'test-results/**', 'next-env.d.ts'],
+    ignores: [
+      'node_modules/**',
+      '.next*/**',
+      'lib/db/generated/**',
+      'playwright-report/**',
+      'test-results/**',
+      'next-env.d.ts',
+    ],
   },
 ];
 

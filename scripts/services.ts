@@ -3,7 +3,7 @@ import pg from 'pg';
 
 // One clear line when a service is down, instead of a stack trace from deep inside a client.
 
-const START_POSTGRES = "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start";
+const START_POSTGRES = 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start';
 const START_REDIS =
   'redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no';
 
@@ -51,7 +51,10 @@ function redisAnswers(url: string): Promise<string | null> {
   });
 }
 
-export async function assertServicesUp(options: { databaseUrl: string; redis: string | false }): Promise<void> {
+export async function assertServicesUp(options: {
+  databaseUrl: string;
+  redis: string | false;
+}): Promise<void> {
   const problems: string[] = [];
   const pgProblem = await postgresAnswers(options.databaseUrl);
   if (pgProblem) {
@@ -62,7 +65,9 @@ export async function assertServicesUp(options: { databaseUrl: string; redis: st
   if (options.redis) {
     const redisProblem = await redisAnswers(options.redis);
     if (redisProblem) {
-      problems.push(`Redis at ${redact(options.redis)} does not answer (${redisProblem}). Start it: ${START_REDIS}`);
+      problems.push(
+        `Redis at ${redact(options.redis)} does not answer (${redisProblem}). Start it: ${START_REDIS}`,
+      );
     }
   }
   if (problems.length) {

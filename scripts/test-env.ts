@@ -34,7 +34,9 @@ export function testEnvironment(kind: 'unit' | 'e2e'): Record<string, string> {
     REDIS_KEY_PREFIX: `sf-test:${kind}:${runId}:`,
     // e2e serves a production build, which refuses published secrets.
     SESSION_SECRET:
-      kind === 'unit' ? 'test-only-secret-not-for-production-use-0001' : randomBytes(32).toString('base64url'),
+      kind === 'unit'
+        ? 'test-only-secret-not-for-production-use-0001'
+        : randomBytes(32).toString('base64url'),
     NEXT_TELEMETRY_DISABLED: '1',
     TEST_RUN_ID: runId,
   };

@@ -121,7 +121,9 @@ describe('committed migrations', () => {
     await applyMigrations(scratchUrl, readMigrations(dir));
 
     writeFileSync(join(dir, first!.name, 'migration.sql'), `${first!.sql}\n-- edited\n`);
-    await expect(applyMigrations(scratchUrl, readMigrations(dir))).rejects.toThrow(/edited after it was applied/);
+    await expect(applyMigrations(scratchUrl, readMigrations(dir))).rejects.toThrow(
+      /edited after it was applied/,
+    );
 
     writeFileSync(join(dir, first!.name, 'migration.sql'), first!.sql);
     mkdirSync(join(dir, '99999999999999_broken'));
@@ -129,11 +131,15 @@ describe('committed migrations', () => {
       join(dir, '99999999999999_broken', 'migration.sql'),
       'CREATE TABLE "Half" (id int);\nSELECT * FROM "NoSuchTable";\n',
     );
-    await expect(applyMigrations(scratchUrl, readMigrations(dir))).rejects.toThrow(/99999999999999_broken failed/);
+    await expect(applyMigrations(scratchUrl, readMigrations(dir))).rejects.toThrow(
+      /99999999999999_broken failed/,
+    );
     const client = new pg.Client({ connectionString: scratchUrl });
     await client.connect();
     const half = await client.query(`SELECT to_regclass('public."Half"') AS table`);
-    const recorded = await client.query(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '99999999999999_broken'`);
+    const recorded = await client.query(
+      `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '99999999999999_broken'`,
+    );
     await client.end();
     expect(half.rows[0].table).toBeNull();
     expect(recorded.rowCount).toBe(0);

@@ -30,7 +30,11 @@ function loadEngine(): Promise<void> {
  * Both are Prisma schema texts; no database is read (the engine's introspection through the pg adapter
  * cannot decode Postgres's "char" catalog columns), but it connects to `serverUrl` to learn the server.
  */
-export async function diffSchemas(serverUrl: string, fromSchema: string | null, toSchema: string): Promise<string> {
+export async function diffSchemas(
+  serverUrl: string,
+  fromSchema: string | null,
+  toSchema: string,
+): Promise<string> {
   await loadEngine();
   const engine = await engineBindings.SchemaEngine.new(
     { datamodels: [['schema.prisma', toSchema]] },

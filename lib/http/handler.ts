@@ -29,7 +29,8 @@ export async function parseJsonBody<T extends z.ZodType>(request: Request, schem
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > MAX_JSON_BYTES) throw new AppError('payload_too_large', 'The request body is too large.');
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new AppError('payload_too_large', 'The request body is too large.');
+  if (Buffer.byteLength(text) > MAX_JSON_BYTES)
+    throw new AppError('payload_too_large', 'The request body is too large.');
   let body: unknown;
   try {
     body = JSON.parse(text);
