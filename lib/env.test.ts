@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { assertProductionSecrets, parseEnv, sessionSecrets } from './env';
+
+const production = (SESSION_SECRET?: string) =>
+  parseEnv({ NODE_ENV: 'production', ...(SESSION_SECRET === undefined ? {} : { SESSION_SECRET }) });
+
+describe('environment', () => {
+  it('has working local defaults', () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBe('postgresql://postgres@127.0.0.1:5432/storefront');
+    expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(env.SESSION_IDLE_SECONDS).toBe(604800);
+    expect(env.SESSION_ABSOLUTE_SECONDS).toBe(2592000);
+    expect(env.SESSION_TOUCH_SECONDS).toBe(60);
+    expect(env.TRUST_PROXY).toBe(false);
+  });
+
+  it('names every bad setting in one message', () => {
+    expect(() => parseEnv({ REDIS_URL: 'not a url', SESSION_IDLE_SECONDS: '-5' })).toThrow(
+      /Invalid environment: .*REDIS_URL.*SESSION_IDLE_SECONDS/,
+    );
+  });
+
+  it('wants both Upstash settings or neither', () => {
+    expect(() => parseEnv({ UPSTASH_REDIS_REST_URL: 'https://example.upstash.io' })).toThrow(/both/);
+    expect(
+      parseEnv({ UPSTASH_REDIS_REST_URL: '', UPSTASH_REDIS_REST_TOKEN: '' }).UPSTASH_REDIS_REST_URL,
+    ).toBe(undefined);
+  });
+
+  it('splits rotating secrets, first one first', () => {
+    expect(sessionSecrets(' first-secret , second-secret ,')).toEqual(['first-secret', 'second-secret']);
+  });
+});
+
+describe('production secrets', () => {
+  const strong = 'q7R2m9XvL4tB8nC1kZ6pW3yH5sJ0dF2gA';
+
+  it('refuse a missing, short or published SESSION_SECRET', () => {
+    for (const secret of [
+      undefined,
+      '',
+      'too-short-secret',
+      'dev-only-secret-change-me-dev-only-secret',
+      `${strong},short`,
+    ]) {
+      expect(() => assertProductionSecrets(production(secret)), String(secret)).toThrow(/SESSION_SECRET/);
+    }
+  });
+
+  it('accept strong secrets, and anything outside production', () => {
+    expect(() => assertProductionSecrets(production(strong))).not.toThrow();
+    expect(() =>
+      assertProductionSecrets(production(`${strong},${strong.split('').reverse().join('')}`)),
+    ).not.toThrow();
+    expect(() => assertProductionSecrets(parseEnv({ NODE_ENV: 'development' }))).not.toThrow();
+  });
+});
