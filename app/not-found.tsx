@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { SearchForm } from '@/components/catalog/search-form';
 import { LinkButton } from '@/components/ui/button';
 import { Container } from '@/components/ui/container';
 
@@ -15,31 +16,13 @@ export default function NotFound() {
         The product or page may have moved or no longer exists. Try a search, or start again from the home
         page.
       </p>
-      <form
-        action="/search"
-        method="get"
-        role="search"
-        aria-label="Search the catalog"
-        className="flex w-full max-w-md gap-2"
-      >
-        <label htmlFor="not-found-q" className="sr-only">
-          Search products
-        </label>
-        <input
-          id="not-found-q"
-          type="search"
-          name="q"
-          maxLength={100}
-          placeholder="Search products"
-          className="h-10 flex-1 rounded-lg border border-slate-300 bg-white px-3 text-sm text-slate-900 shadow-sm placeholder:text-slate-500"
-        />
-        <button
-          type="submit"
-          className="bg-brand-700 hover:bg-brand-800 inline-flex h-10 items-center rounded-lg px-4 text-sm font-semibold text-white"
-        >
-          Search
-        </button>
-      </form>
+      <SearchForm
+        id="not-found-q"
+        label="Search the catalog"
+        placeholder="Search products"
+        className="w-full max-w-md"
+        inputClassName="flex-1"
+      />
       <LinkButton href="/" variant="secondary">
         Back to the home page
       </LinkButton>

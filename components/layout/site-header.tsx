@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { AccountMenu } from '@/components/account/account-menu';
+import { SearchForm } from '@/components/catalog/search-form';
 import { Container } from '@/components/ui/container';
 import { listCategories } from '@/lib/catalog/categories';
 import { BrandMark } from './brand-mark';
@@ -13,31 +14,12 @@ export async function SiteHeader() {
           <BrandMark className="text-brand-700 size-8" />
           <span className="text-lg font-bold tracking-tight">Northwind Supply</span>
         </Link>
-        <form
-          action="/search"
-          method="get"
-          role="search"
-          aria-label="Products"
-          className="order-last flex w-full items-center gap-2 md:order-none md:w-auto md:max-w-md md:flex-1"
-        >
-          <label htmlFor="site-search" className="sr-only">
-            Search products
-          </label>
-          <input
-            id="site-search"
-            type="search"
-            name="q"
-            maxLength={100}
-            placeholder="Search mugs, lamps, tents…"
-            className="h-10 w-full rounded-lg border border-slate-300 bg-white px-3 text-sm text-slate-900 shadow-sm placeholder:text-slate-500"
-          />
-          <button
-            type="submit"
-            className="bg-brand-700 hover:bg-brand-800 inline-flex h-10 items-center rounded-lg px-4 text-sm font-semibold text-white"
-          >
-            Search
-          </button>
-        </form>
+        <SearchForm
+          id="site-search"
+          label="Products"
+          placeholder="Search mugs, lamps, tents…"
+          className="order-last w-full items-center md:order-none md:w-auto md:max-w-md md:flex-1"
+        />
         <div className="ml-auto">
           <AccountMenu />
         </div>

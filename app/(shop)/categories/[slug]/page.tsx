@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { Pagination } from '@/components/catalog/pagination';
 import { SortSelect } from '@/components/catalog/sort-select';
 import { ProductGrid, ProductGridSkeleton } from '@/components/product/product-grid';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Container } from '@/components/ui/container';
 import { getCategoryBySlug } from '@/lib/catalog/categories';
 import { listProducts } from '@/lib/catalog/products';
@@ -55,19 +55,7 @@ export default async function CategoryPage({ params, searchParams }: CategoryPag
 
   return (
     <Container className="flex flex-col gap-8 py-10">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-        <ol className="flex items-center gap-2">
-          <li>
-            <Link href="/" className="hover:text-brand-800">
-              Home
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page" className="font-medium text-slate-900">
-            {category.name}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ label: 'Home', href: '/' }]} current={category.name} />
       <div className="flex flex-col gap-6 border-b border-slate-200 pb-8 md:flex-row md:items-end md:justify-between">
         <div className="flex max-w-2xl flex-col gap-2">
           <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">{category.name}</h1>

@@ -6,6 +6,7 @@ import { formatPrice } from '@/components/product/format-price';
 import { ProductGrid, ProductGridSkeleton } from '@/components/product/product-grid';
 import { ProductImage } from '@/components/product/product-image';
 import { LOW_STOCK_THRESHOLD, StockStatus } from '@/components/product/stock-status';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Container } from '@/components/ui/container';
 import { getProductBySlug, listProducts, type ProductDetail } from '@/lib/catalog/products';
 import { productQuerySchema } from '@/lib/catalog/schema';
@@ -80,25 +81,13 @@ export default async function ProductPage({ params }: ProductPageProps) {
   return (
     <Container className="flex flex-col gap-16 py-10">
       <div className="flex flex-col gap-8">
-        <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-          <ol className="flex flex-wrap items-center gap-2">
-            <li>
-              <Link href="/" className="hover:text-brand-800">
-                Home
-              </Link>
-            </li>
-            <li aria-hidden="true">/</li>
-            <li>
-              <Link href={`/categories/${product.category.slug}`} className="hover:text-brand-800">
-                {product.category.name}
-              </Link>
-            </li>
-            <li aria-hidden="true">/</li>
-            <li aria-current="page" className="font-medium text-slate-900">
-              {product.name}
-            </li>
-          </ol>
-        </nav>
+        <Breadcrumbs
+          trail={[
+            { label: 'Home', href: '/' },
+            { label: product.category.name, href: `/categories/${product.category.slug}` },
+          ]}
+          current={product.name}
+        />
 
         <div className="grid gap-10 lg:grid-cols-2">
           <div className="relative overflow-hidden rounded-3xl bg-slate-100 shadow-sm ring-1 ring-slate-200">
