@@ -7,6 +7,12 @@ describe('safeNextPath', () => {
     expect(safeNextPath('/products?q=lamp&page=2#reviews')).toBe('/products?q=lamp&page=2#reviews');
   });
 
+  it('takes the first of a repeated parameter, under the same rules', () => {
+    expect(safeNextPath(['/account', '//evil.example'])).toBe('/account');
+    expect(safeNextPath(['//evil.example', '/account'])).toBe('/');
+    expect(safeNextPath([])).toBe('/');
+  });
+
   it('turns anything that could leave the site into "/"', () => {
     for (const value of [
       '//evil.example',

@@ -3,6 +3,8 @@
  * origin ("//evil.example", "/\\evil.example", "https://evil.example", control characters) becomes "/".
  */
 export function safeNextPath(value: unknown): string {
+  // A repeated ?next= arrives as an array: the first one counts.
+  if (Array.isArray(value)) return safeNextPath(value[0]);
   if (typeof value !== 'string' || value.length === 0 || value.length > 2048) return '/';
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
   // Browsers drop tabs and newlines inside URLs, so "/\t/evil.example" would become "//evil.example".
