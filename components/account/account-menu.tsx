@@ -2,7 +2,6 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Button, LinkButton } from '@/components/ui/button';
 import { getSession } from '@/lib/auth/gate';
-import { logoutAction } from '@/lib/auth/actions';
 
 /** The header's account area: sign-in links for visitors; name, tier, devices, admin and sign-out for a user. */
 export async function AccountMenu() {
@@ -39,7 +38,8 @@ export async function AccountMenu() {
           Admin
         </Link>
       ) : null}
-      <form action={logoutAction}>
+      {/* A plain POST to a route handler: a server action cannot send Clear-Site-Data. */}
+      <form action="/logout" method="post">
         <Button type="submit" variant="secondary" size="sm">
           Sign out
         </Button>

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { AppError, fieldErrors, type ErrorCode, type FieldErrors } from '@/lib/http/errors';
 import { revokeDeviceSession, revokeOtherDeviceSessions } from '@/lib/session';
-import { login, logout, register } from './auth';
+import { login, register } from './auth';
 import { requireUser } from './gate';
 import { authContextFromHeaders, clearSessionCookie, setSessionCookie } from './http';
 import { safeNextPath } from './redirect';
@@ -13,7 +13,7 @@ import { loginSchema, registerSchema } from './schema';
 
 // Server actions are public POST endpoints: each one validates its input and calls the gate itself.
 // Next already refuses actions whose Origin does not match the Host, so there is no second CSRF check here.
-// They live in lib/ rather than app/ because the header's account menu (components/) posts to logoutAction.
+// They live in lib/ rather than app/ because the forms in components/ call them.
 
 export type AuthFormState = {
   message?: string;
@@ -63,14 +63,6 @@ export async function registerAction(_previous: AuthFormState, formData: FormDat
     return failure(error, values);
   }
   redirect(safeNextPath(text(formData, 'next')));
-}
-
-export async function logoutAction(): Promise<void> {
-  const cookieStore = await cookies();
-  const context = await authContextFromHeaders(cookieStore, await headers());
-  await logout(context.previousToken);
-  clearSessionCookie(cookieStore, context.secure);
-  redirect('/');
 }
 
 export async function revokeSessionAction(formData: FormData): Promise<void> {

@@ -58,16 +58,26 @@ export async function signedInResponse(
   return response;
 }
 
-/** 204 that removes the cookie, and asks the browser to drop every cookie of this origin it still holds. */
+function signedOutHeaders(secure: boolean): Record<string, string> {
+  return {
+    'Cache-Control': 'no-store',
+    // Asks the browser to drop every cookie of this origin it still holds, not just the one we name.
+    'Clear-Site-Data': '"cookies"',
+    'Set-Cookie': clearSessionSetCookie(secure),
+  };
+}
+
+/** The API's logout answer: 204 that removes the cookie. */
 export function signedOutResponse(secure: boolean): Response {
-  return new Response(null, {
-    status: 204,
-    headers: {
-      'Cache-Control': 'no-store',
-      'Clear-Site-Data': '"cookies"',
-      'Set-Cookie': clearSessionSetCookie(secure),
-    },
-  });
+  return new Response(null, { status: 204, headers: signedOutHeaders(secure) });
+}
+
+/**
+ * The sign-out form's answer: the same, as a 303 to the home page, so it works without JavaScript. The Location is
+ * relative: behind a proxy the request's URL may name a host the browser never used.
+ */
+export function signedOutRedirect(secure: boolean): Response {
+  return new Response(null, { status: 303, headers: { ...signedOutHeaders(secure), Location: '/' } });
 }
 
 type CookieWriter = {

@@ -6,6 +6,7 @@ import { GET as me } from '../me/route';
 import { POST as login } from './login/route';
 import { POST as logout } from './logout/route';
 import { POST as register } from './register/route';
+import { POST as signOutForm } from '../../(auth)/logout/route';
 
 const PASSWORD = 'a long enough password';
 
@@ -162,6 +163,28 @@ describe('POST /api/auth/logout', () => {
     const { cookie } = await signUp();
     const response = await logout(
       apiRequest('/api/auth/logout', { method: 'POST', cookie, headers: { 'sec-fetch-site': 'cross-site' } }),
+    );
+    expect(response.status).toBe(403);
+    expect((await me(apiRequest('/api/me', { cookie }))).status).toBe(200);
+  });
+});
+
+describe('POST /logout (the header sign-out form)', () => {
+  it('deletes the session and sends the browser home without any cookie', async () => {
+    const { cookie } = await signUp();
+    const response = await signOutForm(apiRequest('/logout', { method: 'POST', cookie }));
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/');
+    expect(response.headers.get('clear-site-data')).toBe('"cookies"');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('set-cookie')).toMatch(/^sid=; Path=\/; Max-Age=0/);
+    expect((await me(apiRequest('/api/me', { cookie }))).status).toBe(401);
+  });
+
+  it('refuses a cross-site sign-out', async () => {
+    const { cookie } = await signUp();
+    const response = await signOutForm(
+      apiRequest('/logout', { method: 'POST', cookie, headers: { origin: 'https://evil.example' } }),
     );
     expect(response.status).toBe(403);
     expect((await me(apiRequest('/api/me', { cookie }))).status).toBe(200);

@@ -1,0 +1,10 @@
+import { logout } from '@/lib/auth/auth';
+import { authContextFromRequest, signedOutRedirect } from '@/lib/auth/http';
+import { mutationHandler } from '@/lib/http/csrf';
+
+// The header's sign-out form posts here; JSON clients use POST /api/auth/logout.
+export const POST = mutationHandler(async (request) => {
+  const context = await authContextFromRequest(request);
+  await logout(context.previousToken);
+  return signedOutRedirect(context.secure);
+});
