@@ -116,6 +116,31 @@ describe('login', () => {
     expect(error.message).toMatch(/Too many failed sign-in attempts/);
   });
 
+  it('gives a burst of parallel guesses no more tries than a sequence', async () => {
+    const { email } = await registered();
+    const errors = await Promise.all(
+      Array.from({ length: env.LOGIN_MAX_FAILURES * 3 }, (_, i) =>
+        failure(login({ email, password: `parallel-wrong-${i}` }, context)),
+      ),
+    );
+    const codes = errors.map((error) => error.code);
+    expect(codes.filter((code) => code === 'invalid_credentials')).toHaveLength(env.LOGIN_MAX_FAILURES);
+    expect(codes.filter((code) => code === 'rate_limited')).toHaveLength(env.LOGIN_MAX_FAILURES * 2);
+  });
+
+  it('starts the count over after the right password', async () => {
+    const { email } = await registered();
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES - 1; i += 1) {
+      await failure(login({ email, password: `wrong-${i}` }, context));
+    }
+    await login({ email, password: PASSWORD }, context);
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES; i += 1) {
+      expect((await failure(login({ email, password: `again-${i}` }, context))).code).toBe(
+        'invalid_credentials',
+      );
+    }
+  });
+
   it('limits one client IP trying many accounts, and leaves other IPs alone', async () => {
     const ip = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
     const attempts = env.LOGIN_MAX_FAILURES * IP_FAILURE_FACTOR;

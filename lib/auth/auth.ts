@@ -117,35 +117,41 @@ export async function login(
   const store = options.store ?? getSessionStore();
   const account = accountKey(input.email);
 
+  // The attempt is counted before the password is checked, atomically with the limit check, so a burst of
+  // parallel guesses gets no more tries than a sequence would.
   const [byAccount, byIp] = await failClosed(() =>
     Promise.all([
-      limiters.account.check(account),
-      context.ip ? limiters.ip.check(context.ip) : Promise.resolve(null),
+      limiters.account.consume(account),
+      context.ip ? limiters.ip.consume(context.ip) : Promise.resolve(null),
     ]),
   );
-  const blocked = [byAccount, byIp].filter((result) => result?.limited);
-  if (blocked.length) throw rateLimited(Math.max(...blocked.map((result) => result?.retryAfterSeconds ?? 1)));
+  if (byAccount.limited || byIp?.limited) {
+    // Refused before the password was read: give back what the other counter counted.
+    await failClosed(() =>
+      Promise.all([
+        byAccount.limited ? null : limiters.account.refund(account),
+        byIp && !byIp.limited && context.ip ? limiters.ip.refund(context.ip) : null,
+      ]),
+    );
+    const refused = [byAccount, byIp].filter((result) => result?.limited);
+    throw rateLimited(Math.max(...refused.map((result) => result?.retryAfterSeconds ?? 1)));
+  }
 
   const row = await db.user.findUnique({ where: { email: input.email }, omit: { passwordHash: false } });
   let valid = false;
   if (row) valid = await verifyPassword(row.passwordHash, input.password);
   else await verifyPassword(await dummyHash, input.password);
+  // A failed attempt stays counted.
+  if (!row || !valid) throw new AppError('invalid_credentials', INVALID_CREDENTIALS_MESSAGE);
 
-  if (!row || !valid) {
-    await failClosed(() =>
-      Promise.all([limiters.account.hit(account), context.ip ? limiters.ip.hit(context.ip) : null]),
-    );
-    throw new AppError('invalid_credentials', INVALID_CREDENTIALS_MESSAGE);
-  }
-
+  // The right password: the account's count starts over, and this attempt is not held against the IP.
+  await failClosed(() =>
+    Promise.all([limiters.account.reset(account), context.ip ? limiters.ip.refund(context.ip) : null]),
+  );
   const user = toSessionUser(row);
   // Checked after the password, so a ban tells nothing to someone who does not hold the account's password.
   if (isBanned(user)) throw bannedError(user);
-
-  return failClosed(async () => {
-    await limiters.account.reset(account);
-    return startSession(store, user, context);
-  });
+  return failClosed(() => startSession(store, user, context));
 }
 
 /** Deletes the session in Redis at once: the token is worthless from the next request on, wherever it was copied. */

@@ -25,39 +25,56 @@ describe.each(TRANSPORTS)('rate limiter over %s', (transport) => {
     return { limiter, clock, start: clock.now };
   }
 
-  it('allows failures up to the limit, then limits until the window ends', async () => {
+  const allowed = (remaining: number) => ({ limited: false, retryAfterSeconds: 0, remaining });
+
+  it('counts attempts up to the limit, then refuses without counting until the window ends', async () => {
     const { limiter } = setup();
     const id = uniqueId();
-    expect(await limiter.check(id)).toEqual({ limited: false, retryAfterSeconds: 0, remaining: LIMIT });
-    expect(await limiter.hit(id)).toEqual({ limited: false, retryAfterSeconds: 0, remaining: 2 });
-    expect(await limiter.hit(id)).toEqual({ limited: false, retryAfterSeconds: 0, remaining: 1 });
-    expect(await limiter.check(id)).toEqual({ limited: false, retryAfterSeconds: 0, remaining: 1 });
-    expect(await limiter.hit(id)).toEqual({ limited: true, retryAfterSeconds: WINDOW, remaining: 0 });
-    expect(await limiter.check(id)).toEqual({ limited: true, retryAfterSeconds: WINDOW, remaining: 0 });
+    expect(await limiter.consume(id)).toEqual(allowed(2));
+    expect(await limiter.consume(id)).toEqual(allowed(1));
+    expect(await limiter.consume(id)).toEqual(allowed(0));
+    expect(await limiter.consume(id)).toEqual({ limited: true, retryAfterSeconds: WINDOW, remaining: 0 });
+    expect(await limiter.consume(id)).toEqual({ limited: true, retryAfterSeconds: WINDOW, remaining: 0 });
   });
 
-  it('counts the window from the first failure and opens again when it ends', async () => {
+  it('lets no more than the limit through a burst of parallel attempts', async () => {
+    const { limiter } = setup();
+    const id = uniqueId();
+    const results = await Promise.all(Array.from({ length: 12 }, () => limiter.consume(id)));
+    expect(results.filter((result) => !result.limited)).toHaveLength(LIMIT);
+  });
+
+  it('counts the window from the first attempt and opens again when it ends', async () => {
     const { limiter, clock, start } = setup();
     const id = uniqueId();
-    await limiter.hit(id);
+    await limiter.consume(id);
     clock.now = start + 600_000;
-    await limiter.hit(id);
-    await limiter.hit(id);
-    expect(await limiter.check(id)).toMatchObject({ limited: true, retryAfterSeconds: WINDOW - 600 });
+    await limiter.consume(id);
+    await limiter.consume(id);
+    expect(await limiter.consume(id)).toMatchObject({ limited: true, retryAfterSeconds: WINDOW - 600 });
     clock.now = start + WINDOW * 1000;
-    expect(await limiter.check(id)).toEqual({ limited: false, retryAfterSeconds: 0, remaining: LIMIT });
-    expect(await limiter.hit(id)).toEqual({ limited: false, retryAfterSeconds: 0, remaining: LIMIT - 1 });
+    expect(await limiter.consume(id)).toEqual(allowed(LIMIT - 1));
+  });
+
+  it('gives an attempt back on refund, never below zero', async () => {
+    const { limiter } = setup();
+    const id = uniqueId();
+    await limiter.refund(id);
+    for (let i = 0; i < LIMIT; i++) await limiter.consume(id);
+    await limiter.refund(id);
+    expect(await limiter.consume(id)).toEqual(allowed(0));
+    expect((await limiter.consume(id)).limited).toBe(true);
   });
 
   it('keeps identifiers apart and resets one', async () => {
     const { limiter } = setup();
     const [a, b] = [uniqueId(), uniqueId()];
-    for (let i = 0; i < LIMIT; i++) await limiter.hit(a);
-    await limiter.hit(b);
-    expect((await limiter.check(a)).limited).toBe(true);
-    expect(await limiter.check(b)).toMatchObject({ limited: false, remaining: LIMIT - 1 });
+    for (let i = 0; i < LIMIT; i++) await limiter.consume(a);
+    await limiter.consume(b);
+    expect((await limiter.consume(a)).limited).toBe(true);
+    expect(await limiter.consume(b)).toEqual(allowed(LIMIT - 2));
     await limiter.reset(a);
-    expect(await limiter.check(a)).toEqual({ limited: false, retryAfterSeconds: 0, remaining: LIMIT });
+    expect(await limiter.consume(a)).toEqual(allowed(LIMIT - 1));
   });
 
   it('hashes identifiers into keys that expire', async () => {
@@ -70,7 +87,7 @@ describe.each(TRANSPORTS)('rate limiter over %s', (transport) => {
       windowSeconds: WINDOW,
     });
     const id = uniqueId();
-    await limiter.hit(id);
+    await limiter.consume(id);
     const [key, ...others] = await keysUnder(redis(), ownPrefix);
     expect(others).toEqual([]);
     expect(key).toMatch(new RegExp(`^${ownPrefix}rate:login:[0-9a-f]{64}$`));
@@ -96,8 +113,8 @@ describe.each(TRANSPORTS)('rate limiter over %s', (transport) => {
       windowSeconds: WINDOW,
     });
     try {
-      await expect(limiter.check(uniqueId())).rejects.toBeInstanceOf(RedisUnavailableError);
-      await expect(limiter.hit(uniqueId())).rejects.toBeInstanceOf(RedisUnavailableError);
+      await expect(limiter.consume(uniqueId())).rejects.toBeInstanceOf(RedisUnavailableError);
+      await expect(limiter.refund(uniqueId())).rejects.toBeInstanceOf(RedisUnavailableError);
     } finally {
       await dead.close();
     }
