@@ -9,7 +9,7 @@ import { login, register } from './auth';
 import { requireUser } from './gate';
 import { authContextFromHeaders, clearSessionCookie, setSessionCookie } from './http';
 import { safeNextPath } from './redirect';
-import { loginSchema, registerSchema } from './schema';
+import { loginSchema, registerSchema, sessionIdParamsSchema } from './schema';
 
 // Server actions are public POST endpoints: each one validates its input and calls the gate itself.
 // Next already refuses actions whose Origin does not match the Host, so there is no second CSRF check here.
@@ -67,8 +67,9 @@ export async function registerAction(_previous: AuthFormState, formData: FormDat
 
 export async function revokeSessionAction(formData: FormData): Promise<void> {
   const current = await requireUser('/account/sessions');
-  const sessionId = text(formData, 'sessionId');
-  if (!sessionId) return;
+  const parsed = sessionIdParamsSchema.safeParse({ id: text(formData, 'sessionId') });
+  if (!parsed.success) return;
+  const sessionId = parsed.data.id;
   await revokeDeviceSession(current, sessionId);
   if (sessionId === current.session.id) {
     const cookieStore = await cookies();

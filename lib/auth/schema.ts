@@ -36,3 +36,8 @@ export const loginSchema = z.object({
 
 export type RegisterInput = z.infer<typeof registerSchema>;
 export type LoginInput = z.infer<typeof loginSchema>;
+
+/** A device's public session id as the store makes them: 16 random bytes, base64url. */
+export const sessionIdParamsSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'Not a session id.'),
+});

@@ -93,6 +93,20 @@ describe('DELETE /api/account/sessions/[id]', () => {
     expect((await me(apiRequest('/api/me', { cookie: theirs }))).status).toBe(200);
   });
 
+  it('answers 400 for something that is not a session id, and 404 for an unknown one', async () => {
+    const [cookie] = await accountWithDevices(1);
+    for (const id of ['x', 'a'.repeat(500), '../../etc', 'AAAAAAAAAAAAAAAAAAAA*/']) {
+      const response = await remove(id, cookie!);
+      expect(response.status, id).toBe(400);
+      expect((await response.json()).error).toMatchObject({
+        code: 'validation_failed',
+        fields: { id: expect.any(Array) },
+      });
+    }
+    expect((await remove('A'.repeat(22), cookie!)).status).toBe(404);
+    expect((await me(apiRequest('/api/me', { cookie }))).status).toBe(200);
+  });
+
   it('signs this device out and clears its cookie when it revokes itself', async () => {
     const [cookie] = await accountWithDevices(1);
     const self = (await sessionsOf(cookie!))[0]!;

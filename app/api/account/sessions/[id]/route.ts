@@ -1,16 +1,17 @@
 import { requireApiUser } from '@/lib/auth/gate';
 import { signedOutResponse } from '@/lib/auth/http';
+import { sessionIdParamsSchema } from '@/lib/auth/schema';
 import { mutationHandler } from '@/lib/http/csrf';
 import { AppError } from '@/lib/http/errors';
 import { revokeDeviceSession } from '@/lib/session';
 import { isSecureRequest } from '@/lib/session/cookie';
 
-// 404 for an id that is not one of the caller's sessions, whether it belongs to someone else or to nobody:
-// the two answers are the same, so the endpoint tells nothing about other users' sessions.
+// 400 for something that is not a session id at all. 404 for an id that is not one of the caller's sessions,
+// whether it belongs to someone else or to nobody: the answers are the same, so it tells nothing about others.
 export const DELETE = mutationHandler(
   async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
     const current = await requireApiUser(request);
-    const { id } = await params;
+    const { id } = sessionIdParamsSchema.parse(await params);
     const revoked = await revokeDeviceSession(current, id);
     if (!revoked) throw new AppError('not_found', 'No such session on your account.');
     if (id === current.session.id) return signedOutResponse(isSecureRequest(request));
