@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
-import { createRedis } from '@/lib/redis';
+import { unreachableRedis } from '@/lib/redis/testing';
 import { readSessionByToken } from '@/lib/session';
 import { getSessionStore } from '@/lib/session/store';
 import { INVALID_CREDENTIALS_MESSAGE, login, logout, register, type AuthContext } from './auth';
@@ -182,13 +182,7 @@ describe('login', () => {
 describe('login without Redis', () => {
   it('fails closed: 503, not a sign-in, when the limiter cannot be reached', async () => {
     const { email } = await registered();
-    // Port 1 on loopback is closed: every command fails at once, through the project's own Redis port.
-    const dead = createRedis({
-      transport: 'tcp',
-      url: 'redis://127.0.0.1:1',
-      connectTimeoutMs: 200,
-      commandTimeoutMs: 200,
-    });
+    const dead = unreachableRedis('tcp');
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       const error = await failure(

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createRedis, RedisUnavailableError } from '@/lib/redis';
-import { keysUnder, testPrefix, TRANSPORTS, useRedis } from '@/lib/redis/testing';
+import { RedisUnavailableError } from '@/lib/redis';
+import { keysUnder, testPrefix, TRANSPORTS, unreachableRedis, useRedis } from '@/lib/redis/testing';
 import { createRateLimiter } from './index';
 
 const LIMIT = 3;
@@ -96,15 +96,7 @@ describe.each(TRANSPORTS)('rate limiter over %s', (transport) => {
   });
 
   it('rejects when Redis is down, so the caller can fail closed', async () => {
-    const dead =
-      transport === 'tcp'
-        ? createRedis({
-            transport: 'tcp',
-            url: 'redis://127.0.0.1:1',
-            connectTimeoutMs: 200,
-            commandTimeoutMs: 200,
-          })
-        : createRedis({ transport: 'rest', url: 'http://127.0.0.1:1', token: 'unused' });
+    const dead = unreachableRedis(transport);
     const limiter = createRateLimiter({
       redis: dead,
       prefix,

@@ -2,7 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createRedis, defineScript, RedisCommandError, RedisUnavailableError } from '@/lib/redis';
-import { keysUnder, testPrefix, TRANSPORTS, useRedis } from './testing';
+import { keysUnder, testPrefix, TRANSPORTS, unreachableRedis, useRedis } from './testing';
 
 const SECRET = 'session-secret-value-7f3a9c';
 
@@ -181,15 +181,7 @@ describe.each(TRANSPORTS)('Redis port over %s', (transport) => {
   });
 
   it('fails fast, without arguments in the error, when Redis is unreachable', async () => {
-    const dead =
-      transport === 'tcp'
-        ? createRedis({
-            transport: 'tcp',
-            url: 'redis://127.0.0.1:1',
-            connectTimeoutMs: 200,
-            commandTimeoutMs: 200,
-          })
-        : createRedis({ transport: 'rest', url: 'http://127.0.0.1:1', token: 'unused' });
+    const dead = unreachableRedis(transport);
     try {
       const error = await dead.get(`${prefix}${SECRET}`).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(RedisUnavailableError);

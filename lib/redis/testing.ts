@@ -51,3 +51,15 @@ export async function keysUnder(redis: RedisPort, prefix: string): Promise<strin
   } while (cursor !== '0');
   return found;
 }
+
+/** A client for a Redis that is not there (port 1 on loopback is closed), failing fast on either transport. */
+export function unreachableRedis(transport: Transport): RedisPort {
+  return transport === 'tcp'
+    ? createRedis({
+        transport: 'tcp',
+        url: 'redis://127.0.0.1:1',
+        connectTimeoutMs: 200,
+        commandTimeoutMs: 200,
+      })
+    : createRedis({ transport: 'rest', url: 'http://127.0.0.1:1', token: 'unused' });
+}
