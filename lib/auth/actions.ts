@@ -5,9 +5,14 @@ import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { AppError, fieldErrors, type ErrorCode, type FieldErrors } from '@/lib/http/errors';
 import { revokeDeviceSession, revokeOtherDeviceSessions } from '@/lib/session';
-import { login, register } from './auth';
+import { login, register, type AuthResult } from './auth';
 import { requireUser } from './gate';
-import { authContextFromHeaders, clearSessionCookie, setSessionCookie } from './http';
+import {
+  authContextFromHeaders,
+  clearSessionCookie,
+  setSessionCookie,
+  type RequestAuthContext,
+} from './http';
 import { safeNextPath } from './redirect';
 import { loginSchema, registerSchema, sessionIdParamsSchema } from './schema';
 
@@ -35,14 +40,16 @@ function failure(error: unknown, values: AuthFormState['values']): AuthFormState
   throw error;
 }
 
-export async function loginAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const values = { email: text(formData, 'email') };
-  const parsed = loginSchema.safeParse({ email: values.email, password: text(formData, 'password') });
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+// Login and register end the same way: a new session for this browser, its cookie, and on to `next`.
+async function startSignedIn(
+  start: (context: RequestAuthContext) => Promise<AuthResult>,
+  values: AuthFormState['values'],
+  formData: FormData,
+): Promise<AuthFormState> {
   try {
     const cookieStore = await cookies();
     const context = await authContextFromHeaders(cookieStore, await headers());
-    const result = await login(parsed.data, context);
+    const result = await start(context);
     await setSessionCookie(cookieStore, result.token, context.secure);
   } catch (error) {
     return failure(error, values);
@@ -50,19 +57,18 @@ export async function loginAction(_previous: AuthFormState, formData: FormData):
   redirect(safeNextPath(text(formData, 'next')));
 }
 
+export async function loginAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const values = { email: text(formData, 'email') };
+  const parsed = loginSchema.safeParse({ email: values.email, password: text(formData, 'password') });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  return startSignedIn((context) => login(parsed.data, context), values, formData);
+}
+
 export async function registerAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const values = { email: text(formData, 'email'), name: text(formData, 'name') };
   const parsed = registerSchema.safeParse({ ...values, password: text(formData, 'password') });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  try {
-    const cookieStore = await cookies();
-    const context = await authContextFromHeaders(cookieStore, await headers());
-    const result = await register(parsed.data, context);
-    await setSessionCookie(cookieStore, result.token, context.secure);
-  } catch (error) {
-    return failure(error, values);
-  }
-  redirect(safeNextPath(text(formData, 'next')));
+  return startSignedIn((context) => register(parsed.data, context), values, formData);
 }
 
 export async function revokeSessionAction(formData: FormData): Promise<void> {
