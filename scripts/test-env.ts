@@ -24,7 +24,11 @@ process.env.TEST_RUN_ID = runId;
 export function testEnvironment(kind: 'unit' | 'e2e'): Record<string, string> {
   const server = process.env.TEST_DATABASE_SERVER_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const databaseUrl = withDatabase(server, process.env.TEST_DATABASE_NAME ?? `storefront_test_${kind}`);
+  // TEST_DATABASE_PREFIX lets two checkouts of the project run their tests at once without sharing a database.
+  const databaseUrl = withDatabase(
+    server,
+    `${process.env.TEST_DATABASE_PREFIX ?? 'storefront_test'}_${kind}`,
+  );
   assertLocal(databaseUrl, 'PostgreSQL');
   assertLocal(redisUrl, 'Redis');
   return {

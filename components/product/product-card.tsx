@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ProductSummary } from '@/lib/catalog/products';
-import { formatPrice } from './format-price';
+import { formatPrice } from '@/lib/pricing';
 import { ProductImage } from './product-image';
 import { StockStatus } from './stock-status';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
-import { formatPrice } from '@/components/product/format-price';
+import { formatPrice } from '@/lib/pricing';
 import { ProductGrid, ProductGridSkeleton } from '@/components/product/product-grid';
 import { ProductImage } from '@/components/product/product-image';
 import { LOW_STOCK_THRESHOLD, StockStatus } from '@/components/product/stock-status';
