@@ -1,0 +1,48 @@
+import { OPEN_REDIRECT_PAYLOADS } from '../test/open-redirect-payloads';
+import { expect, test } from './fixtures/users';
+
+// The security suite: each attack is a named test; every one must be refused.
+
+const RETURN_PATH_PAGES = ['/login', '/register'];
+
+/** The query strings a payload can arrive in: encoded as a browser would, and typed raw into the address bar. */
+function queryForms(payload: string): string[] {
+  return [`next=${encodeURIComponent(payload)}`, `next=${payload.replace(/[\s#&]/g, encodeURIComponent)}`];
+}
+
+test.describe('open redirect', () => {
+  test(`a signed-in visitor is never sent off-site by ${OPEN_REDIRECT_PAYLOADS.length} return-path payloads`, async ({
+    page,
+    user,
+    baseURL,
+  }) => {
+    expect(user.email).toBeTruthy();
+    const origin = new URL(baseURL as string).origin;
+    let tried = 0;
+    for (const path of RETURN_PATH_PAGES) {
+      for (const payload of OPEN_REDIRECT_PAYLOADS) {
+        for (const query of queryForms(payload)) {
+          const response = await page.request.get(`${path}?${query}`, { maxRedirects: 0 });
+          expect(response.status(), `${path}?${query}`).toBeLessThan(500);
+          const location = response.headers().location;
+          if (location)
+            expect(new URL(location, origin).origin, `${path}?${query} → ${location}`).toBe(origin);
+          tried += 1;
+        }
+      }
+    }
+    expect(tried).toBe(RETURN_PATH_PAGES.length * OPEN_REDIRECT_PAYLOADS.length * 2);
+  });
+
+  test('signing in with a dot-segment payload lands on this site', async ({ page, credentials, baseURL }) => {
+    const origin = new URL(baseURL as string).origin;
+    for (const payload of ['/.//evil.example', '/%252e//evil.example', '/a/..//evil.example/x']) {
+      await page.context().clearCookies();
+      await page.goto(`/login?next=${payload}`);
+      await page.getByLabel('Email').fill(credentials.email);
+      await page.getByLabel('Password').fill(credentials.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page).toHaveURL(`${origin}/`);
+    }
+  });
+});

@@ -1,0 +1,33 @@
+// Known open-redirect payloads for a return-path parameter, as a client would send them (before URL encoding).
+// Shared by the unit test of safeNextPath and the end-to-end security suite, which sends each to every page that
+// takes a return path. Each one, followed by a browser, would leave the site if echoed back as a Location.
+export const OPEN_REDIRECT_PAYLOADS: readonly string[] = [
+  '//evil.example',
+  '///evil.example',
+  '////evil.example',
+  '/\\evil.example',
+  '\\/evil.example',
+  '\\\\evil.example',
+  'https://evil.example',
+  'http:evil.example',
+  '//evil.example/%2f..',
+  'javascript:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  '/.//evil.example',
+  '/././/evil.example',
+  '/%2e//evil.example',
+  '/%252e//evil.example',
+  '/%2E%2E//evil.example',
+  '/a/..//evil.example/x',
+  '/a/b/../..//evil.example',
+  '/%2e%2e/%2e%2e//evil.example',
+  '/\t/evil.example',
+  '/\n/evil.example',
+  '/\r/evil.example',
+  ' //evil.example',
+  '/%09/evil.example',
+  '/..;//evil.example',
+  '//evil.example@shop.test',
+  '/.\\evil.example',
+  '//%65vil.example',
+];
