@@ -14,4 +14,11 @@ export async function register(): Promise<void> {
     if (process.env.NEXT_RUNTIME === 'nodejs') process.exit(1);
     throw error;
   }
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { warnIfDemoAccountsLive } = await import('@/lib/auth/demo-warning');
+    // A database that is down at start must not stop the server: the warning is advice, not a gate.
+    await warnIfDemoAccountsLive().catch((error: unknown) =>
+      console.error('Could not check for demo accounts:', error instanceof Error ? error.message : error),
+    );
+  }
 }

@@ -14,7 +14,13 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'app/**/*.test.ts', 'proxy.test.ts'],
+    include: [
+      'lib/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'app/**/*.test.ts',
+      'prisma/**/*.test.ts',
+      'proxy.test.ts',
+    ],
     env: testEnvironment('unit'),
     globalSetup: ['./scripts/test-global-setup.ts'],
     testTimeout: 20_000,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertProductionSecrets, parseEnv, sessionSecrets } from './env';
+import { assertProductionSecrets, demoAccountsAllowed, parseEnv, sessionSecrets } from './env';
 
 const production = (SESSION_SECRET?: string) =>
   parseEnv({ NODE_ENV: 'production', ...(SESSION_SECRET === undefined ? {} : { SESSION_SECRET }) });
@@ -54,5 +54,14 @@ describe('production secrets', () => {
       assertProductionSecrets(production(`${strong},${strong.split('').reverse().join('')}`)),
     ).not.toThrow();
     expect(() => assertProductionSecrets(parseEnv({ NODE_ENV: 'development' }))).not.toThrow();
+  });
+
+  it('allows the demo accounts outside production, and in production only with DEMO_ACCOUNTS=on', () => {
+    expect(demoAccountsAllowed(parseEnv({ NODE_ENV: 'development' }))).toBe(true);
+    expect(demoAccountsAllowed(parseEnv({ NODE_ENV: 'test' }))).toBe(true);
+    expect(demoAccountsAllowed(parseEnv({ NODE_ENV: 'production' }))).toBe(false);
+    expect(demoAccountsAllowed(parseEnv({ NODE_ENV: 'production', DEMO_ACCOUNTS: 'on' }))).toBe(true);
+    expect(demoAccountsAllowed(parseEnv({ NODE_ENV: 'development', DEMO_ACCOUNTS: 'off' }))).toBe(false);
+    expect(() => parseEnv({ DEMO_ACCOUNTS: 'yes' })).toThrow(/DEMO_ACCOUNTS/);
   });
 });

@@ -32,6 +32,8 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((value) => value === 'true' || value === '1'),
+  // The demo accounts have published passwords: off in production unless asked for, on elsewhere.
+  DEMO_ACCOUNTS: z.enum(['on', 'off']).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -54,6 +56,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 export const env: Env = parseEnv(process.env);
+
+/** Whether the seed may create the demo accounts, and a server may run with them without a warning. */
+export function demoAccountsAllowed(source: Pick<Env, 'NODE_ENV' | 'DEMO_ACCOUNTS'> = env): boolean {
+  return (
+    source.DEMO_ACCOUNTS === 'on' || (source.DEMO_ACCOUNTS === undefined && source.NODE_ENV !== 'production')
+  );
+}
 
 export function sessionSecrets(value = env.SESSION_SECRET): string[] {
   return value

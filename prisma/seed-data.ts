@@ -389,11 +389,3 @@ export const products: SeedProduct[] = [
     addedOn: '2025-07-08',
   },
 ];
-
-export type SeedUser = { email: string; name: string; password: string; role: 'admin' | 'shopper' };
-
-/** The demo accounts named in the README; published passwords, so never seed them into a real deployment. */
-export const demoUsers: SeedUser[] = [
-  { email: 'admin@example.com', name: 'Ada Admin', password: 'demo-admin-pass', role: 'admin' },
-  { email: 'shopper@example.com', name: 'Sam Shopper', password: 'demo-shopper-pass', role: 'shopper' },
-];

@@ -4,11 +4,20 @@
 import { pathToFileURL } from 'node:url';
 import { loadEnvConfig } from '@next/env';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { DEMO_ACCOUNTS } from '../lib/auth/demo-accounts';
 import { hashPassword } from '../lib/auth/password';
+import { demoAccountsAllowed, parseEnv } from '../lib/env';
 import { PrismaClient } from '../lib/db/generated/client';
-import { categories, demoUsers, products } from './seed-data';
+import { categories, products } from './seed-data';
 
-export async function seedDatabase(databaseUrl: string, options: { quiet?: boolean } = {}): Promise<void> {
+export type SeedOptions = {
+  quiet?: boolean;
+  /** Create the demo accounts (published passwords). By default: as DEMO_ACCOUNTS and NODE_ENV allow. */
+  demoAccounts?: boolean;
+};
+
+export async function seedDatabase(databaseUrl: string, options: SeedOptions = {}): Promise<void> {
+  const withDemoAccounts = options.demoAccounts ?? demoAccountsAllowed(parseEnv(process.env));
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   const log = options.quiet ? () => {} : (message: string) => console.log(message);
   try {
@@ -44,6 +53,12 @@ export async function seedDatabase(databaseUrl: string, options: { quiet?: boole
       });
     }
 
+    const demoUsers = withDemoAccounts ? DEMO_ACCOUNTS : [];
+    if (!withDemoAccounts) {
+      console.warn(
+        'Demo accounts NOT created: their passwords are published. Set DEMO_ACCOUNTS=on to create them anyway.',
+      );
+    }
     for (const user of demoUsers) {
       const email = user.email.toLowerCase();
       const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
@@ -62,8 +77,8 @@ export async function seedDatabase(databaseUrl: string, options: { quiet?: boole
     }
 
     log(
-      `Seeded ${categories.length} categories, ${products.length} products and the demo accounts ` +
-        demoUsers.map((user) => user.email).join(', '),
+      `Seeded ${categories.length} categories, ${products.length} products` +
+        (demoUsers.length ? ` and the demo accounts ${demoUsers.map((user) => user.email).join(', ')}` : ''),
     );
   } finally {
     await db.$disconnect();

@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+# A demo, so its published demo accounts are wanted (production refuses them otherwise).
+export DEMO_ACCOUNTS="${DEMO_ACCOUNTS:-on}"
 
 bash scripts/install-if-needed.sh
 npx tsx scripts/ensure-local-env.ts

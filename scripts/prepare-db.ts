@@ -1,6 +1,7 @@
 // Creates, migrates and seeds the database in DATABASE_URL (or the e2e test database with --e2e).
 import { loadEnvConfig } from '@next/env';
 import { applyMigrations, ensureDatabase } from '../lib/db/migrate';
+import { demoAccountsAllowed, parseEnv } from '../lib/env';
 import { seedDatabase } from '../prisma/seed';
 import { assertServicesUp } from './services';
 import { testEnvironment } from './test-env';
@@ -14,7 +15,7 @@ async function main() {
   await ensureDatabase(url);
   const applied = await applyMigrations(url);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
-  await seedDatabase(url, { quiet: e2e });
+  await seedDatabase(url, { quiet: e2e, demoAccounts: demoAccountsAllowed(parseEnv(env)) });
 }
 
 main().catch((error: Error) => {

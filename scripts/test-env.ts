@@ -41,6 +41,8 @@ export function testEnvironment(kind: 'unit' | 'e2e'): Record<string, string> {
       kind === 'unit'
         ? 'test-only-secret-not-for-production-use-0001'
         : randomBytes(32).toString('base64url'),
+    // The e2e server is a production build; its tests sign in as the demo admin.
+    DEMO_ACCOUNTS: 'on',
     NEXT_TELEMETRY_DISABLED: '1',
     TEST_RUN_ID: runId,
   };
