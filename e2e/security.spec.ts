@@ -46,3 +46,45 @@ test.describe('open redirect', () => {
     }
   });
 });
+
+test.describe('browser security headers', () => {
+  for (const path of ['/', '/api/health', '/products/cast-iron-skillet.svg', '/api/products?page=999']) {
+    test(`on ${path}`, async ({ request }) => {
+      const response = await request.get(path);
+      const headers = response.headers();
+      const csp = headers['content-security-policy'] ?? '';
+      for (const directive of [
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+      ]) {
+        expect(csp, path).toContain(directive);
+      }
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+      expect(headers['permissions-policy']).toContain('camera=()');
+      // The e2e site is plain http: no HSTS there (lib/http/security-headers.test.ts covers https).
+      expect(headers['strict-transport-security']).toBeUndefined();
+    });
+  }
+
+  test('the policy blocks nothing the storefront itself serves', async ({ page, user }) => {
+    expect(user.email).toBeTruthy();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    for (const path of [
+      '/',
+      '/products/cast-iron-skillet',
+      '/search?q=mug',
+      '/account',
+      '/account/sessions',
+    ]) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+    }
+    expect(violations).toEqual([]);
+  });
+});
