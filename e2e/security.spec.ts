@@ -88,3 +88,29 @@ test.describe('browser security headers', () => {
     expect(violations).toEqual([]);
   });
 });
+
+test.describe('forwarded headers', () => {
+  test('a client-sent X-Forwarded-Proto changes neither the cookie nor which origin is ours (TRUST_PROXY off)', async ({
+    playwright,
+    baseURL,
+    credentials,
+  }) => {
+    const request = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { 'x-forwarded-proto': 'https' },
+    });
+    const login = await request.post('/api/auth/login', {
+      data: { email: credentials.email, password: credentials.password },
+    });
+    expect(login.status()).toBe(200);
+    const setCookie = login.headers()['set-cookie'] ?? '';
+    expect(setCookie).toMatch(/^sid=/);
+    expect(setCookie).not.toContain('Secure');
+    const origin = new URL(baseURL as string);
+    const crossScheme = await request.post('/api/auth/logout', {
+      headers: { origin: `https://${origin.host}` },
+    });
+    expect(crossScheme.status()).toBe(403);
+    await request.dispose();
+  });
+});

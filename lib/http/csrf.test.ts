@@ -49,6 +49,12 @@ describe('assertSameOrigin', () => {
     expect(requestOrigin(forwarded, true)).toBe('https://public.example');
   });
 
+  it('does not let a client-sent X-Forwarded-Proto change which scheme counts as ours', () => {
+    const spoofed = request('POST', { origin: 'https://shop.example', 'x-forwarded-proto': 'https' });
+    expect(rejection(() => assertSameOrigin(spoofed, false))).toBe('csrf_rejected');
+    expect(requestOrigin(spoofed, false)).toBe('http://shop.example');
+  });
+
   it('falls back to Sec-Fetch-Site when there is no Origin', () => {
     expect(
       rejection(() => assertSameOrigin(request('POST', { 'sec-fetch-site': 'same-origin' }))),

@@ -1,5 +1,6 @@
 import { env } from '@/lib/env';
 import { AppError } from './errors';
+import { requestIsHttps } from './scheme';
 import { apiHandler } from './handler';
 
 // Cross-site request forgery check for route handlers that change state. Server actions need none of this:
@@ -18,8 +19,7 @@ export function requestOrigin(request: Request, trustProxy = env.TRUST_PROXY): s
     (trustProxy && firstValue(request.headers.get('x-forwarded-host'))) ||
     request.headers.get('host') ||
     url.host;
-  const proto =
-    (trustProxy && firstValue(request.headers.get('x-forwarded-proto'))) || url.protocol.replace(/:$/, '');
+  const proto = requestIsHttps(request.headers, trustProxy) ? 'https' : 'http';
   try {
     return new URL(`${proto}://${host}`).origin;
   } catch {

@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { sealData, unsealData } from 'iron-session';
 import { env, sessionSecrets } from '@/lib/env';
+import { requestIsHttps } from '@/lib/http/scheme';
 
 // The cookie carries only the opaque session token, sealed (encrypted and authenticated) so a stolen
 // database dump or a guessed format cannot forge one. Everything else about the session lives in Redis.
@@ -72,23 +73,9 @@ export async function unsealToken(
   }
 }
 
-/**
- * Whether the request reached us over https. X-Forwarded-Proto is a client-controlled header, so it is read only
- * when TRUST_PROXY says a proxy we run sets it; otherwise the URL's own protocol decides.
- */
-export function isSecureRequest(
-  request: { url: string; headers: Headers },
-  trustProxy = env.TRUST_PROXY,
-): boolean {
-  if (trustProxy) {
-    const forwarded = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-    if (forwarded) return forwarded === 'https';
-  }
-  try {
-    return new URL(request.url).protocol === 'https:';
-  } catch {
-    return false;
-  }
+/** Whether the request came over https, as configuration says (lib/http/scheme.ts): never a client's header alone. */
+export function isSecureRequest(request: { headers: Headers }, trustProxy = env.TRUST_PROXY): boolean {
+  return requestIsHttps(request.headers, trustProxy);
 }
 
 /** `__Host-` pins the cookie to this exact host, https and Path=/; browsers refuse it over plain http. */

@@ -94,14 +94,9 @@ export async function readSessionFromRequest(request: Request): Promise<RequestS
 
 type CookieReader = { get(name: string): { value: string } | undefined };
 
-/**
- * Whether a request seen only through next/headers (server components and actions) came over https. Next builds a
- * route handler's request.url from X-Forwarded-Proto, filling it from the socket when absent, so reading it here
- * agrees with isSecureRequest() for the same request.
- */
+/** Whether a request seen only through next/headers (server components and actions) came over https. */
 export function isSecureFromHeaders(headers: Headers): boolean {
-  const proto = headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || 'http';
-  return isSecureRequest({ url: `${proto}://${headers.get('host') ?? 'localhost'}/`, headers });
+  return isSecureRequest({ headers });
 }
 
 /** The session as server components and actions see it, from next/headers' cookies() and headers(). */
