@@ -15,6 +15,9 @@ export async function register(): Promise<void> {
     throw error;
   }
   if (process.env.NEXT_RUNTIME === 'nodejs') {
+    // The password-strength dictionaries take a second to build: do it now, not in the first sign-up's request.
+    const { passwordStrength } = await import('@/lib/auth/password-strength');
+    setTimeout(() => passwordStrength('warm up the dictionaries'), 0);
     const { warnIfDemoAccountsLive } = await import('@/lib/auth/demo-warning');
     // A database that is down at start must not stop the server: the warning is advice, not a gate.
     await warnIfDemoAccountsLive().catch((error: unknown) =>

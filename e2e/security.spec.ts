@@ -114,3 +114,69 @@ test.describe('forwarded headers', () => {
     await request.dispose();
   });
 });
+
+test.describe('lockout abuse', () => {
+  test("a guesser who exhausts an account's budget cannot lock its owner's browser out", async ({
+    page,
+    browser,
+    credentials,
+  }) => {
+    // The owner signs in once in this browser, then signs out: the device cookie stays.
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(credentials.email);
+    await page.getByLabel('Password').fill(credentials.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL('/');
+    expect((await page.request.post('/api/auth/logout')).status()).toBe(204);
+
+    const guesser = await browser.newContext({ baseURL: new URL(page.url()).origin });
+    for (let i = 0; i < 5; i += 1) {
+      const wrong = await guesser.request.post('/api/auth/login', {
+        data: { email: credentials.email, password: `guess-${i}-${credentials.password}` },
+      });
+      expect(wrong.status()).toBe(401);
+    }
+    const lockedOut = await guesser.request.post('/api/auth/login', {
+      data: { email: credentials.email, password: credentials.password },
+    });
+    expect(lockedOut.status()).toBe(429);
+    expect((await lockedOut.json()).error.message).toMatch(/Try again in \d+ minutes?/);
+    await guesser.close();
+
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(credentials.email);
+    await page.getByLabel('Password').fill(credentials.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL('/');
+  });
+});
+
+test.describe('registration abuse', () => {
+  test('a common password is refused on the form, which shows its strength as it is typed', async ({
+    page,
+  }) => {
+    const email = `weak-${Date.now()}-${Math.random().toString(36).slice(2)}@test.example`;
+    await page.goto('/register');
+    await page.getByLabel('Name').fill('Weak Password');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('password123');
+    await expect(page.getByTestId('password-strength')).toContainText('Too easy to guess');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByText(/This password is too easy to guess/)).toBeVisible();
+    await expect(page).toHaveURL(/\/register/);
+
+    await page.getByLabel('Password').fill('amber walrus teaches chess');
+    await expect(page.getByTestId('password-strength')).toContainText('Strong');
+  });
+
+  test('the API refuses a weak password with 400 and fields, and creates nothing', async ({ request }) => {
+    const email = `weak-api-${Date.now()}@test.example`;
+    const response = await request.post('/api/auth/register', {
+      data: { email, password: 'password123', name: 'Weak' },
+    });
+    expect(response.status()).toBe(400);
+    expect((await response.json()).error.fields.password[0]).toMatch(/too easy to guess/);
+    const login = await request.post('/api/auth/login', { data: { email, password: 'password123' } });
+    expect(login.status()).toBe(401);
+  });
+});

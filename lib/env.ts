@@ -27,6 +27,12 @@ const envSchema = z.object({
   SESSION_TOUCH_SECONDS: seconds(60),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_SECONDS: seconds(15 * 60),
+  // Registrations allowed per client IP (with TRUST_PROXY) within the window.
+  REGISTRATION_MAX_PER_IP: z.coerce.number().int().positive().default(5),
+  REGISTRATION_WINDOW_SECONDS: seconds(3600),
+  // Without a trusted client IP: registrations and failed sign-ins site-wide per minute before each further one
+  // waits longer (250 ms, doubling, up to 8 s). Never a lock.
+  SLOWDOWN_FREE_PER_MINUTE: z.coerce.number().int().positive().default(30),
   // Trust X-Forwarded-For only behind a proxy you run; otherwise a client could pick its own IP.
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])

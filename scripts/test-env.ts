@@ -41,6 +41,9 @@ export function testEnvironment(kind: 'unit' | 'e2e'): Record<string, string> {
       kind === 'unit'
         ? 'test-only-secret-not-for-production-use-0001'
         : randomBytes(32).toString('base64url'),
+    // Every test registers its own users, far more than a real site-wide burst: no slowdown for them here
+    // (lib/auth/abuse.test.ts tests the slowdown with its own limits).
+    SLOWDOWN_FREE_PER_MINUTE: '1000000',
     // The e2e server is a production build; its tests sign in as the demo admin.
     DEMO_ACCOUNTS: 'on',
     NEXT_TELEMETRY_DISABLED: '1',

@@ -1,16 +1,23 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { registerAction, type AuthFormState } from '@/lib/auth/actions';
-import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/auth/schema';
+import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/auth/password-rules';
 import { FormAlert, useFocusOnError } from './form-alert';
+import { PasswordStrengthMeter } from './password-strength-meter';
 
 export function RegisterForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState<AuthFormState, FormData>(registerAction, {});
   const { formRef, alertRef } = useFocusOnError(state, Boolean(state.message || state.errors));
+  // What is typed, for the strength meter. A failed submit empties the password field (it is never sent back), so a
+  // password typed before the last answer no longer counts.
+  const [typed, setTyped] = useState({ name: '', email: '', password: '', answer: state });
+  const track = (field: 'name' | 'email' | 'password') => (event: React.ChangeEvent<HTMLInputElement>) =>
+    setTyped((previous) => ({ ...previous, [field]: event.target.value, answer: state }));
+  const password = typed.answer === state ? typed.password : '';
   return (
     <form ref={formRef} action={action} className="flex flex-col gap-5" noValidate>
       <FormAlert message={state.message} tone="danger" alertRef={alertRef} />
@@ -22,6 +29,7 @@ export function RegisterForm({ next }: { next: string }) {
         required
         maxLength={100}
         defaultValue={state.values?.name}
+        onChange={track('name')}
         error={state.errors?.name}
       />
       <Input
@@ -31,6 +39,7 @@ export function RegisterForm({ next }: { next: string }) {
         autoComplete="email"
         required
         defaultValue={state.values?.email}
+        onChange={track('email')}
         error={state.errors?.email}
       />
       <Input
@@ -41,9 +50,15 @@ export function RegisterForm({ next }: { next: string }) {
         required
         minLength={PASSWORD_MIN}
         maxLength={PASSWORD_MAX}
-        hint={`At least ${PASSWORD_MIN} characters.`}
+        onChange={track('password')}
         error={state.errors?.password}
       />
+      <div className="-mt-3">
+        <PasswordStrengthMeter
+          password={password}
+          userInputs={[typed.email, typed.email.split('@')[0] ?? '', typed.name]}
+        />
+      </div>
       <Button type="submit" size="lg" disabled={pending}>
         {pending ? 'Creating account…' : 'Create account'}
       </Button>

@@ -10,7 +10,7 @@ import { requireUser } from './gate';
 import {
   authContextFromHeaders,
   clearSessionCookie,
-  setSessionCookie,
+  setSignedInCookies,
   type RequestAuthContext,
 } from './http';
 import { safeNextPath } from './redirect';
@@ -50,7 +50,7 @@ async function startSignedIn(
     const cookieStore = await cookies();
     const context = await authContextFromHeaders(cookieStore, await headers());
     const result = await start(context);
-    await setSessionCookie(cookieStore, result.token, context.secure);
+    await setSignedInCookies(cookieStore, result, context.secure);
   } catch (error) {
     return failure(error, values);
   }

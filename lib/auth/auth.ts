@@ -4,8 +4,11 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 import { isBanned, toSessionUser, type SessionRecord, type SessionUser } from '@/lib/session';
 import { getSessionStore, type SessionStore } from '@/lib/session/store';
+import { wait } from '@/lib/rate-limit/slowdown';
+import type { TrustedDevice } from './device-cookie';
 import { accountKey, createLoginLimiters, type LoginLimiters } from './login-limits';
 import { hashPassword, verifyPassword } from './password';
+import { createRegistrationLimits, type RegistrationLimits } from './registration-limits';
 import type { LoginInput, RegisterInput } from './schema';
 
 export type AuthContext = {
@@ -16,6 +19,8 @@ export type AuthContext = {
   userAgent: string | null;
   /** The token of the cookie the request arrived with, if any: it is revoked, never carried into the new sign-in. */
   previousToken: string | null;
+  /** The account this browser has signed in to before (its device cookie), if any: see device-cookie.ts. */
+  trustedDevice?: TrustedDevice | null;
 };
 
 export type AuthResult = { token: string; session: SessionRecord; user: SessionUser };
@@ -55,11 +60,33 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
+function emailTaken(): AppError {
+  return new AppError('email_taken', 'An account with this email already exists. Sign in instead.', {
+    fields: { email: ['An account with this email already exists.'] },
+  });
+}
+
+export type RegisterOptions = { store?: SessionStore; limits?: RegistrationLimits };
+
+/**
+ * The input is already valid (schema: strength included). Cheap refusals come first, argon2 last: the limit, then a
+ * taken email (409, behind the limit), and only then the hash.
+ */
 export async function register(
   input: RegisterInput,
   context: AuthContext,
-  store: SessionStore = getSessionStore(),
+  options: RegisterOptions = {},
 ): Promise<AuthResult> {
+  const store = options.store ?? getSessionStore();
+  const limits = options.limits ?? createRegistrationLimits();
+  if (context.ip) {
+    const byIp = await failClosed(() => limits.ip.consume(context.ip as string));
+    if (byIp.limited) throw rateLimited(byIp.retryAfterSeconds, REGISTRATION_LIMITED);
+  } else {
+    await wait((await failClosed(() => limits.burst.hit('all'))).delayMs);
+  }
+  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken();
+
   const passwordHash = await hashPassword(input.password);
   let row;
   try {
@@ -68,11 +95,8 @@ export async function register(
       select: USER_FIELDS,
     });
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new AppError('email_taken', 'An account with this email already exists. Sign in instead.', {
-        fields: { email: ['An account with this email already exists.'] },
-      });
-    }
+    // Two registrations of one address at once: the database's unique index decides.
+    if (isUniqueViolation(error)) throw emailTaken();
     throw error;
   }
   return startSession(store, toSessionUser(row), context);
@@ -88,14 +112,20 @@ async function failClosed<T>(step: () => Promise<T>): Promise<T> {
   }
 }
 
-function rateLimited(retryAfterSeconds: number): AppError {
+const REGISTRATION_LIMITED = 'Too many new accounts from this network.';
+const ACCOUNT_LIMITED =
+  'Too many failed sign-in attempts for this account from browsers it has not signed in from. ' +
+  'A browser you have signed in with before can still sign in now.';
+const DEVICE_LIMITED = 'Too many failed sign-in attempts from this browser.';
+const IP_LIMITED = 'Too many failed sign-in attempts from this network.';
+
+function rateLimited(retryAfterSeconds: number, what: string): AppError {
   const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
   const minutes = Math.ceil(seconds / 60);
-  return new AppError(
-    'rate_limited',
-    `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-    { headers: { 'Retry-After': String(seconds) }, details: { retryAfterSeconds: seconds } },
-  );
+  return new AppError('rate_limited', `${what} Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
+    headers: { 'Retry-After': String(seconds) },
+    details: { retryAfterSeconds: seconds },
+  });
 }
 
 function bannedError(user: SessionUser): AppError {
@@ -116,12 +146,15 @@ export async function login(
   const limiters = options.limiters ?? createLoginLimiters();
   const store = options.store ?? getSessionStore();
   const account = accountKey(input.email);
+  // A browser that signed in to this account before spends its own budget; every other browser shares one.
+  const device = context.trustedDevice?.account === account ? context.trustedDevice : null;
+  const [ownLimiter, ownKey] = device ? [limiters.device, device.nonce] : [limiters.account, account];
 
   // The attempt is counted before the password is checked, atomically with the limit check, so a burst of
   // parallel guesses gets no more tries than a sequence would.
   const [byAccount, byIp] = await failClosed(() =>
     Promise.all([
-      limiters.account.consume(account),
+      ownLimiter.consume(ownKey),
       context.ip ? limiters.ip.consume(context.ip) : Promise.resolve(null),
     ]),
   );
@@ -129,24 +162,27 @@ export async function login(
     // Refused before the password was read: give back what the other counter counted.
     await failClosed(() =>
       Promise.all([
-        byAccount.limited ? null : limiters.account.refund(account),
+        byAccount.limited ? null : ownLimiter.refund(ownKey),
         byIp && !byIp.limited && context.ip ? limiters.ip.refund(context.ip) : null,
       ]),
     );
-    const refused = [byAccount, byIp].filter((result) => result?.limited);
-    throw rateLimited(Math.max(...refused.map((result) => result?.retryAfterSeconds ?? 1)));
+    if (byIp?.limited) throw rateLimited(byIp.retryAfterSeconds, IP_LIMITED);
+    throw rateLimited(byAccount.retryAfterSeconds, device ? DEVICE_LIMITED : ACCOUNT_LIMITED);
   }
 
   const row = await db.user.findUnique({ where: { email: input.email }, omit: { passwordHash: false } });
   let valid = false;
   if (row) valid = await verifyPassword(row.passwordHash, input.password);
   else await verifyPassword(await dummyHash, input.password);
-  // A failed attempt stays counted.
-  if (!row || !valid) throw new AppError('invalid_credentials', INVALID_CREDENTIALS_MESSAGE);
+  if (!row || !valid) {
+    // A failed attempt stays counted. Without a client IP to limit, a site-wide burst of failures slows down.
+    if (!context.ip) await wait((await failClosed(() => limiters.failureBurst.hit('all'))).delayMs);
+    throw new AppError('invalid_credentials', INVALID_CREDENTIALS_MESSAGE);
+  }
 
-  // The right password: the account's count starts over, and this attempt is not held against the IP.
+  // The right password: this budget starts over, and this attempt is not held against the IP.
   await failClosed(() =>
-    Promise.all([limiters.account.reset(account), context.ip ? limiters.ip.refund(context.ip) : null]),
+    Promise.all([ownLimiter.reset(ownKey), context.ip ? limiters.ip.refund(context.ip) : null]),
   );
   const user = toSessionUser(row);
   // Checked after the password, so a ban tells nothing to someone who does not hold the account's password.

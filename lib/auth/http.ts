@@ -7,9 +7,21 @@ import {
   toPublicUser,
   tokenFromCookieValue,
 } from '@/lib/session';
-import { isSecureRequest, readCookie, sealToken, sessionCookieOptions } from '@/lib/session/cookie';
+import {
+  isSecureRequest,
+  readCookie,
+  sealToken,
+  serializeCookie,
+  sessionCookieOptions,
+} from '@/lib/session/cookie';
 import type { AuthContext, AuthResult } from './auth';
 import { clientIp, clientUserAgent, deviceIp } from './client-ip';
+import {
+  DEVICE_COOKIE_MAX_AGE_SECONDS,
+  deviceCookieName,
+  openDeviceCookie,
+  sealDeviceCookie,
+} from './device-cookie';
 
 // What route handlers and server actions need around register/login/logout: who is asking, and the responses
 // that set or clear the cookie. Such responses are never cached by anyone.
@@ -25,6 +37,9 @@ export async function authContextFromRequest(request: Request): Promise<RequestA
     userAgent: clientUserAgent(request.headers),
     previousToken: await tokenFromCookieValue(
       readCookie(request.headers.get('cookie'), sessionCookieName(secure)),
+    ),
+    trustedDevice: await openDeviceCookie(
+      readCookie(request.headers.get('cookie'), deviceCookieName(secure)),
     ),
   };
 }
@@ -42,6 +57,7 @@ export async function authContextFromHeaders(
     deviceIp: deviceIp(headers),
     userAgent: clientUserAgent(headers),
     previousToken: await tokenFromCookieValue(cookies.get(sessionCookieName(secure))?.value),
+    trustedDevice: await openDeviceCookie(cookies.get(deviceCookieName(secure))?.value),
   };
 }
 
@@ -55,14 +71,21 @@ export async function signedInResponse(
     { status, headers: { 'Cache-Control': 'no-store' } },
   );
   response.headers.append('Set-Cookie', await sessionSetCookie(result.token, secure));
+  response.headers.append('Set-Cookie', await deviceSetCookie(result.user.email, secure));
   return response;
+}
+
+/** The device cookie a sign-in leaves, so this browser keeps its own failure budget for the account. */
+async function deviceSetCookie(email: string, secure: boolean): Promise<string> {
+  const options = sessionCookieOptions(secure, DEVICE_COOKIE_MAX_AGE_SECONDS);
+  return serializeCookie(deviceCookieName(secure), await sealDeviceCookie(email), options);
 }
 
 function signedOutHeaders(secure: boolean): Record<string, string> {
   return {
     'Cache-Control': 'no-store',
-    // Asks the browser to drop every cookie of this origin it still holds, not just the one we name.
-    'Clear-Site-Data': '"cookies"',
+    // Only the session cookie goes. Not Clear-Site-Data "cookies": the device cookie must outlive sign-out, or a
+    // guesser could lock the owner out of the account right after they sign out (see device-cookie.ts).
     'Set-Cookie': clearSessionSetCookie(secure),
   };
 }
@@ -84,9 +107,18 @@ type CookieWriter = {
   set(name: string, value: string, options: ReturnType<typeof sessionCookieOptions>): unknown;
 };
 
-/** Server actions: store the sealed token through next/headers' cookies(). */
-export async function setSessionCookie(cookies: CookieWriter, token: string, secure: boolean): Promise<void> {
-  cookies.set(sessionCookieName(secure), await sealToken(token), sessionCookieOptions(secure));
+/** Server actions: store the sealed token, and the device cookie, through next/headers' cookies(). */
+export async function setSignedInCookies(
+  cookies: CookieWriter,
+  result: AuthResult,
+  secure: boolean,
+): Promise<void> {
+  cookies.set(sessionCookieName(secure), await sealToken(result.token), sessionCookieOptions(secure));
+  cookies.set(
+    deviceCookieName(secure),
+    await sealDeviceCookie(result.user.email),
+    sessionCookieOptions(secure, DEVICE_COOKIE_MAX_AGE_SECONDS),
+  );
 }
 
 /** Server actions: remove the session cookie. */

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { PASSWORD_MAX, PASSWORD_MIN } from './password-rules';
+import { passwordStrength } from './password-strength';
 
 // One schema per form, used by the server action behind the page and by the JSON API alike.
 
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 200;
+export { PASSWORD_MAX, PASSWORD_MIN };
 
 const email = z
   .string({ error: 'Enter your email address.' })
@@ -12,18 +13,29 @@ const email = z
   .max(254, 'That email address is too long.')
   .pipe(z.email({ error: 'Enter a valid email address.' }));
 
-export const registerSchema = z.object({
-  email,
-  password: z
-    .string({ error: 'Choose a password.' })
-    .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
-    .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`),
-  name: z
-    .string({ error: 'Enter your name.' })
-    .trim()
-    .min(1, 'Enter your name.')
-    .max(100, 'Use at most 100 characters.'),
-});
+const passwordLength = z
+  .string({ error: 'Choose a password.' })
+  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+
+export const registerSchema = z
+  .object({
+    email,
+    // Judged below, once, with the account's own words.
+    password: passwordLength,
+    name: z
+      .string({ error: 'Enter your name.' })
+      .trim()
+      .min(1, 'Enter your name.')
+      .max(100, 'Use at most 100 characters.'),
+  })
+  .superRefine(({ email, name, password }, context) => {
+    // Built from the account's own email or name, a password is easier to guess for anyone who knows them.
+    const strength = passwordStrength(password, [email, email.split('@')[0] ?? '', name]);
+    if (!strength.acceptable) {
+      context.addIssue({ code: 'custom', path: ['password'], message: strength.feedback ?? '' });
+    }
+  });
 
 // Login checks only the shape: a password policy here would tell a guesser which passwords cannot exist.
 export const loginSchema = z.object({

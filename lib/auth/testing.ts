@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { AppError } from '@/lib/http/errors';
 
 // Helpers for the auth tests (Vitest, route handlers called with a plain Request). Nothing else imports this.
 
@@ -38,4 +39,15 @@ export function sessionCookieFrom(response: Response): string {
   const pair = header?.split(';')[0];
   if (!pair || pair.endsWith('=')) throw new Error(`Expected a session cookie, got: ${header}`);
   return pair;
+}
+
+/** The AppError a call fails with; fails the test if it succeeds or throws anything else. */
+export async function failure(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('Expected the call to fail');
 }

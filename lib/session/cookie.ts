@@ -28,6 +28,28 @@ function passwords(secrets: string[]): { seal: SealPasswords; unseal: SealPasswo
   };
 }
 
+/**
+ * Seals any small record with the session secrets (encrypted and authenticated), for the app's other cookies that
+ * must not be forged or read: the same rotation rules as the session cookie.
+ */
+export async function sealValue(data: Record<string, unknown>, ttlSeconds: number): Promise<string> {
+  return sealData(data, { password: passwords(sessionSecrets()).seal, ttl: ttlSeconds });
+}
+
+/** The record inside a seal made by sealValue, or null for anything tampered, expired or foreign. */
+export async function openValue(sealed: string, ttlSeconds: number): Promise<Record<string, unknown> | null> {
+  if (!sealed) return null;
+  try {
+    const data = await unsealData<Record<string, unknown>>(sealed, {
+      password: passwords(sessionSecrets()).unseal,
+      ttl: ttlSeconds,
+    });
+    return Object.keys(data).length ? data : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function sealToken(token: string, secrets: string[] = sessionSecrets()): Promise<string> {
   return sealData({ t: token }, { password: passwords(secrets).seal, ttl: env.SESSION_ABSOLUTE_SECONDS });
 }
@@ -98,7 +120,8 @@ export function sessionCookieOptions(
   return { httpOnly: true, sameSite: 'lax', path: '/', secure, maxAge };
 }
 
-function serialize(name: string, value: string, options: SessionCookieOptions): string {
+/** A Set-Cookie header value with the session cookie's attributes (HttpOnly, SameSite=Lax, Secure over https). */
+export function serializeCookie(name: string, value: string, options: SessionCookieOptions): string {
   const parts = [
     `${name}=${value}`,
     `Path=${options.path}`,
@@ -112,12 +135,12 @@ function serialize(name: string, value: string, options: SessionCookieOptions): 
 
 /** A Set-Cookie header value that stores the sealed token. */
 export async function sessionSetCookie(token: string, secure: boolean): Promise<string> {
-  return serialize(sessionCookieName(secure), await sealToken(token), sessionCookieOptions(secure));
+  return serializeCookie(sessionCookieName(secure), await sealToken(token), sessionCookieOptions(secure));
 }
 
 /** A Set-Cookie header value that removes the session cookie. */
 export function clearSessionSetCookie(secure: boolean): string {
-  return serialize(sessionCookieName(secure), '', sessionCookieOptions(secure, 0));
+  return serializeCookie(sessionCookieName(secure), '', sessionCookieOptions(secure, 0));
 }
 
 /** The raw value of one cookie in a Cookie header (no decoding: a sealed token is cookie-safe as it is). */

@@ -3,8 +3,12 @@ import { db } from '@/lib/db';
 import {
   clearSessionSetCookie,
   isSecureRequest,
+  openValue,
   readCookie,
+  sealValue,
+  serializeCookie,
   sessionCookieName,
+  sessionCookieOptions,
   sessionSetCookie,
   unsealToken,
 } from './cookie';
@@ -125,7 +129,16 @@ export async function listDeviceSessions(current: CurrentSession): Promise<Devic
     .sort((a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt - a.lastSeenAt);
 }
 
-export { clearSessionSetCookie, sessionCookieName, sessionSetCookie };
+export {
+  clearSessionSetCookie,
+  openValue,
+  readCookie,
+  sealValue,
+  serializeCookie,
+  sessionCookieName,
+  sessionCookieOptions,
+  sessionSetCookie,
+};
 
 /** Signs one of the user's own devices out. False when the id is not one of this user's sessions. */
 export async function revokeDeviceSession(current: CurrentSession, sessionId: string): Promise<boolean> {

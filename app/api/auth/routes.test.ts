@@ -101,6 +101,14 @@ describe('POST /api/auth/login', () => {
     expect((await me(apiRequest('/api/me', { cookie: after }))).status).toBe(200);
   });
 
+  it('leaves a long-lived device cookie, sealed and HttpOnly, that a later sign-in from this browser presents', async () => {
+    const { email } = await signUp();
+    const response = await login(apiRequest('/api/auth/login', { body: { email, password: PASSWORD } }));
+    const device = response.headers.getSetCookie().find((cookie) => cookie.startsWith('did='));
+    expect(device).toMatch(/^did=Fe26\.2\*[^;]+; Path=\/; Max-Age=31536000; HttpOnly; SameSite=Lax$/);
+    expect(device).not.toContain(email);
+  });
+
   it('answers 401 with one message for a wrong password and an unknown email', async () => {
     const { email } = await signUp();
     const wrong = await login(
@@ -149,11 +157,12 @@ describe('POST /api/auth/login', () => {
 });
 
 describe('POST /api/auth/logout', () => {
-  it('deletes the session, clears the cookie and asks the browser to drop cookies', async () => {
+  it('deletes the session and clears its cookie, and only that one', async () => {
     const { cookie } = await signUp();
     const response = await logout(apiRequest('/api/auth/logout', { method: 'POST', cookie }));
     expect(response.status).toBe(204);
-    expect(response.headers.get('clear-site-data')).toBe('"cookies"');
+    // The device cookie stays: it keeps this browser's own failure budget for the account.
+    expect(response.headers.get('clear-site-data')).toBeNull();
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('set-cookie')).toMatch(/^sid=; Path=\/; Max-Age=0/);
     expect((await me(apiRequest('/api/me', { cookie }))).status).toBe(401);
@@ -175,7 +184,7 @@ describe('POST /logout (the header sign-out form)', () => {
     const response = await signOutForm(apiRequest('/logout', { method: 'POST', cookie }));
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/');
-    expect(response.headers.get('clear-site-data')).toBe('"cookies"');
+    expect(response.headers.get('clear-site-data')).toBeNull();
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('set-cookie')).toMatch(/^sid=; Path=\/; Max-Age=0/);
     expect((await me(apiRequest('/api/me', { cookie }))).status).toBe(401);

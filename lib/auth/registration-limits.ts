@@ -1,0 +1,22 @@
+import 'server-only';
+import { env } from '@/lib/env';
+import { createRateLimiter, type RateLimiter } from '@/lib/rate-limit';
+import type { Slowdown } from '@/lib/rate-limit/slowdown';
+import { getRedis, type RedisPort } from '@/lib/redis';
+import { createBurstSlowdown } from './login-limits';
+
+// Registration is limited per client IP when one can be trusted (TRUST_PROXY); otherwise a burst of registrations
+// slows down site-wide. Neither is a lock an attacker could switch on for everyone.
+export type RegistrationLimits = { ip: RateLimiter; burst: Slowdown };
+
+export function createRegistrationLimits(redis: RedisPort = getRedis()): RegistrationLimits {
+  return {
+    ip: createRateLimiter({
+      redis,
+      name: 'register-ip',
+      limit: env.REGISTRATION_MAX_PER_IP,
+      windowSeconds: env.REGISTRATION_WINDOW_SECONDS,
+    }),
+    burst: createBurstSlowdown(redis, 'register'),
+  };
+}
