@@ -113,25 +113,6 @@ test('the demo admin can open the admin page', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Newest users' })).toBeVisible();
 });
 
-for (const value of [
-  'proxy',
-  'middleware',
-  'src/middleware',
-  'middleware:middleware:middleware:middleware:middleware',
-]) {
-  test(`x-middleware-subrequest: ${value} does not let a signed-out request through`, async ({ request }) => {
-    const headers = { 'x-middleware-subrequest': value };
-    for (const path of ['/api/me', '/api/account/sessions']) {
-      const response = await request.get(path, { headers });
-      expect(response.status(), path).toBe(401);
-      expect((await response.json()).error.code).toBe('unauthenticated');
-    }
-    const page = await request.get('/account', { headers, maxRedirects: 0 });
-    expect([303, 307, 308]).toContain(page.status());
-    expect(page.headers().location).toMatch(/^(https?:\/\/[^/]+)?\/login/);
-  });
-}
-
 test('the next parameter never leaves the site', async ({ page, credentials }) => {
   for (const next of ['//evil.example', '/\\evil.example', 'https://evil.example']) {
     await page.context().clearCookies();
