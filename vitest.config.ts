@@ -17,6 +17,7 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'app/**/*.test.ts', 'proxy.test.ts'],
     env: testEnvironment('unit'),
     globalSetup: ['./scripts/test-global-setup.ts'],
+    setupFiles: ['./scripts/vitest-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

@@ -4,15 +4,16 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { AppError, fieldErrors, type ErrorCode, type FieldErrors } from '@/lib/http/errors';
-import { revokeDeviceSession, revokeOtherDeviceSessions } from '@/lib/session';
-import { login, register, type AuthResult } from './auth';
-import { requireUser } from './gate';
 import {
   authContextFromHeaders,
   clearSessionCookie,
+  revokeDeviceSession,
+  revokeOtherDeviceSessions,
   setSessionCookie,
   type RequestAuthContext,
-} from './http';
+} from '@/lib/session';
+import { login, register, type AuthResult } from './auth';
+import { requireUser } from './gate';
 import { safeNextPath } from './redirect';
 import { loginSchema, registerSchema, sessionIdParamsSchema } from './schema';
 

@@ -19,8 +19,17 @@ export function safeNextPath(value: unknown): string {
   }
 }
 
+function withNext(page: string, path: string): string {
+  const next = safeNextPath(path);
+  return next === '/' ? page : `${page}?next=${encodeURIComponent(next)}`;
+}
+
 /** The login page's address that comes back to `path` afterwards. */
 export function loginPath(path: string): string {
-  const next = safeNextPath(path);
-  return next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
+  return withNext('/login', path);
+}
+
+/** The sign-up page's address that comes back to `path` afterwards. */
+export function registerPath(path: string): string {
+  return withNext('/register', path);
 }

@@ -8,8 +8,6 @@ import { Container } from '@/components/ui/container';
 import { listProducts } from '@/lib/catalog/products';
 import { MAX_QUERY_LENGTH, parseProductQueryOrDefaults, type ProductQuery } from '@/lib/catalog/schema';
 
-export const dynamic = 'force-dynamic';
-
 type SearchPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // The page offers search across every category; a category filter lives on the category pages.

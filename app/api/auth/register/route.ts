@@ -1,7 +1,8 @@
 import { register } from '@/lib/auth/auth';
-import { authContextFromRequest, signedInResponse } from '@/lib/auth/http';
+import { signedInResponse } from '@/lib/auth/http';
+import { authContextFromRequest } from '@/lib/session';
 import { registerSchema } from '@/lib/auth/schema';
-import { mutationHandler } from '@/lib/http/csrf';
+import { mutationHandler } from '@/lib/http/handler';
 import { parseJsonBody } from '@/lib/http/handler';
 
 export const POST = mutationHandler(async (request) => {
