@@ -33,5 +33,6 @@ export const config = {
     '/orders/:path*',
     '/api/account/:path*',
     '/api/me',
+    '/api/admin/:path*',
   ],
 };

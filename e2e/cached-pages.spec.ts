@@ -42,3 +42,24 @@ test('cached pages tell a CDN how long to keep them; /api/session tells everyone
   expect(session.headers()['cache-control']).toBe('private, no-store');
   expect(await session.json()).toEqual({ user: null });
 });
+
+test('a browser finds an icon, a crawler finds robots.txt and a sitemap of the catalog', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/');
+  const icon = await page.locator('link[rel="icon"]').first().getAttribute('href');
+  expect(icon).toBeTruthy();
+  const iconResponse = await request.get(icon as string);
+  expect(iconResponse.status()).toBe(200);
+  expect(iconResponse.headers()['content-type']).toContain('image/svg+xml');
+
+  const robots = await (await request.get('/robots.txt')).text();
+  expect(robots).toMatch(/^Disallow: \/account$/m);
+  expect(robots).toMatch(/^Sitemap: .*\/sitemap\.xml$/m);
+
+  const sitemap = await (await request.get('/sitemap.xml')).text();
+  for (const path of ['/categories/kitchen', '/products/cast-iron-skillet']) {
+    expect(sitemap).toContain(`${path}</loc>`);
+  }
+});

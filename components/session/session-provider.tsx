@@ -19,7 +19,7 @@ export function useSession(): SessionState {
   return useContext(SessionContext);
 }
 
-export function refreshSession(): void {
+function refreshSession(): void {
   window.dispatchEvent(new Event(SESSION_REFRESH_EVENT));
 }
 

@@ -37,7 +37,7 @@ type ProductRow = {
   categoryName: string;
 };
 
-const withCategory = { category: { select: { slug: true, name: true } } } as const;
+export const withCategory = { category: { select: { slug: true, name: true } } } as const;
 
 type ProductWithCategory = Prisma.ProductGetPayload<{ include: typeof withCategory }>;
 
@@ -52,6 +52,10 @@ function toSummary(product: ProductWithCategory): ProductSummary {
     image: product.imagePath,
     category: { slug: product.category.slug, name: product.category.name },
   };
+}
+
+export function toProductDetail(product: ProductWithCategory & { description: string }): ProductDetail {
+  return { ...toSummary(product), description: product.description };
 }
 
 function rowToSummary(row: ProductRow): ProductSummary {
@@ -153,7 +157,7 @@ export async function getProductBySlug(slug: string): Promise<ProductDetail | nu
   cacheLife('catalog');
   cacheTag(productTag(slug));
   const product = await db.product.findUnique({ where: { slug }, include: withCategory });
-  return product ? { ...toSummary(product), description: product.description } : null;
+  return product ? toProductDetail(product) : null;
 }
 
 /** Every product's slug, for generateStaticParams and the sitemap. */
