@@ -13,6 +13,16 @@ const nextConfig: NextConfig = {
     const headers = securityHeaders({ siteUrl: env.SITE_URL, development: env.NODE_ENV !== 'production' });
     return [{ source: '/:path*', headers }];
   },
+  // Catalog pages are prerendered and served from cache; what depends on the visitor comes from /api/session.
+  cacheComponents: true,
+  // Off: an unknown product or category must answer a real 404, so those pages read their params before any
+  // Suspense boundary, and the first visit waits for the URL's own render instead of a generic shell.
+  partialPrefetching: false,
+  cacheLife: {
+    // Catalog data changes through lib/catalog, which expires its tags at once; the timed refresh only bounds
+    // how long a CDN (s-maxage) may keep a page after such a change.
+    catalog: { stale: 60, revalidate: 300, expire: 86_400 },
+  },
 };
 
 export default nextConfig;

@@ -1,38 +1,30 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { clearSessionSetCookie, readSessionFromRequest } from '@/lib/session';
+import { AppError, errorResponse } from '@/lib/http/errors';
+import { NO_STORE } from '@/lib/http/no-store';
+import { clearSessionSetCookie, openSessionCookie } from '@/lib/session';
 
-// The early gate: signed-out visitors to private pages go to the login page before anything renders, and a stale
-// cookie is cleared. It is not the only gate: every page, route handler and action checks the session again,
-// so a request that skips the proxy (a matcher gap, the x-middleware-subrequest trick) still gets nothing.
+// The early, optimistic gate (the Next.js authentication guide's): a visitor to a private route without a session
+// cookie that opens goes to the login page (an API call gets a 401) before anything renders, and a cookie that does
+// not open is cleared. It reads no Redis: every page, route handler and action checks the session itself through
+// lib/auth/gate.ts, which is the real check, so each request pays one round trip and a request that skips the
+// proxy (a matcher gap, the x-middleware-subrequest trick) still gets nothing. Roles are the gate's business too.
 
 export async function proxy(request: NextRequest) {
+  const { token, hadCookie, secure } = await openSessionCookie(request);
+  if (token) return NextResponse.next();
+
   const { pathname, search } = request.nextUrl;
-  const isApi = pathname.startsWith('/api/');
-  const { current, hadCookie, secure } = await readSessionFromRequest(request);
-
-  if (!current) {
-    const response = isApi
-      ? NextResponse.json(
-          { error: { code: 'unauthenticated', message: 'Sign in to continue.' } },
-          { status: 401, headers: { 'Cache-Control': 'no-store' } },
-        )
-      : NextResponse.redirect(
-          new URL(`/login?next=${encodeURIComponent(pathname + search)}`, request.nextUrl),
-        );
-    if (hadCookie) {
-      response.headers.append('Set-Cookie', clearSessionSetCookie(secure));
-      response.headers.set('Cache-Control', 'no-store');
-    }
-    return response;
+  const response = pathname.startsWith('/api/')
+    ? errorResponse(new AppError('unauthenticated', 'Sign in to continue.'))
+    : NextResponse.redirect(new URL(`/login?next=${encodeURIComponent(pathname + search)}`, request.nextUrl));
+  if (hadCookie) {
+    response.headers.append('Set-Cookie', clearSessionSetCookie(secure));
+    response.headers.set('Cache-Control', NO_STORE);
   }
-
-  if ((pathname === '/admin' || pathname.startsWith('/admin/')) && current.user.role !== 'admin') {
-    return NextResponse.redirect(new URL('/', request.nextUrl));
-  }
-  return NextResponse.next();
+  return response;
 }
 
-// Only private routes pay for a session lookup; the catalog is served without one.
+// Only private routes are looked at; the catalog passes untouched.
 export const config = {
   matcher: [
     '/account/:path*',
@@ -41,5 +33,6 @@ export const config = {
     '/orders/:path*',
     '/api/account/:path*',
     '/api/me',
+    '/api/admin/:path*',
   ],
 };

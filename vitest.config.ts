@@ -23,6 +23,7 @@ export default defineConfig({
     ],
     env: testEnvironment('unit'),
     globalSetup: ['./scripts/test-global-setup.ts'],
+    setupFiles: ['./scripts/vitest-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
+import { SessionProvider } from '@/components/session/session-provider';
 import { env } from '@/lib/env';
 import './globals.css';
-
-// Every page reads the catalog and the session at request time, so `next build` never needs the database.
-export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = {
   metadataBase: new URL(env.SITE_URL),
@@ -23,11 +21,14 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         >
           Skip to content
         </a>
-        <SiteHeader />
-        <main id="main-content" tabIndex={-1} className="flex-1 focus:outline-none">
-          {children}
-        </main>
-        <SiteFooter />
+        {/* The HTML is the same for every visitor; who is visiting is fetched by the client (/api/session). */}
+        <SessionProvider>
+          <SiteHeader />
+          <main id="main-content" tabIndex={-1} className="flex-1 focus:outline-none">
+            {children}
+          </main>
+          <SiteFooter />
+        </SessionProvider>
       </body>
     </html>
   );

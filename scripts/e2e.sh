@@ -10,6 +10,6 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
 fi
 npx tsx scripts/prepare-db.ts --e2e
 if [ "${E2E_SKIP_BUILD:-0}" != "1" ]; then
-  npx next build
+  npx tsx scripts/build-e2e.ts
 fi
 npx playwright test "$@"

@@ -7,8 +7,6 @@ import { Container } from '@/components/ui/container';
 import { listCategories } from '@/lib/catalog/categories';
 import { listFeaturedProducts } from '@/lib/catalog/products';
 
-export const dynamic = 'force-dynamic';
-
 const FEATURED_COUNT = 8;
 
 async function FeaturedProducts() {

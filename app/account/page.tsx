@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { TierBadge } from '@/components/account/tier-badge';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Container } from '@/components/ui/container';
@@ -28,9 +29,7 @@ export default async function AccountPage() {
             <dd className="font-medium text-slate-900">{user.email}</dd>
             <dt className="text-slate-600">Membership</dt>
             <dd>
-              <Badge tone={user.tier === 'premium' ? 'brand' : 'neutral'}>
-                {user.tier === 'premium' ? 'Premium' : 'Standard'}
-              </Badge>
+              <TierBadge tier={user.tier} />
             </dd>
             {user.role === 'admin' ? (
               <>

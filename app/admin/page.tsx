@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { TierBadge } from '@/components/account/tier-badge';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Container } from '@/components/ui/container';
@@ -65,9 +66,7 @@ export default async function AdminPage() {
                     {row.role === 'admin' ? <Badge tone="warning">Admin</Badge> : 'Shopper'}
                   </td>
                   <td className="py-2 pr-4">
-                    <Badge tone={row.tier === 'premium' ? 'brand' : 'neutral'}>
-                      {row.tier === 'premium' ? 'Premium' : 'Standard'}
-                    </Badge>
+                    <TierBadge tier={row.tier} />
                   </td>
                   <td className="py-2 pr-4">
                     {isBanned(toSessionUser(row), now.getTime()) ? (

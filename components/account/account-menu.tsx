@@ -1,34 +1,46 @@
+'use client';
+
 import Link from 'next/link';
-import { Badge } from '@/components/ui/badge';
+import { useSession } from '@/components/session/session-provider';
 import { Button, LinkButton } from '@/components/ui/button';
-import { getSession } from '@/lib/auth/gate';
+import { loginPath, registerPath } from '@/lib/auth/redirect';
+import { TierBadge } from './tier-badge';
+
+// Same height in every state and a placeholder as wide as the signed-out links, so nothing moves when it arrives.
+const MENU_CLASS = 'flex h-9 items-center';
 
 /** The header's account area: sign-in links for visitors; name, tier, devices, admin and sign-out for a user. */
-export async function AccountMenu() {
-  const current = await getSession();
-  if (!current) {
+export function AccountMenu() {
+  const session = useSession();
+  if (session.status === 'loading') {
     return (
-      <nav aria-label="Account" className="flex items-center gap-2">
-        <LinkButton href="/login" variant="ghost" size="sm">
+      <div className={MENU_CLASS} data-testid="account-menu-loading">
+        <span className="sr-only">Loading your account</span>
+        <span aria-hidden="true" className="h-8 w-52 rounded-lg bg-slate-100" />
+      </div>
+    );
+  }
+  const { user } = session;
+  if (!user) {
+    return (
+      <nav aria-label="Account" className={`${MENU_CLASS} gap-2`}>
+        <LinkButton href={loginPath('/')} variant="ghost" size="sm">
           Sign in
         </LinkButton>
-        <LinkButton href="/register" variant="primary" size="sm">
+        <LinkButton href={registerPath('/')} variant="primary" size="sm">
           Create account
         </LinkButton>
       </nav>
     );
   }
-  const { user } = current;
   return (
-    <nav aria-label="Account" className="flex items-center gap-3 text-sm">
+    <nav aria-label="Account" className={`${MENU_CLASS} gap-3 text-sm`}>
       <Link
         href="/account"
         className="hover:text-brand-800 flex items-center gap-2 font-medium text-slate-900"
       >
         <span data-testid="account-name">{user.name}</span>
-        <Badge tone={user.tier === 'premium' ? 'brand' : 'neutral'}>
-          {user.tier === 'premium' ? 'Premium' : 'Standard'}
-        </Badge>
+        <TierBadge tier={user.tier} />
       </Link>
       <Link href="/account/sessions" className="hover:text-brand-800 text-slate-700">
         Devices

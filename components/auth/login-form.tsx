@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
+import { registerPath } from '@/lib/auth/redirect';
 import { loginAction, type AuthFormState } from '@/lib/auth/actions';
 import { FormAlert, useFocusOnError } from './form-alert';
 
@@ -37,10 +38,7 @@ export function LoginForm({ next }: { next: string }) {
       </Button>
       <p className="text-center text-sm text-slate-600">
         New here?{' '}
-        <Link
-          href={next === '/' ? '/register' : `/register?next=${encodeURIComponent(next)}`}
-          className="text-brand-800 font-semibold hover:underline"
-        >
+        <Link href={registerPath(next)} className="text-brand-800 font-semibold hover:underline">
           Create an account
         </Link>
       </p>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
+import { loginPath } from '@/lib/auth/redirect';
 import { registerAction, type AuthFormState } from '@/lib/auth/actions';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/auth/password-rules';
 import { FormAlert, useFocusOnError } from './form-alert';
@@ -64,10 +65,7 @@ export function RegisterForm({ next }: { next: string }) {
       </Button>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{' '}
-        <Link
-          href={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`}
-          className="text-brand-800 font-semibold hover:underline"
-        >
+        <Link href={loginPath(next)} className="text-brand-800 font-semibold hover:underline">
           Sign in
         </Link>
       </p>

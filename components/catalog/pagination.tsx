@@ -10,7 +10,7 @@ type PaginationProps = {
 };
 
 /** Page numbers around the current page, the first and the last; null marks a gap. */
-export function pageWindow(page: number, pageCount: number): (number | null)[] {
+function pageWindow(page: number, pageCount: number): (number | null)[] {
   const pages = new Set([1, pageCount, page - 1, page, page + 1]);
   const sorted = [...pages].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
   const withGaps: (number | null)[] = [];

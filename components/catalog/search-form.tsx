@@ -1,3 +1,4 @@
+import { Button } from '@/components/ui/button';
 import { MAX_QUERY_LENGTH } from '@/lib/catalog/schema';
 
 type SearchFormProps = {
@@ -5,9 +6,15 @@ type SearchFormProps = {
   id: string;
   /** Names the search landmark. */
   label: string;
-  placeholder: string;
+  placeholder?: string;
   className?: string;
   inputClassName?: string;
+  /** The search being shown, on the search page itself. */
+  defaultValue?: string;
+  /** Show "Search products" above the input instead of only to screen readers. */
+  visibleLabel?: boolean;
+  /** Other parameters the search keeps (the search page's sort order). */
+  keep?: Record<string, string | undefined>;
 };
 
 /** A plain GET form to /search: works without JavaScript, and the URL is the search's state. */
@@ -17,6 +24,9 @@ export function SearchForm({
   placeholder,
   className = '',
   inputClassName = 'w-full',
+  defaultValue,
+  visibleLabel = false,
+  keep = {},
 }: SearchFormProps) {
   return (
     <form
@@ -24,25 +34,26 @@ export function SearchForm({
       method="get"
       role="search"
       aria-label={label}
-      className={`flex gap-2 ${className}`}
+      className={`flex items-end gap-2 ${className}`}
     >
-      <label htmlFor={id} className="sr-only">
-        Search products
-      </label>
-      <input
-        id={id}
-        type="search"
-        name="q"
-        maxLength={MAX_QUERY_LENGTH}
-        placeholder={placeholder}
-        className={`h-10 rounded-lg border border-slate-300 bg-white px-3 text-sm text-slate-900 shadow-sm placeholder:text-slate-500 ${inputClassName}`}
-      />
-      <button
-        type="submit"
-        className="bg-brand-700 hover:bg-brand-800 inline-flex h-10 items-center rounded-lg px-4 text-sm font-semibold text-white"
-      >
-        Search
-      </button>
+      <div className={`flex flex-col gap-1 ${inputClassName}`}>
+        <label htmlFor={id} className={visibleLabel ? 'text-sm font-medium text-slate-700' : 'sr-only'}>
+          Search products
+        </label>
+        <input
+          id={id}
+          type="search"
+          name="q"
+          defaultValue={defaultValue}
+          maxLength={MAX_QUERY_LENGTH}
+          placeholder={placeholder}
+          className="h-10 w-full rounded-lg border border-slate-300 bg-white px-3 text-sm text-slate-900 shadow-sm placeholder:text-slate-500"
+        />
+      </div>
+      {Object.entries(keep).map(([name, value]) =>
+        value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />,
+      )}
+      <Button type="submit">Search</Button>
     </form>
   );
 }

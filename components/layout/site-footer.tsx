@@ -1,7 +1,15 @@
+import { cacheLife } from 'next/cache';
 import Link from 'next/link';
 import { Container } from '@/components/ui/container';
 import { listCategories } from '@/lib/catalog/categories';
 import { BrandMark } from './brand-mark';
+
+// Part of every cached page: computed once a day, not per render.
+async function CopyrightYear() {
+  'use cache';
+  cacheLife('days');
+  return new Date().getUTCFullYear();
+}
 
 export async function SiteFooter() {
   const categories = await listCategories();
@@ -47,7 +55,7 @@ export async function SiteFooter() {
       </Container>
       <div className="border-t border-slate-200">
         <Container className="py-6 text-xs text-slate-600">
-          © {new Date().getFullYear()} Northwind Supply. A demo storefront; nothing here is for sale.
+          © <CopyrightYear /> Northwind Supply. A demo storefront; nothing here is for sale.
         </Container>
       </div>
     </footer>

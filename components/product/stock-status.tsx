@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 // At or below this many units a shopper is told stock is running low.
 export const LOW_STOCK_THRESHOLD = 5;
 
-export function stockLabel(stock: number): string {
+function stockLabel(stock: number): string {
   if (stock <= 0) return 'Out of stock';
   if (stock <= LOW_STOCK_THRESHOLD) return `Only ${stock} left`;
   return 'In stock';

@@ -24,8 +24,7 @@ const SIZES: Record<ButtonSize, string> = {
 
 type StyleProps = { variant?: ButtonVariant; size?: ButtonSize; className?: string };
 
-/** The classes of a button, for the rare element that must look like one without being a Button or LinkButton. */
-export function buttonClassName({ variant = 'primary', size = 'md', className }: StyleProps = {}): string {
+function buttonClassName({ variant = 'primary', size = 'md', className }: StyleProps = {}): string {
   return [BASE, VARIANTS[variant], SIZES[size], className].filter(Boolean).join(' ');
 }
 

@@ -27,14 +27,3 @@ export function CardTitle({ className, ...props }: ComponentProps<'h2'>) {
 export function CardContent({ className, ...props }: ComponentProps<'div'>) {
   return <div className={['p-6', className].filter(Boolean).join(' ')} {...props} />;
 }
-
-export function CardFooter({ className, ...props }: ComponentProps<'div'>) {
-  return (
-    <div
-      className={['flex items-center gap-3 border-t border-slate-100 px-6 py-4', className]
-        .filter(Boolean)
-        .join(' ')}
-      {...props}
-    />
-  );
-}

@@ -4,15 +4,15 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { AppError, fieldErrors, type ErrorCode, type FieldErrors } from '@/lib/http/errors';
-import { revokeDeviceSession, revokeOtherDeviceSessions } from '@/lib/session';
-import { login, register, type AuthResult } from './auth';
-import { requireUser } from './gate';
 import {
   authContextFromHeaders,
   clearSessionCookie,
-  setSignedInCookies,
-  type RequestAuthContext,
-} from './http';
+  revokeDeviceSession,
+  revokeOtherDeviceSessions,
+} from '@/lib/session';
+import { login, register, type AuthResult } from './auth';
+import { requireUser } from './gate';
+import { setSignedInCookies, signInContextFromHeaders, type SignInContext } from './http';
 import { safeNextPath } from './redirect';
 import { loginSchema, registerSchema, sessionIdParamsSchema } from './schema';
 
@@ -42,13 +42,13 @@ function failure(error: unknown, values: AuthFormState['values']): AuthFormState
 
 // Login and register end the same way: a new session for this browser, its cookie, and on to `next`.
 async function startSignedIn(
-  start: (context: RequestAuthContext) => Promise<AuthResult>,
+  start: (context: SignInContext) => Promise<AuthResult>,
   values: AuthFormState['values'],
   formData: FormData,
 ): Promise<AuthFormState> {
   try {
     const cookieStore = await cookies();
-    const context = await authContextFromHeaders(cookieStore, await headers());
+    const context = await signInContextFromHeaders(cookieStore, await headers());
     const result = await start(context);
     await setSignedInCookies(cookieStore, result, context.secure);
   } catch (error) {

@@ -13,7 +13,8 @@ import { loginPath } from './redirect';
 
 // The one gate. Every page, route handler and server action that touches user data calls it itself: proxy.ts only
 // redirects early and can be skipped (a matcher gap, CVE-2025-29927's x-middleware-subrequest header).
-// React's cache() makes one render check the session once however many components ask.
+// React's cache() makes one server render check the session once however many components ask; route handlers
+// get no such render scope (and a Request is a new key each time), so their gates are plain functions.
 
 export type { CurrentSession } from '@/lib/session';
 
@@ -37,17 +38,17 @@ export const requireAdmin = cache(async (returnTo = '/admin'): Promise<CurrentSe
 });
 
 /** Route handlers: the session, or a 401 in the API's error shape that also clears a stale cookie. */
-export const requireApiUser = cache(async (request: Request): Promise<CurrentSession> => {
+export async function requireApiUser(request: Request): Promise<CurrentSession> {
   const { current, hadCookie, secure } = await readSessionFromRequest(request);
   if (current) return current;
   throw new AppError('unauthenticated', 'Sign in to continue.', {
     headers: hadCookie ? { 'Set-Cookie': clearSessionSetCookie(secure) } : {},
   });
-});
+}
 
 /** Route handlers for admins: 401 when signed out, 403 for everyone but admins. */
-export const requireApiAdmin = cache(async (request: Request): Promise<CurrentSession> => {
+export async function requireApiAdmin(request: Request): Promise<CurrentSession> {
   const current = await requireApiUser(request);
   if (current.user.role !== 'admin') throw new AppError('forbidden', 'This needs an admin account.');
   return current;
-});
+}

@@ -1,64 +1,71 @@
 import 'server-only';
+import { noStore } from '@/lib/http/no-store';
 import {
+  authContextFromHeaders,
+  authContextFromRequest,
   clearSessionSetCookie,
-  isSecureFromHeaders,
-  sessionCookieName,
-  sessionSetCookie,
-  toPublicUser,
-  tokenFromCookieValue,
-} from '@/lib/session';
-import {
-  isSecureRequest,
   readCookie,
-  sealToken,
   serializeCookie,
   sessionCookieOptions,
-} from '@/lib/session/cookie';
-import type { AuthContext, AuthResult } from './auth';
-import { clientIp, clientUserAgent, deviceIp } from './client-ip';
+  sessionSetCookie,
+  setSessionCookie,
+  toPublicUser,
+  type CookieReader,
+  type RequestAuthContext,
+} from '@/lib/session';
+import type { AuthResult } from './auth';
 import {
   DEVICE_COOKIE_MAX_AGE_SECONDS,
   deviceCookieName,
   openDeviceCookie,
   sealDeviceCookie,
+  type TrustedDevice,
 } from './device-cookie';
 
-// What route handlers and server actions need around register/login/logout: who is asking, and the responses
-// that set or clear the cookie. Such responses are never cached by anyone.
+// What sign-in needs from the request (who is asking, and which account this browser has signed in to before),
+// and the answers of the sign-in and sign-out routes: they set or clear cookies, so no one caches them.
 
-export type RequestAuthContext = AuthContext & { secure: boolean };
+export type SignInContext = RequestAuthContext & { trustedDevice: TrustedDevice | null };
 
-export async function authContextFromRequest(request: Request): Promise<RequestAuthContext> {
-  const secure = isSecureRequest(request);
+/** Route handlers. */
+export async function signInContextFromRequest(request: Request): Promise<SignInContext> {
+  const context = await authContextFromRequest(request);
+  const device = readCookie(request.headers.get('cookie'), deviceCookieName(context.secure));
+  return { ...context, trustedDevice: await openDeviceCookie(device) };
+}
+
+/** Server actions, from next/headers' cookies() and headers(). */
+export async function signInContextFromHeaders(
+  cookies: CookieReader,
+  headers: Headers,
+): Promise<SignInContext> {
+  const context = await authContextFromHeaders(cookies, headers);
   return {
-    secure,
-    ip: clientIp(request.headers),
-    deviceIp: deviceIp(request.headers),
-    userAgent: clientUserAgent(request.headers),
-    previousToken: await tokenFromCookieValue(
-      readCookie(request.headers.get('cookie'), sessionCookieName(secure)),
-    ),
-    trustedDevice: await openDeviceCookie(
-      readCookie(request.headers.get('cookie'), deviceCookieName(secure)),
-    ),
+    ...context,
+    trustedDevice: await openDeviceCookie(cookies.get(deviceCookieName(context.secure))?.value),
   };
 }
 
-type CookieReader = { get(name: string): { value: string } | undefined };
+type CookieWriter = Parameters<typeof setSessionCookie>[0];
 
-export async function authContextFromHeaders(
-  cookies: CookieReader,
-  headers: Headers,
-): Promise<RequestAuthContext> {
-  const secure = isSecureFromHeaders(headers);
-  return {
-    secure,
-    ip: clientIp(headers),
-    deviceIp: deviceIp(headers),
-    userAgent: clientUserAgent(headers),
-    previousToken: await tokenFromCookieValue(cookies.get(sessionCookieName(secure))?.value),
-    trustedDevice: await openDeviceCookie(cookies.get(deviceCookieName(secure))?.value),
-  };
+/** Server actions: the session cookie, and the device cookie that keeps this browser's own failure budget. */
+export async function setSignedInCookies(
+  cookies: CookieWriter,
+  result: AuthResult,
+  secure: boolean,
+): Promise<void> {
+  await setSessionCookie(cookies, result.token, secure);
+  cookies.set(
+    deviceCookieName(secure),
+    await sealDeviceCookie(result.user.email),
+    sessionCookieOptions(secure, DEVICE_COOKIE_MAX_AGE_SECONDS),
+  );
+}
+
+/** The device cookie a sign-in leaves, as a Set-Cookie header value. */
+async function deviceSetCookie(email: string, secure: boolean): Promise<string> {
+  const options = sessionCookieOptions(secure, DEVICE_COOKIE_MAX_AGE_SECONDS);
+  return serializeCookie(deviceCookieName(secure), await sealDeviceCookie(email), options);
 }
 
 export async function signedInResponse(
@@ -66,28 +73,16 @@ export async function signedInResponse(
   secure: boolean,
   status: 200 | 201,
 ): Promise<Response> {
-  const response = Response.json(
-    { user: toPublicUser(result.user) },
-    { status, headers: { 'Cache-Control': 'no-store' } },
-  );
+  const response = Response.json({ user: toPublicUser(result.user) }, { status, headers: noStore() });
   response.headers.append('Set-Cookie', await sessionSetCookie(result.token, secure));
   response.headers.append('Set-Cookie', await deviceSetCookie(result.user.email, secure));
   return response;
 }
 
-/** The device cookie a sign-in leaves, so this browser keeps its own failure budget for the account. */
-async function deviceSetCookie(email: string, secure: boolean): Promise<string> {
-  const options = sessionCookieOptions(secure, DEVICE_COOKIE_MAX_AGE_SECONDS);
-  return serializeCookie(deviceCookieName(secure), await sealDeviceCookie(email), options);
-}
-
 function signedOutHeaders(secure: boolean): Record<string, string> {
-  return {
-    'Cache-Control': 'no-store',
-    // Only the session cookie goes. Not Clear-Site-Data "cookies": the device cookie must outlive sign-out, or a
-    // guesser could lock the owner out of the account right after they sign out (see device-cookie.ts).
-    'Set-Cookie': clearSessionSetCookie(secure),
-  };
+  // Only the session cookie goes. Not Clear-Site-Data "cookies": the device cookie must outlive sign-out, or a
+  // guesser could lock the owner out of the account right after they sign out (see device-cookie.ts).
+  return noStore({ 'Set-Cookie': clearSessionSetCookie(secure) });
 }
 
 /** The API's logout answer: 204 that removes the cookie. */
@@ -101,27 +96,4 @@ export function signedOutResponse(secure: boolean): Response {
  */
 export function signedOutRedirect(secure: boolean): Response {
   return new Response(null, { status: 303, headers: { ...signedOutHeaders(secure), Location: '/' } });
-}
-
-type CookieWriter = {
-  set(name: string, value: string, options: ReturnType<typeof sessionCookieOptions>): unknown;
-};
-
-/** Server actions: store the sealed token, and the device cookie, through next/headers' cookies(). */
-export async function setSignedInCookies(
-  cookies: CookieWriter,
-  result: AuthResult,
-  secure: boolean,
-): Promise<void> {
-  cookies.set(sessionCookieName(secure), await sealToken(result.token), sessionCookieOptions(secure));
-  cookies.set(
-    deviceCookieName(secure),
-    await sealDeviceCookie(result.user.email),
-    sessionCookieOptions(secure, DEVICE_COOKIE_MAX_AGE_SECONDS),
-  );
-}
-
-/** Server actions: remove the session cookie. */
-export function clearSessionCookie(cookies: CookieWriter, secure: boolean): void {
-  cookies.set(sessionCookieName(secure), '', sessionCookieOptions(secure, 0));
 }

@@ -30,8 +30,17 @@ function isLocalPath(value: string): boolean {
   return !/[\u0000-\u001f\u007f\\]/.test(value);
 }
 
+function withNext(page: string, path: string): string {
+  const next = safeNextPath(path);
+  return next === '/' ? page : `${page}?next=${encodeURIComponent(next)}`;
+}
+
 /** The login page's address that comes back to `path` afterwards. */
 export function loginPath(path: string): string {
-  const next = safeNextPath(path);
-  return next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
+  return withNext('/login', path);
+}
+
+/** The sign-up page's address that comes back to `path` afterwards. */
+export function registerPath(path: string): string {
+  return withNext('/register', path);
 }

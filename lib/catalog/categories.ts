@@ -1,20 +1,26 @@
 import 'server-only';
-import { cache } from 'react';
+import { cacheLife, cacheTag } from 'next/cache';
 import { db } from '@/lib/db';
+import { CATEGORIES_TAG } from './tags';
 
 export type CategorySummary = { slug: string; name: string; productCount: number };
 export type CategoryDetail = CategorySummary & { description: string };
 
-// cache(): the header, footer and page of one render share a single query.
-export const listCategories = cache(async (): Promise<CategorySummary[]> => {
+export async function listCategories(): Promise<CategorySummary[]> {
+  'use cache';
+  cacheLife('catalog');
+  cacheTag(CATEGORIES_TAG);
   const categories = await db.category.findMany({
     select: { slug: true, name: true, _count: { select: { products: true } } },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
   });
   return categories.map(({ _count, ...category }) => ({ ...category, productCount: _count.products }));
-});
+}
 
-export const getCategoryBySlug = cache(async (slug: string): Promise<CategoryDetail | null> => {
+export async function getCategoryBySlug(slug: string): Promise<CategoryDetail | null> {
+  'use cache';
+  cacheLife('catalog');
+  cacheTag(CATEGORIES_TAG);
   const category = await db.category.findUnique({
     where: { slug },
     select: { slug: true, name: true, description: true, _count: { select: { products: true } } },
@@ -22,4 +28,4 @@ export const getCategoryBySlug = cache(async (slug: string): Promise<CategoryDet
   if (!category) return null;
   const { _count, ...rest } = category;
   return { ...rest, productCount: _count.products };
-});
+}

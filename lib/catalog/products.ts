@@ -1,9 +1,11 @@
 import 'server-only';
-import { cache } from 'react';
+import { cacheLife, cacheTag } from 'next/cache';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/http/errors';
+import { getCategoryBySlug } from './categories';
 import type { ProductQuery, ProductSort } from './schema';
+import { PRODUCT_LISTS_TAG, productTag } from './tags';
 
 export type ProductSummary = {
   id: string;
@@ -35,7 +37,7 @@ type ProductRow = {
   categoryName: string;
 };
 
-const withCategory = { category: { select: { slug: true, name: true } } } as const;
+export const withCategory = { category: { select: { slug: true, name: true } } } as const;
 
 type ProductWithCategory = Prisma.ProductGetPayload<{ include: typeof withCategory }>;
 
@@ -50,6 +52,10 @@ function toSummary(product: ProductWithCategory): ProductSummary {
     image: product.imagePath,
     category: { slug: product.category.slug, name: product.category.name },
   };
+}
+
+export function toProductDetail(product: ProductWithCategory & { description: string }): ProductDetail {
+  return { ...toSummary(product), description: product.description };
 }
 
 function rowToSummary(row: ProductRow): ProductSummary {
@@ -108,13 +114,20 @@ function orderBy(sort: ProductSort, q: string | undefined, terms: string[]): Pri
  * An unknown category is a not_found error rather than an empty page, so a typo in a link is visible.
  */
 export async function listProducts(query: ProductQuery): Promise<ProductPage> {
-  const { q, category, sort, page, pageSize } = query;
-  if (category) {
-    const found = await db.category.findUnique({ where: { slug: category }, select: { id: true } });
-    if (!found) throw new AppError('not_found', `There is no category "${category}".`);
+  if (query.category && !(await getCategoryBySlug(query.category))) {
+    throw new AppError('not_found', `There is no category "${query.category}".`);
   }
+  return queryProducts(query);
+}
 
+// Cached per query: the error above stays outside, so only plain data is ever stored.
+async function queryProducts(query: ProductQuery): Promise<ProductPage> {
+  'use cache';
+  cacheLife('catalog');
+  cacheTag(PRODUCT_LISTS_TAG);
+  const { q, category, sort, page, pageSize } = query;
   const terms = searchTerms(q);
+
   const conditions: Prisma.Sql[] = [];
   if (category) conditions.push(Prisma.sql`c."slug" = ${category}`);
   for (const term of terms) {
@@ -139,14 +152,27 @@ export async function listProducts(query: ProductQuery): Promise<ProductPage> {
   return { items: rows.map(rowToSummary), page, pageSize, total: counted[0]?.total ?? 0 };
 }
 
-// cache(): generateMetadata and the page of one render share a single query.
-export const getProductBySlug = cache(async (slug: string): Promise<ProductDetail | null> => {
+export async function getProductBySlug(slug: string): Promise<ProductDetail | null> {
+  'use cache';
+  cacheLife('catalog');
+  cacheTag(productTag(slug));
   const product = await db.product.findUnique({ where: { slug }, include: withCategory });
-  return product ? { ...toSummary(product), description: product.description } : null;
-});
+  return product ? toProductDetail(product) : null;
+}
 
-// cache(): the home page's hero and featured grid share a single query.
-export const listFeaturedProducts = cache(async (limit = 8): Promise<ProductSummary[]> => {
+/** Every product's slug, for generateStaticParams and the sitemap. */
+export async function listProductSlugs(): Promise<string[]> {
+  'use cache';
+  cacheLife('catalog');
+  cacheTag(PRODUCT_LISTS_TAG);
+  const products = await db.product.findMany({ select: { slug: true }, orderBy: { slug: 'asc' } });
+  return products.map((product) => product.slug);
+}
+
+export async function listFeaturedProducts(limit = 8): Promise<ProductSummary[]> {
+  'use cache';
+  cacheLife('catalog');
+  cacheTag(PRODUCT_LISTS_TAG);
   const products = await db.product.findMany({
     where: { featured: true },
     include: withCategory,
@@ -154,4 +180,4 @@ export const listFeaturedProducts = cache(async (limit = 8): Promise<ProductSumm
     take: limit,
   });
   return products.map(toSummary);
-});
+}

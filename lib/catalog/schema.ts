@@ -53,3 +53,18 @@ export function parseProductQueryOrDefaults(searchParams: PageSearchParams): Pro
   const valid = Object.fromEntries(Object.entries(raw).filter(([key]) => !invalid.has(key)));
   return productQuerySchema.parse(valid);
 }
+
+/** A change to one product (stock, price, text): at least one field, each checked like the seed's data. */
+export const productChangeSchema = z
+  .object({
+    stock: z.number().int().min(0).max(1_000_000).optional(),
+    priceCents: z.number().int().min(1).max(100_000_00).optional(),
+    name: z.string().trim().min(1).max(120).optional(),
+    description: z.string().trim().min(1).max(5_000).optional(),
+  })
+  .strict()
+  .refine((change) => Object.values(change).some((value) => value !== undefined), {
+    message: 'Change at least one of stock, priceCents, name, description.',
+  });
+
+export type ProductChange = z.infer<typeof productChangeSchema>;

@@ -14,7 +14,7 @@ describe('health', () => {
   it('answers 200 with both services up', async () => {
     const response = await GET();
     expect(response.status).toBe(200);
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
     expect(await response.json()).toEqual({ ok: true, db: 'up', redis: 'up' });
   });
 

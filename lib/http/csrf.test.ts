@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors';
-import { assertSameOrigin, mutationHandler, requestOrigin } from './csrf';
+import { assertSameOrigin, requestOrigin } from './csrf';
+import { mutationHandler } from './handler';
 
 function request(
   method: string,

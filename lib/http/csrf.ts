@@ -1,7 +1,6 @@
 import { env } from '@/lib/env';
 import { AppError } from './errors';
 import { requestIsHttps } from './scheme';
-import { apiHandler } from './handler';
 
 // Cross-site request forgery check for route handlers that change state. Server actions need none of this:
 // Next compares their Origin with the Host itself.
@@ -53,14 +52,4 @@ export function assertSameOrigin(request: Request, trustProxy = env.TRUST_PROXY)
   const site = request.headers.get('sec-fetch-site');
   if (site === null || site === 'same-origin' || site === 'none') return;
   throw new AppError('csrf_rejected', 'This request came from another site and was refused.');
-}
-
-/** apiHandler for POST/PUT/PATCH/DELETE: the origin check runs before the handler, errors take the usual path. */
-export function mutationHandler<Rest extends unknown[]>(
-  handle: (request: Request, ...rest: Rest) => Promise<Response>,
-): (request: Request, ...rest: Rest) => Promise<Response> {
-  return apiHandler(async (request: Request, ...rest: Rest) => {
-    assertSameOrigin(request);
-    return handle(request, ...rest);
-  });
 }

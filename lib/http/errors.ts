@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RedisUnavailableError } from '@/lib/redis/errors';
+import { noStore } from './no-store';
 
 // The one error shape of the JSON API: { error: { code, message, fields? } }.
 
@@ -102,12 +103,12 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
     return Response.json(errorBody(error), {
       status: error.status,
-      headers: { 'Cache-Control': 'no-store', ...error.options.headers },
+      headers: noStore(error.options.headers),
     });
   }
   console.error('Unhandled error in API route:', error);
   return Response.json(
     { error: { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' } },
-    { status: 500, headers: { 'Cache-Control': 'no-store' } },
+    { status: 500, headers: noStore() },
   );
 }

@@ -1,4 +1,6 @@
+import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
+import { assertSameOrigin } from './csrf';
 import { AppError, errorResponse } from './errors';
 
 // Route handlers are thin: parse with a schema, call one lib function, answer. These helpers do the parsing
@@ -6,6 +8,7 @@ import { AppError, errorResponse } from './errors';
 
 export const MAX_JSON_BYTES = 16 * 1024;
 
+/** Route handlers: every error becomes the API's JSON error shape; Next's own control flow passes through. */
 export function apiHandler<Args extends unknown[]>(
   handle: (...args: Args) => Promise<Response>,
 ): (...args: Args) => Promise<Response> {
@@ -13,9 +16,21 @@ export function apiHandler<Args extends unknown[]>(
     try {
       return await handle(...args);
     } catch (error) {
+      // redirect(), notFound() and the prerender's "needs the request" signal are not failures to report.
+      unstable_rethrow(error);
       return errorResponse(error);
     }
   };
+}
+
+/** apiHandler for POST/PUT/PATCH/DELETE: the origin check runs before the handler, errors take the usual path. */
+export function mutationHandler<Rest extends unknown[]>(
+  handle: (request: Request, ...rest: Rest) => Promise<Response>,
+): (request: Request, ...rest: Rest) => Promise<Response> {
+  return apiHandler(async (request: Request, ...rest: Rest) => {
+    assertSameOrigin(request);
+    return handle(request, ...rest);
+  });
 }
 
 export function parseSearchParams<T extends z.ZodType>(request: Request, schema: T): z.infer<T> {

@@ -12,6 +12,7 @@ import {
   sessionSetCookie,
   unsealToken,
 } from './cookie';
+import { isSecureFromHeaders, type CookieReader } from './request';
 import { getSessionStore, type SessionRecord, type SessionUser } from './store';
 
 // The one way anything in the app learns who is asking. The hot path is: unseal the cookie (CPU only),
@@ -24,6 +25,12 @@ export type CurrentSession = { token: string; session: SessionRecord; user: Sess
 
 /** The user as the API shows it: no ban internals, no timestamps. */
 export type PublicUser = Pick<SessionUser, 'id' | 'email' | 'name' | 'role' | 'tier'>;
+
+/**
+ * GET /api/session's body: what the client components of a cached page may know about the visitor. An object, so
+ * more per-visitor parts (the cart count) join it as fields of their own.
+ */
+export type SessionBody = { user: PublicUser | null };
 
 export function toPublicUser(user: SessionUser): PublicUser {
   return { id: user.id, email: user.email, name: user.name, role: user.role, tier: user.tier };
@@ -87,20 +94,28 @@ export type RequestSession = {
   secure: boolean;
 };
 
-/** The session of a route handler's or proxy's Request. Garbage cookies read as signed out, never as an error. */
-export async function readSessionFromRequest(request: Request): Promise<RequestSession> {
+export type SessionCookie = {
+  /** The token the cookie opens to, or null when there is no cookie or it does not open. */
+  token: string | null;
+  hadCookie: boolean;
+  secure: boolean;
+};
+
+/**
+ * The proxy's optimistic check: does the request carry a session cookie that opens? CPU only, no Redis: whether the
+ * session still lives is for the gate in the page or handler to say, so each request pays one round trip, not two.
+ */
+export async function openSessionCookie(request: Request): Promise<SessionCookie> {
   const secure = isSecureRequest(request);
   const sealed = readCookie(request.headers.get('cookie'), sessionCookieName(secure));
-  if (!sealed) return { current: null, hadCookie: false, secure };
-  const token = await unsealToken(sealed);
-  return { current: token ? await readSessionByToken(token) : null, hadCookie: true, secure };
+  if (!sealed) return { token: null, hadCookie: false, secure };
+  return { token: await unsealToken(sealed), hadCookie: true, secure };
 }
 
-type CookieReader = { get(name: string): { value: string } | undefined };
-
-/** Whether a request seen only through next/headers (server components and actions) came over https. */
-export function isSecureFromHeaders(headers: Headers): boolean {
-  return isSecureRequest({ headers });
+/** The session of a route handler's Request. Garbage cookies read as signed out, never as an error. */
+export async function readSessionFromRequest(request: Request): Promise<RequestSession> {
+  const { token, hadCookie, secure } = await openSessionCookie(request);
+  return { current: token ? await readSessionByToken(token) : null, hadCookie, secure };
 }
 
 /** The session as server components and actions see it, from next/headers' cookies() and headers(). */
@@ -112,11 +127,6 @@ export async function readSessionFromCookies(
   if (!sealed) return null;
   const token = await unsealToken(sealed);
   return token ? readSessionByToken(token) : null;
-}
-
-/** The raw token a request's cookie holds (valid or not), so login can revoke it: no session survives a login. */
-export async function tokenFromCookieValue(sealed: string | null | undefined): Promise<string | null> {
-  return sealed ? unsealToken(sealed) : null;
 }
 
 export type DeviceSession = SessionRecord & { current: boolean };
@@ -139,6 +149,16 @@ export {
   sessionCookieOptions,
   sessionSetCookie,
 };
+export {
+  authContextFromHeaders,
+  authContextFromRequest,
+  clearSessionCookie,
+  isSecureFromHeaders,
+  setSessionCookie,
+  tokenFromCookieValue,
+  type CookieReader,
+  type RequestAuthContext,
+} from './request';
 
 /** Signs one of the user's own devices out. False when the id is not one of this user's sessions. */
 export async function revokeDeviceSession(current: CurrentSession, sessionId: string): Promise<boolean> {

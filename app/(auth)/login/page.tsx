@@ -1,22 +1,14 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/auth-card';
 import { LoginForm } from '@/components/auth/login-form';
-import { getSession } from '@/lib/auth/gate';
-import { safeNextPath } from '@/lib/auth/redirect';
+import { SignedOutForm } from '@/components/auth/signed-out-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function LoginPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ next?: string | string[] }>;
-}) {
-  const next = safeNextPath((await searchParams).next);
-  if (await getSession()) redirect(next);
+export default function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   return (
     <AuthCard title="Sign in" intro="Welcome back to Northwind Supply.">
-      <LoginForm next={next} />
+      <SignedOutForm searchParams={searchParams} fields={2} form={(next) => <LoginForm next={next} />} />
     </AuthCard>
   );
 }

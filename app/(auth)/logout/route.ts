@@ -1,6 +1,7 @@
 import { logout } from '@/lib/auth/auth';
-import { authContextFromRequest, signedOutRedirect } from '@/lib/auth/http';
-import { mutationHandler } from '@/lib/http/csrf';
+import { signedOutRedirect } from '@/lib/auth/http';
+import { authContextFromRequest } from '@/lib/session';
+import { mutationHandler } from '@/lib/http/handler';
 
 // The header's sign-out form posts here; JSON clients use POST /api/auth/logout.
 export const POST = mutationHandler(async (request) => {

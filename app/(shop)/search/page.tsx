@@ -3,12 +3,11 @@ import { Suspense } from 'react';
 import { Pagination } from '@/components/catalog/pagination';
 import { SortSelect } from '@/components/catalog/sort-select';
 import { ProductGrid, ProductGridSkeleton } from '@/components/product/product-grid';
-import { Button, LinkButton } from '@/components/ui/button';
+import { SearchForm } from '@/components/catalog/search-form';
+import { LinkButton } from '@/components/ui/button';
 import { Container } from '@/components/ui/container';
 import { listProducts } from '@/lib/catalog/products';
-import { MAX_QUERY_LENGTH, parseProductQueryOrDefaults, type ProductQuery } from '@/lib/catalog/schema';
-
-export const dynamic = 'force-dynamic';
+import { parseProductQueryOrDefaults, type ProductQuery } from '@/lib/catalog/schema';
 
 type SearchPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -70,29 +69,15 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
           {q ? `Results for “${q}”` : 'All products'}
         </h1>
         <div className="flex flex-col gap-4 md:flex-row md:items-end md:justify-between">
-          <form
-            action="/search"
-            method="get"
-            role="search"
-            aria-label="Search the catalog"
-            className="flex max-w-xl flex-1 items-end gap-2"
-          >
-            <div className="flex flex-1 flex-col gap-1">
-              <label htmlFor="search-page-q" className="text-sm font-medium text-slate-700">
-                Search products
-              </label>
-              <input
-                id="search-page-q"
-                type="search"
-                name="q"
-                defaultValue={q}
-                maxLength={MAX_QUERY_LENGTH}
-                className="h-10 w-full rounded-lg border border-slate-300 bg-white px-3 text-sm text-slate-900 shadow-sm"
-              />
-            </div>
-            {query.sort !== 'relevance' ? <input type="hidden" name="sort" value={query.sort} /> : null}
-            <Button type="submit">Search</Button>
-          </form>
+          <SearchForm
+            id="search-page-q"
+            label="Search the catalog"
+            className="max-w-xl flex-1"
+            inputClassName="flex-1"
+            defaultValue={q}
+            visibleLabel
+            keep={{ sort: query.sort !== 'relevance' ? query.sort : undefined }}
+          />
           <SortSelect action="/search" sort={query.sort} q={q} pageSize={query.pageSize} />
         </div>
       </div>

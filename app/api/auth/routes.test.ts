@@ -27,7 +27,7 @@ describe('POST /api/auth/register', () => {
       }),
     );
     expect(response.status).toBe(201);
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
     const { user } = await response.json();
     expect(Object.keys(user).sort()).toEqual(['email', 'id', 'name', 'role', 'tier']);
     expect(user).toMatchObject({ email, name: 'Ada', role: 'shopper', tier: 'standard' });
@@ -94,7 +94,7 @@ describe('POST /api/auth/login', () => {
       }),
     );
     expect(response.status).toBe(200);
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
     const after = sessionCookieFrom(response);
     expect(after).not.toBe(before);
     expect((await me(apiRequest('/api/me', { cookie: before }))).status).toBe(401);
@@ -163,7 +163,7 @@ describe('POST /api/auth/logout', () => {
     expect(response.status).toBe(204);
     // The device cookie stays: it keeps this browser's own failure budget for the account.
     expect(response.headers.get('clear-site-data')).toBeNull();
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
     expect(response.headers.get('set-cookie')).toMatch(/^sid=; Path=\/; Max-Age=0/);
     expect((await me(apiRequest('/api/me', { cookie }))).status).toBe(401);
   });
@@ -185,7 +185,7 @@ describe('POST /logout (the header sign-out form)', () => {
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/');
     expect(response.headers.get('clear-site-data')).toBeNull();
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
     expect(response.headers.get('set-cookie')).toMatch(/^sid=; Path=\/; Max-Age=0/);
     expect((await me(apiRequest('/api/me', { cookie }))).status).toBe(401);
   });

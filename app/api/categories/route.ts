@@ -1,8 +1,6 @@
 import { listCategories } from '@/lib/catalog/categories';
 import { apiHandler } from '@/lib/http/handler';
 
-export const dynamic = 'force-dynamic';
-
 export const GET = apiHandler(async () => {
   return Response.json({ items: await listCategories() });
 });

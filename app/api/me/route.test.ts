@@ -11,7 +11,7 @@ describe('GET /api/me', () => {
     );
     const response = await me(apiRequest('/api/me', { cookie: sessionCookieFrom(signUp) }));
     expect(response.status).toBe(200);
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
     expect((await response.json()).user).toMatchObject({
       email,
       name: 'Me',

@@ -1,8 +1,9 @@
 import { requireApiUser } from '@/lib/auth/gate';
 import { apiHandler } from '@/lib/http/handler';
 import { toPublicUser } from '@/lib/session';
+import { noStore } from '@/lib/http/no-store';
 
 export const GET = apiHandler(async (request: Request) => {
   const { user } = await requireApiUser(request);
-  return Response.json({ user: toPublicUser(user) }, { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json({ user: toPublicUser(user) }, { headers: noStore() });
 });

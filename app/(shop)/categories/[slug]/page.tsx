@@ -6,16 +6,22 @@ import { SortSelect } from '@/components/catalog/sort-select';
 import { ProductGrid, ProductGridSkeleton } from '@/components/product/product-grid';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Container } from '@/components/ui/container';
-import { getCategoryBySlug } from '@/lib/catalog/categories';
+import { getCategoryBySlug, listCategories } from '@/lib/catalog/categories';
 import { listProducts } from '@/lib/catalog/products';
 import { parseProductQueryOrDefaults, type ProductQuery } from '@/lib/catalog/schema';
-
-export const dynamic = 'force-dynamic';
 
 type CategoryPageProps = {
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
+
+type SearchParams = CategoryPageProps['searchParams'];
+
+// Every category is prerendered; the product list under the heading depends on ?sort and ?page, so it renders per
+// request from cached queries inside its own Suspense boundary.
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return (await listCategories()).map((category) => ({ slug: category.slug }));
+}
 
 export async function generateMetadata({ params }: CategoryPageProps): Promise<Metadata> {
   const category = await getCategoryBySlug((await params).slug);
@@ -23,7 +29,24 @@ export async function generateMetadata({ params }: CategoryPageProps): Promise<M
   return { title: category.name, description: category.description };
 }
 
-async function CategoryProducts({ basePath, query }: { basePath: string; query: ProductQuery }) {
+async function readQuery(searchParams: SearchParams, category: string): Promise<ProductQuery> {
+  return { ...parseProductQueryOrDefaults(await searchParams), q: undefined, category };
+}
+
+async function CategorySort({ searchParams, category }: { searchParams: SearchParams; category: string }) {
+  const query = await readQuery(searchParams, category);
+  return <SortSelect action={`/categories/${category}`} sort={query.sort} pageSize={query.pageSize} />;
+}
+
+async function CategoryProducts({
+  searchParams,
+  category,
+}: {
+  searchParams: SearchParams;
+  category: string;
+}) {
+  const query = await readQuery(searchParams, category);
+  const basePath = `/categories/${category}`;
   const result = await listProducts(query);
   if (result.items.length === 0) {
     return (
@@ -50,9 +73,6 @@ export default async function CategoryPage({ params, searchParams }: CategoryPag
   const category = await getCategoryBySlug(slug);
   if (!category) notFound();
 
-  const query = { ...parseProductQueryOrDefaults(await searchParams), q: undefined, category: category.slug };
-  const basePath = `/categories/${category.slug}`;
-
   return (
     <Container className="flex flex-col gap-8 py-10">
       <Breadcrumbs trail={[{ label: 'Home', href: '/' }]} current={category.name} />
@@ -64,10 +84,12 @@ export default async function CategoryPage({ params, searchParams }: CategoryPag
             {category.productCount} {category.productCount === 1 ? 'product' : 'products'}
           </p>
         </div>
-        <SortSelect action={basePath} sort={query.sort} pageSize={query.pageSize} />
+        <Suspense fallback={<div className="h-10 w-72" />}>
+          <CategorySort searchParams={searchParams} category={category.slug} />
+        </Suspense>
       </div>
-      <Suspense key={`${query.sort}-${query.page}`} fallback={<ProductGridSkeleton />}>
-        <CategoryProducts basePath={basePath} query={query} />
+      <Suspense fallback={<ProductGridSkeleton />}>
+        <CategoryProducts searchParams={searchParams} category={category.slug} />
       </Suspense>
     </Container>
   );

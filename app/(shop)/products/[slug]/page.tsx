@@ -8,10 +8,9 @@ import { ProductImage } from '@/components/product/product-image';
 import { LOW_STOCK_THRESHOLD, StockStatus } from '@/components/product/stock-status';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Container } from '@/components/ui/container';
-import { getProductBySlug, listProducts, type ProductDetail } from '@/lib/catalog/products';
+import { MemberPrice } from '@/components/product/member-price';
+import { getProductBySlug, listProductSlugs, listProducts, type ProductDetail } from '@/lib/catalog/products';
 import { productQuerySchema } from '@/lib/catalog/schema';
-
-export const dynamic = 'force-dynamic';
 
 type ProductPageProps = { params: Promise<{ slug: string }> };
 
@@ -22,6 +21,11 @@ function metaDescription(text: string): string {
   return text.length <= META_DESCRIPTION_LENGTH
     ? text
     : `${text.slice(0, META_DESCRIPTION_LENGTH - 1).trimEnd()}…`;
+}
+
+// Every product is prerendered at build time; one added later is rendered on its first visit and cached then.
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return (await listProductSlugs()).map((slug) => ({ slug }));
 }
 
 export async function generateMetadata({ params }: ProductPageProps): Promise<Metadata> {
@@ -116,6 +120,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
                 </p>
                 <StockStatus stock={product.stock} />
               </div>
+              <MemberPrice priceCents={product.priceCents} currency={product.currency} />
             </div>
             <StockMessage stock={product.stock} />
             <div className="border-t border-slate-200 pt-6">

@@ -1,6 +1,7 @@
 import { requireApiUser } from '@/lib/auth/gate';
 import { apiHandler } from '@/lib/http/handler';
 import { listDeviceSessions } from '@/lib/session';
+import { noStore } from '@/lib/http/no-store';
 
 export const GET = apiHandler(async (request: Request) => {
   const sessions = await listDeviceSessions(await requireApiUser(request));
@@ -15,6 +16,6 @@ export const GET = apiHandler(async (request: Request) => {
         userAgent: session.userAgent,
       })),
     },
-    { headers: { 'Cache-Control': 'no-store' } },
+    { headers: noStore() },
   );
 });

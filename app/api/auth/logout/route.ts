@@ -1,6 +1,7 @@
 import { logout } from '@/lib/auth/auth';
-import { authContextFromRequest, signedOutResponse } from '@/lib/auth/http';
-import { mutationHandler } from '@/lib/http/csrf';
+import { signedOutResponse } from '@/lib/auth/http';
+import { authContextFromRequest } from '@/lib/session';
+import { mutationHandler } from '@/lib/http/handler';
 
 export const POST = mutationHandler(async (request) => {
   const context = await authContextFromRequest(request);

@@ -1,10 +1,11 @@
 import { requireApiUser } from '@/lib/auth/gate';
 import { signedOutResponse } from '@/lib/auth/http';
 import { sessionIdParamsSchema } from '@/lib/auth/schema';
-import { mutationHandler } from '@/lib/http/csrf';
+import { mutationHandler } from '@/lib/http/handler';
 import { AppError } from '@/lib/http/errors';
 import { revokeDeviceSession } from '@/lib/session';
 import { isSecureRequest } from '@/lib/session/cookie';
+import { noStore } from '@/lib/http/no-store';
 
 // 400 for something that is not a session id at all. 404 for an id that is not one of the caller's sessions,
 // whether it belongs to someone else or to nobody: the answers are the same, so it tells nothing about others.
@@ -15,6 +16,6 @@ export const DELETE = mutationHandler(
     const revoked = await revokeDeviceSession(current, id);
     if (!revoked) throw new AppError('not_found', 'No such session on your account.');
     if (id === current.session.id) return signedOutResponse(isSecureRequest(request));
-    return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+    return new Response(null, { status: 204, headers: noStore() });
   },
 );

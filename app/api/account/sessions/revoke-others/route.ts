@@ -1,8 +1,9 @@
 import { requireApiUser } from '@/lib/auth/gate';
-import { mutationHandler } from '@/lib/http/csrf';
+import { mutationHandler } from '@/lib/http/handler';
 import { revokeOtherDeviceSessions } from '@/lib/session';
+import { noStore } from '@/lib/http/no-store';
 
 export const POST = mutationHandler(async (request: Request) => {
   await revokeOtherDeviceSessions(await requireApiUser(request));
-  return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+  return new Response(null, { status: 204, headers: noStore() });
 });

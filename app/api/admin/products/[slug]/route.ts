@@ -1,0 +1,15 @@
+import { requireApiAdmin } from '@/lib/auth/gate';
+import { updateProduct } from '@/lib/catalog/changes';
+import { productChangeSchema, slugSchema } from '@/lib/catalog/schema';
+import { mutationHandler, parseJsonBody } from '@/lib/http/handler';
+import { noStore } from '@/lib/http/no-store';
+
+// Changes a product's stock, price or text; the cached pages that show it are expired with the change.
+export const PATCH = mutationHandler(
+  async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+    await requireApiAdmin(request);
+    const slug = slugSchema.parse((await params).slug);
+    const change = await parseJsonBody(request, productChangeSchema);
+    return Response.json({ product: await updateProduct(slug, change) }, { headers: noStore() });
+  },
+);

@@ -1,0 +1,36 @@
+import 'server-only';
+import { revalidateTag } from 'next/cache';
+import { db } from '@/lib/db';
+import { Prisma } from '@/lib/db/generated/client';
+import { AppError } from '@/lib/http/errors';
+import { toProductDetail, withCategory, type ProductDetail } from './products';
+import { productChangeSchema, type ProductChange } from './schema';
+import { PRODUCT_LISTS_TAG, productTag } from './tags';
+
+// Every change to a product goes through here, so the cached pages that show it are expired with it: the product's
+// own page and every list (home, category, search) that may carry its price or stock.
+
+/**
+ * Expires the cache entries that show a product, at once: the next request renders them again. Call it after any
+ * write to a product made outside updateProduct (an order taking stock, for one). Needs a request or action scope.
+ */
+export function expireProductCache(slug: string): void {
+  // An expire of 0 drops the entries now; a bare 'max' would still serve the old page once while it re-renders.
+  for (const tag of [productTag(slug), PRODUCT_LISTS_TAG]) revalidateTag(tag, { expire: 0 });
+}
+
+/** Changes a product's stock, price or text and expires what showed the old values. */
+export async function updateProduct(slug: string, change: ProductChange): Promise<ProductDetail> {
+  const data = productChangeSchema.parse(change);
+  let updated;
+  try {
+    updated = await db.product.update({ where: { slug }, data, include: withCategory });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') {
+      throw new AppError('not_found', 'There is no such product.');
+    }
+    throw error;
+  }
+  expireProductCache(slug);
+  return toProductDetail(updated);
+}
