@@ -32,6 +32,11 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((value) => value === 'true' || value === '1'),
+  // Mail: SMTP when set (nodemailer); otherwise mail lands in the mailbox kept in PostgreSQL (lib/mail).
+  SMTP_URL: optionalUrl,
+  MAIL_FROM: z.string().min(3).default('Northwind Supply <no-reply@northwind.test>'),
+  // The mailbox page and API (/mailbox, /api/dev/mailbox): on by default, off in production unless MAILBOX=on.
+  MAILBOX: z.preprocess((value) => (value === '' ? undefined : value), z.enum(['on', 'off']).optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -54,6 +59,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 export const env: Env = parseEnv(process.env);
+
+/** Whether /mailbox and GET /api/dev/mailbox answer: they show every mail the app sent, so never by default in production. */
+export function mailboxEnabled(source: Env = env): boolean {
+  return source.MAILBOX ? source.MAILBOX === 'on' : source.NODE_ENV !== 'production';
+}
 
 export function sessionSecrets(value = env.SESSION_SECRET): string[] {
   return value

@@ -41,6 +41,8 @@ export function testEnvironment(kind: 'unit' | 'e2e'): Record<string, string> {
       kind === 'unit'
         ? 'test-only-secret-not-for-production-use-0001'
         : randomBytes(32).toString('base64url'),
+    // e2e serves a production build, where the mailbox is off by default; the specs read their mail from it.
+    MAILBOX: 'on',
     NEXT_TELEMETRY_DISABLED: '1',
     TEST_RUN_ID: runId,
   };
