@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 import { isBanned, toSessionUser, type SessionRecord, type SessionUser } from '@/lib/session';
 import { getSessionStore, type SessionStore } from '@/lib/session/store';
+import { sendVerificationEmail } from './email-verification';
 import { accountKey, createLoginLimiters, type LoginLimiters } from './login-limits';
 import { hashPassword, verifyPassword } from './password';
 import type { LoginInput, RegisterInput } from './schema';
@@ -75,11 +76,12 @@ export async function register(
     }
     throw error;
   }
+  await sendVerificationEmail(row);
   return startSession(store, toSessionUser(row), context);
 }
 
 /** Redis holds the failure counters; without it we cannot tell a guesser from a user, so sign-in is refused. */
-async function failClosed<T>(step: () => Promise<T>): Promise<T> {
+export async function failClosed<T>(step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
@@ -88,7 +90,7 @@ async function failClosed<T>(step: () => Promise<T>): Promise<T> {
   }
 }
 
-function rateLimited(retryAfterSeconds: number): AppError {
+export function rateLimited(retryAfterSeconds: number): AppError {
   const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
   const minutes = Math.ceil(seconds / 60);
   return new AppError(

@@ -12,12 +12,15 @@ const email = z
   .max(254, 'That email address is too long.')
   .pipe(z.email({ error: 'Enter a valid email address.' }));
 
+// The rule for every password a user chooses: at registration, on change and on reset.
+const newPassword = z
+  .string({ error: 'Choose a password.' })
+  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+
 export const registerSchema = z.object({
   email,
-  password: z
-    .string({ error: 'Choose a password.' })
-    .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
-    .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`),
+  password: newPassword,
   name: z
     .string({ error: 'Enter your name.' })
     .trim()
@@ -41,3 +44,26 @@ export type LoginInput = z.infer<typeof loginSchema>;
 export const sessionIdParamsSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'Not a session id.'),
 });
+
+export const changePasswordSchema = z.object({
+  currentPassword: z
+    .string({ error: 'Enter your current password.' })
+    .min(1, 'Enter your current password.')
+    .max(PASSWORD_MAX, 'That is not your current password.'),
+  newPassword,
+});
+
+export const passwordResetRequestSchema = z.object({ email });
+
+/** A token from a mailed link (lib/tokens): anything longer was not made here. */
+const linkToken = z
+  .string({ error: 'The link is incomplete.' })
+  .min(1, 'The link is incomplete.')
+  .max(2048, 'The link is invalid.');
+
+export const passwordResetConfirmSchema = z.object({ token: linkToken, password: newPassword });
+
+export const verifyEmailSchema = z.object({ token: linkToken });
+
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+export type PasswordResetConfirmInput = z.infer<typeof passwordResetConfirmSchema>;

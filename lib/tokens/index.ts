@@ -27,9 +27,6 @@ export type VerifiedToken<P extends TokenPurpose> = TokenClaims<P> & { iat: numb
 /** Tests inject the clock and the secrets; the app uses now and SESSION_SECRET. */
 export type TokenOptions = { now?: number; secrets?: string[] };
 
-/** A token arrives from a link or a form: anything longer than this was not made here. */
-export const tokenSchema = z.string().min(1, 'The link is incomplete.').max(2048, 'The link is invalid.');
-
 export async function issueToken<P extends TokenPurpose>(
   purpose: P,
   claims: TokenClaims<P>,
