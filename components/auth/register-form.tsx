@@ -5,8 +5,8 @@ import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { registerAction, type AuthFormState } from '@/lib/auth/actions';
-import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/auth/schema';
 import { FormAlert, useFocusOnError } from './form-alert';
+import { NewPasswordInput } from './link-form';
 
 export function RegisterForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState<AuthFormState, FormData>(registerAction, {});
@@ -33,17 +33,7 @@ export function RegisterForm({ next }: { next: string }) {
         defaultValue={state.values?.email}
         error={state.errors?.email}
       />
-      <Input
-        name="password"
-        type="password"
-        label="Password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN}
-        maxLength={PASSWORD_MAX}
-        hint={`At least ${PASSWORD_MIN} characters.`}
-        error={state.errors?.password}
-      />
+      <NewPasswordInput name="password" label="Password" error={state.errors?.password} />
       <Button type="submit" size="lg" disabled={pending}>
         {pending ? 'Creating account…' : 'Create account'}
       </Button>
