@@ -28,7 +28,7 @@ const UNAVAILABLE_MESSAGE = 'Sign-in is temporarily unavailable. Please try agai
 // so response time does not tell a guesser which addresses have accounts. Computed once, at first import.
 const dummyHash = hashPassword(randomBytes(24).toString('base64url'));
 
-const USER_FIELDS = {
+export const USER_FIELDS = {
   id: true,
   email: true,
   name: true,
