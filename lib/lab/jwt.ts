@@ -73,7 +73,13 @@ export async function decodeLabJwt(token: string | null | undefined): Promise<La
 export function labJwtFromCookieHeader(header: string | null): string | null {
   for (const part of header?.split(';') ?? []) {
     const [name, ...value] = part.trim().split('=');
-    if (name === LAB_COOKIES.sessionToken) return decodeURIComponent(value.join('='));
+    if (name !== LAB_COOKIES.sessionToken) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      // A malformed escape is not a token we made.
+      return null;
+    }
   }
   return null;
 }

@@ -102,7 +102,7 @@ describe('the lab APIs', () => {
     const claims = JSON.parse(Buffer.from(payload as string, 'base64url').toString());
     const changed = Buffer.from(JSON.stringify({ ...claims, role: 'admin' })).toString('base64url');
     const none = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
-    for (const token of ['', `${header}.${changed}.${signature}`, `${none}.${payload}.`]) {
+    for (const token of ['', '%E0%A4%A', `${header}.${changed}.${signature}`, `${none}.${payload}.`]) {
       const cookie = `${LAB_COOKIES.sessionToken}=${token}`;
       expect((await ask(jwtMe, '/api/lab/jwt-me', cookie)).status).toBe(401);
       expect((await ask(denylistMe, '/api/lab/denylist-me', cookie)).status).toBe(401);
