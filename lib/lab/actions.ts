@@ -18,11 +18,14 @@ export type LabActionState = { message?: string };
 export async function tryLabAction(): Promise<LabActionState> {
   const cookieStore = await cookies();
   const context = await authContextFromHeaders(cookieStore, await headers());
-  const { sessionToken, jwt } = await startLabUser({
-    previousToken: context.previousToken,
-    ip: context.deviceIp,
-    userAgent: context.userAgent,
-  });
+  let signIn;
+  try {
+    signIn = await startLabUser(context);
+  } catch (error) {
+    if (error instanceof AppError) return { message: error.message };
+    throw error;
+  }
+  const { sessionToken, jwt } = signIn;
   await setSessionCookie(cookieStore, sessionToken, context.secure);
   cookieStore.set(LAB_COOKIES.sessionToken, jwt, {
     httpOnly: true,

@@ -3,6 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { hashPassword } from '@/lib/auth/password';
 import { USER_FIELDS } from '@/lib/auth/auth';
 import { db } from '@/lib/db';
+import { AppError } from '@/lib/http/errors';
+import { createRateLimiter, type RateLimiter } from '@/lib/rate-limit';
+import { getRedis } from '@/lib/redis';
 import { toSessionUser } from '@/lib/session';
 import { getSessionStore, type SessionStore } from '@/lib/session/store';
 import { encodeLabJwt } from './jwt';
@@ -32,6 +35,12 @@ export async function removeExpiredLabUsers(
   return count;
 }
 
+// Each "try it" writes a user: a client gets a few per ten minutes. Without a trusted proxy there is no client IP to
+// tell readers apart, and they share one allowance.
+export function createLabUserLimiter(redis = getRedis()): RateLimiter {
+  return createRateLimiter({ redis, name: 'lab-user', limit: 20, windowSeconds: 600 });
+}
+
 export type LabSignIn = { userId: string; sessionToken: string; jwt: string };
 
 /**
@@ -40,9 +49,25 @@ export type LabSignIn = { userId: string; sessionToken: string; jwt: string };
  * browser held, is revoked: no session carries over into another account.
  */
 export async function startLabUser(
-  context: { previousToken: string | null; ip: string | null; userAgent: string | null },
-  store: SessionStore = getSessionStore(),
+  context: {
+    previousToken: string | null;
+    ip: string | null;
+    deviceIp: string | null;
+    userAgent: string | null;
+  },
+  options: { store?: SessionStore; limiter?: RateLimiter } = {},
 ): Promise<LabSignIn> {
+  const store = options.store ?? getSessionStore();
+  const attempt = await (options.limiter ?? createLabUserLimiter()).consume(context.ip ?? 'any-client');
+  if (attempt.limited) {
+    throw new AppError(
+      'rate_limited',
+      'Many lab users were made from here just now. Try again in a few minutes.',
+      {
+        headers: { 'Retry-After': String(attempt.retryAfterSeconds) },
+      },
+    );
+  }
   await removeExpiredLabUsers(Date.now(), store);
   const handle = randomBytes(6).toString('hex');
   const row = await db.user.create({
@@ -57,7 +82,7 @@ export async function startLabUser(
   });
   const user = toSessionUser(row);
   if (context.previousToken) await store.revokeSession(context.previousToken);
-  const { token } = await store.createSession(user, { ip: context.ip, userAgent: context.userAgent });
+  const { token } = await store.createSession(user, { ip: context.deviceIp, userAgent: context.userAgent });
   const jwt = await encodeLabJwt({
     sub: user.id,
     email: user.email,

@@ -9,13 +9,29 @@ import { verifyCredentials } from '@/lib/lab/credentials';
 import { encodeLabJwt, LAB_COOKIES } from '@/lib/lab/jwt';
 import { banLabUser, setLabUserTier, unbanLabUser } from '@/lib/lab/lab-user-changes';
 import { isLabUser, LAB_USER_LIFETIME_MS, removeExpiredLabUsers, startLabUser } from '@/lib/lab/lab-users';
+import { createRateLimiter } from '@/lib/rate-limit';
+import { getRedis } from '@/lib/redis';
+import { testPrefix } from '@/lib/redis/testing';
 import { sealToken, sessionCookieName } from '@/lib/session/cookie';
 import { GET as denylistMe } from './denylist-me/route';
 import { GET as jwtMe } from './jwt-me/route';
 import { GET as redisMe } from './redis-me/route';
 
+function testLabUserLimiter(limit = 1000) {
+  return createRateLimiter({
+    redis: getRedis(),
+    prefix: testPrefix('lab-user'),
+    name: 'lab-user',
+    limit,
+    windowSeconds: 600,
+  });
+}
+
 async function labUser() {
-  const signIn = await startLabUser({ previousToken: null, ip: null, userAgent: 'vitest' });
+  const signIn = await startLabUser(
+    { previousToken: null, ip: null, deviceIp: null, userAgent: 'vitest' },
+    { limiter: testLabUserLimiter() },
+  );
   const sid = `${sessionCookieName(false)}=${await sealToken(signIn.sessionToken)}`;
   const cookie = `${sid}; ${LAB_COOKIES.sessionToken}=${signIn.jwt}`;
   return { ...signIn, cookie };
@@ -119,6 +135,13 @@ describe('lab users', () => {
     await expect(banLabUser(row.id)).rejects.toMatchObject({ code: 'forbidden' });
     expect((await db.user.findUniqueOrThrow({ where: { id: row.id } })).bannedAt).toBeNull();
     expect(await isLabUser(row.id)).toBe(false);
+  });
+
+  it('are made a few at a time per client', async () => {
+    const limiter = testLabUserLimiter(1);
+    const context = { previousToken: null, ip: '203.0.113.9', deviceIp: null, userAgent: null };
+    await startLabUser(context, { limiter });
+    await expect(startLabUser(context, { limiter })).rejects.toMatchObject({ code: 'rate_limited' });
   });
 
   it('are removed after an hour, their sessions with them', async () => {
