@@ -4,6 +4,8 @@ import { expect, test } from './fixtures/users';
 test('ban the lab user: Redis refuses at once, the JWT still answers stale, the deny-list refuses', async ({
   page,
 }) => {
+  // Two axe runs on a page that polls, through a production server on a shared machine.
+  test.slow();
   await page.goto('/lab');
   await expectNoSeriousA11yViolations(page, '/lab');
   await page.getByRole('button', { name: 'Try it: make me a lab user' }).click();
