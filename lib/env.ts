@@ -40,6 +40,11 @@ const envSchema = z.object({
     .transform((value) => value === 'true' || value === '1'),
   // The demo accounts have published passwords: off in production unless asked for, on elsewhere.
   DEMO_ACCOUNTS: z.enum(['on', 'off']).optional(),
+  // Mail: SMTP when set (nodemailer); otherwise mail lands in the mailbox kept in PostgreSQL (lib/mail).
+  SMTP_URL: optionalUrl,
+  MAIL_FROM: z.string().min(3).default('Northwind Supply <no-reply@northwind.test>'),
+  // The mailbox page and API (/mailbox, /api/dev/mailbox): on by default, off in production unless MAILBOX=on.
+  MAILBOX: z.preprocess((value) => (value === '' ? undefined : value), z.enum(['on', 'off']).optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -68,6 +73,11 @@ export function demoAccountsAllowed(source: Pick<Env, 'NODE_ENV' | 'DEMO_ACCOUNT
   return (
     source.DEMO_ACCOUNTS === 'on' || (source.DEMO_ACCOUNTS === undefined && source.NODE_ENV !== 'production')
   );
+}
+
+/** Whether /mailbox and GET /api/dev/mailbox answer: they show every mail the app sent, so never by default in production. */
+export function mailboxEnabled(source: Env = env): boolean {
+  return source.MAILBOX ? source.MAILBOX === 'on' : source.NODE_ENV !== 'production';
 }
 
 export function sessionSecrets(value = env.SESSION_SECRET): string[] {

@@ -1,5 +1,6 @@
 // Writes a strong SESSION_SECRET to .env.local (git-ignored) on first run, so the production build the demo
 // serves never runs on a published secret. An existing secret, in the file or the environment, is kept.
+// It also turns the mailbox on (the demo serves a production build, where it is off by default) unless MAILBOX is set.
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 
@@ -19,4 +20,17 @@ if (process.env.SESSION_SECRET) {
     { mode: 0o600 },
   );
   console.log(`Generated SESSION_SECRET into ${FILE}.`);
+}
+
+if (process.env.MAILBOX) {
+  console.log('MAILBOX comes from the environment.');
+} else if (!/^\s*MAILBOX\s*=/m.test(existsSync(FILE) ? readFileSync(FILE, 'utf8') : '')) {
+  appendFileSync(
+    FILE,
+    '# Written by npm run demo: mail is kept at /mailbox (no SMTP_URL needed).\nMAILBOX=on\n',
+    {
+      mode: 0o600,
+    },
+  );
+  console.log(`Turned the mailbox on in ${FILE}.`);
 }

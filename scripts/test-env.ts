@@ -46,6 +46,10 @@ export function testEnvironment(kind: 'unit' | 'e2e'): Record<string, string> {
     SLOWDOWN_FREE_PER_MINUTE: '1000000',
     // The e2e server is a production build; its tests sign in as the demo admin.
     DEMO_ACCOUNTS: 'on',
+    // e2e serves a production build, where the mailbox is off by default; the specs read their mail from it.
+    MAILBOX: 'on',
+    // Mailed links and the JWT lab's next-auth base URL point at the server the browser talks to.
+    ...(kind === 'e2e' ? { SITE_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}` } : {}),
     NEXT_TELEMETRY_DISABLED: '1',
     TEST_RUN_ID: runId,
   };

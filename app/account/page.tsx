@@ -4,6 +4,7 @@ import { TierBadge } from '@/components/account/tier-badge';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Container } from '@/components/ui/container';
+import { VerifyEmailBanner } from '@/components/account/verify-email-banner';
 import { requireUser } from '@/lib/auth/gate';
 import { db } from '@/lib/db';
 
@@ -13,10 +14,18 @@ const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZon
 
 export default async function AccountPage() {
   const { user } = await requireUser('/account');
-  const profile = await db.user.findUnique({ where: { id: user.id }, select: { createdAt: true } });
+  const profile = await db.user.findUnique({
+    where: { id: user.id },
+    select: { createdAt: true, emailVerifiedAt: true },
+  });
   return (
     <Container className="py-10">
       <h1 className="text-2xl font-semibold text-slate-900">Your account</h1>
+      {profile && !profile.emailVerifiedAt ? (
+        <div className="mt-6 max-w-2xl">
+          <VerifyEmailBanner email={user.email} />
+        </div>
+      ) : null}
       <Card className="mt-6 max-w-2xl">
         <CardHeader>
           <CardTitle>Profile</CardTitle>
@@ -26,7 +35,14 @@ export default async function AccountPage() {
             <dt className="text-slate-600">Name</dt>
             <dd className="font-medium text-slate-900">{user.name}</dd>
             <dt className="text-slate-600">Email</dt>
-            <dd className="font-medium text-slate-900">{user.email}</dd>
+            <dd className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
+              {user.email}
+              {profile?.emailVerifiedAt ? (
+                <Badge tone="success">Verified</Badge>
+              ) : (
+                <Badge tone="warning">Not verified</Badge>
+              )}
+            </dd>
             <dt className="text-slate-600">Membership</dt>
             <dd>
               <TierBadge tier={user.tier} />
@@ -52,9 +68,12 @@ export default async function AccountPage() {
           </dl>
         </CardContent>
       </Card>
-      <p className="mt-6 text-sm">
+      <p className="mt-6 flex flex-wrap gap-x-6 gap-y-2 text-sm">
         <Link href="/account/sessions" className="text-brand-800 font-semibold hover:underline">
           See where you are signed in
+        </Link>
+        <Link href="/account/security" className="text-brand-800 font-semibold hover:underline">
+          Change your password
         </Link>
       </p>
     </Container>

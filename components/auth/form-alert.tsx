@@ -23,22 +23,29 @@ export function FormAlert({
   alertRef,
 }: {
   message?: string;
-  tone: 'danger' | 'warning';
+  tone: 'danger' | 'warning' | 'success';
   alertRef: React.Ref<HTMLDivElement>;
 }) {
   if (!message) return null;
-  const colors =
-    tone === 'warning'
-      ? 'border-amber-300 bg-amber-50 text-amber-900'
-      : 'border-red-300 bg-red-50 text-red-800';
+  const colors = {
+    warning: 'border-amber-300 bg-amber-50 text-amber-900',
+    danger: 'border-red-300 bg-red-50 text-red-800',
+    success: 'border-emerald-300 bg-emerald-50 text-emerald-900',
+  }[tone];
   return (
     <div
       ref={alertRef}
-      role="alert"
+      role={tone === 'success' ? 'status' : 'alert'}
       tabIndex={-1}
       className={`rounded-lg border px-4 py-3 text-sm ${colors}`}
     >
       {message}
     </div>
   );
+}
+
+/** Success in green, "try again later" in amber, everything else in red. */
+export function alertTone(state: { done?: boolean; code?: string }): 'danger' | 'warning' | 'success' {
+  if (state.done) return 'success';
+  return state.code === 'rate_limited' || state.code === 'service_unavailable' ? 'warning' : 'danger';
 }

@@ -33,6 +33,12 @@ export function LoginForm({ next }: { next: string }) {
         required
         error={state.errors?.password}
       />
+      <Link
+        href="/forgot-password"
+        className="text-brand-800 -mt-2 self-end text-sm font-semibold hover:underline"
+      >
+        Forgot your password?
+      </Link>
       <Button type="submit" size="lg" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>

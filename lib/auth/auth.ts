@@ -6,6 +6,7 @@ import { isBanned, toSessionUser, type SessionRecord, type SessionUser } from '@
 import { getSessionStore, type SessionStore } from '@/lib/session/store';
 import { wait } from '@/lib/rate-limit/slowdown';
 import type { TrustedDevice } from './device-cookie';
+import { sendVerificationEmail } from './email-verification';
 import { accountKey, createLoginLimiters, type LoginLimiters } from './login-limits';
 import { hashPassword, verifyPassword } from './password';
 import { createRegistrationLimits, type RegistrationLimits } from './registration-limits';
@@ -32,7 +33,7 @@ const UNAVAILABLE_MESSAGE = 'Sign-in is temporarily unavailable. Please try agai
 // so response time does not tell a guesser which addresses have accounts. Computed once, at first import.
 const dummyHash = hashPassword(randomBytes(24).toString('base64url'));
 
-const USER_FIELDS = {
+export const USER_FIELDS = {
   id: true,
   email: true,
   name: true,
@@ -99,11 +100,12 @@ export async function register(
     if (isUniqueViolation(error)) throw emailTaken();
     throw error;
   }
+  await sendVerificationEmail(row);
   return startSession(store, toSessionUser(row), context);
 }
 
 /** Redis holds the failure counters; without it we cannot tell a guesser from a user, so sign-in is refused. */
-async function failClosed<T>(step: () => Promise<T>): Promise<T> {
+export async function failClosed<T>(step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
@@ -119,7 +121,7 @@ const ACCOUNT_LIMITED =
 const DEVICE_LIMITED = 'Too many failed sign-in attempts from this browser.';
 const IP_LIMITED = 'Too many failed sign-in attempts from this network.';
 
-function rateLimited(retryAfterSeconds: number, what: string): AppError {
+export function rateLimited(retryAfterSeconds: number, what: string): AppError {
   const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
   const minutes = Math.ceil(seconds / 60);
   return new AppError('rate_limited', `${what} Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {

@@ -18,6 +18,12 @@ const passwordLength = z
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
 
+/** Every password a user chooses on change and reset: long enough, and not easy to guess. */
+const newPassword = passwordLength.superRefine((password, context) => {
+  const strength = passwordStrength(password);
+  if (!strength.acceptable) context.addIssue({ code: 'custom', message: strength.feedback ?? '' });
+});
+
 export const registerSchema = z
   .object({
     email,
@@ -53,3 +59,26 @@ export type LoginInput = z.infer<typeof loginSchema>;
 export const sessionIdParamsSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'Not a session id.'),
 });
+
+export const changePasswordSchema = z.object({
+  currentPassword: z
+    .string({ error: 'Enter your current password.' })
+    .min(1, 'Enter your current password.')
+    .max(PASSWORD_MAX, 'That is not your current password.'),
+  newPassword,
+});
+
+export const passwordResetRequestSchema = z.object({ email });
+
+/** A token from a mailed link (lib/tokens): anything longer was not made here. */
+const linkToken = z
+  .string({ error: 'The link is incomplete.' })
+  .min(1, 'The link is incomplete.')
+  .max(2048, 'The link is invalid.');
+
+export const passwordResetConfirmSchema = z.object({ token: linkToken, password: newPassword });
+
+export const verifyEmailSchema = z.object({ token: linkToken });
+
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+export type PasswordResetConfirmInput = z.infer<typeof passwordResetConfirmSchema>;

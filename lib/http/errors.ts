@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'email_taken'
+  | 'invalid_token'
   | 'rate_limited'
   | 'service_unavailable'
   | 'internal_error';
@@ -34,6 +35,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   email_taken: 409,
+  invalid_token: 400,
   rate_limited: 429,
   service_unavailable: 503,
   internal_error: 500,

@@ -1,0 +1,5 @@
+import { AuthCardSkeleton } from '@/components/auth/auth-card-skeleton';
+
+export default function Loading() {
+  return <AuthCardSkeleton />;
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { AuthCard } from '@/components/auth/auth-card';
+import { ResetPasswordForm } from '@/components/auth/reset-password-form';
+
+export const metadata: Metadata = { title: 'Choose a new password', referrer: 'no-referrer' };
+
+export default async function ResetPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string | string[] }>;
+}) {
+  const { token } = await searchParams;
+  return (
+    <AuthCard title="Choose a new password" intro="Setting a new password signs out every device.">
+      {typeof token === 'string' && token ? (
+        <ResetPasswordForm token={token} />
+      ) : (
+        <p className="text-sm text-slate-700">
+          This link is incomplete.{' '}
+          <Link href="/forgot-password" className="text-brand-800 font-semibold hover:underline">
+            Ask for a new one
+          </Link>
+          .
+        </p>
+      )}
+    </AuthCard>
+  );
+}

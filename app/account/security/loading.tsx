@@ -1,0 +1,5 @@
+import { AccountPageSkeleton } from '@/components/account/account-page-skeleton';
+
+export default function SecurityLoading() {
+  return <AccountPageSkeleton />;
+}

@@ -1,0 +1,19 @@
+import { requireApiUser } from '@/lib/auth/gate';
+import { authContextFromRequest } from '@/lib/session';
+import { changePassword } from '@/lib/auth/passwords';
+import { changePasswordSchema } from '@/lib/auth/schema';
+import { mutationHandler } from '@/lib/http/handler';
+import { parseJsonBody } from '@/lib/http/handler';
+import { sessionSetCookie } from '@/lib/session';
+
+// 204 with a new session cookie for this client; every other session of the user is signed out.
+export const POST = mutationHandler(async (request: Request) => {
+  const current = await requireApiUser(request);
+  const input = await parseJsonBody(request, changePasswordSchema);
+  const context = await authContextFromRequest(request);
+  const { token } = await changePassword(current, input, context);
+  return new Response(null, {
+    status: 204,
+    headers: { 'Cache-Control': 'no-store', 'Set-Cookie': await sessionSetCookie(token, context.secure) },
+  });
+});

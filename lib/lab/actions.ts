@@ -1,0 +1,57 @@
+'use server';
+
+import { cookies, headers } from 'next/headers';
+import { z } from 'zod';
+import { authContextFromHeaders, setSessionCookie } from '@/lib/session';
+import { AppError } from '@/lib/http/errors';
+import { decodeLabJwt, LAB_COOKIE_SECURE, LAB_COOKIES, LAB_JWT_MAX_AGE_SECONDS } from './jwt';
+import { banLabUser, setLabUserTier, unbanLabUser } from './lab-user-changes';
+import { startLabUser } from './lab-users';
+
+// The lab page's buttons. "Try it" needs no account: it makes a throwaway one. The changes act on the lab user the
+// browser's lab JWT names, and only if it is a lab user; the JWT is the one credential that survives a ban, which
+// is exactly what the page is showing.
+
+export type LabActionState = { message?: string };
+
+/** Makes a lab user and signs this browser in as it, all three ways. */
+export async function tryLabAction(): Promise<LabActionState> {
+  const cookieStore = await cookies();
+  const context = await authContextFromHeaders(cookieStore, await headers());
+  let signIn;
+  try {
+    signIn = await startLabUser(context);
+  } catch (error) {
+    if (error instanceof AppError) return { message: error.message };
+    throw error;
+  }
+  const { sessionToken, jwt } = signIn;
+  await setSessionCookie(cookieStore, sessionToken, context.secure);
+  cookieStore.set(LAB_COOKIES.sessionToken, jwt, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: LAB_COOKIE_SECURE,
+    maxAge: LAB_JWT_MAX_AGE_SECONDS,
+  });
+  return {};
+}
+
+const changeSchema = z.enum(['ban', 'unban', 'premium', 'standard']);
+export type LabChange = z.infer<typeof changeSchema>;
+
+export async function changeLabUserAction(change: LabChange): Promise<LabActionState> {
+  const parsed = changeSchema.safeParse(change);
+  if (!parsed.success) return { message: 'Unknown change.' };
+  const claims = await decodeLabJwt((await cookies()).get(LAB_COOKIES.sessionToken)?.value);
+  if (!claims) return { message: 'Try the lab first: there is no lab user in this browser.' };
+  try {
+    if (parsed.data === 'ban') await banLabUser(claims.sub);
+    else if (parsed.data === 'unban') await unbanLabUser(claims.sub);
+    else await setLabUserTier(claims.sub, parsed.data);
+  } catch (error) {
+    if (error instanceof AppError) return { message: error.message };
+    throw error;
+  }
+  return {};
+}

@@ -1,0 +1,101 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { hashPassword } from '@/lib/auth/password';
+import { USER_FIELDS } from '@/lib/auth/auth';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/http/errors';
+import { createRateLimiter, type RateLimiter } from '@/lib/rate-limit';
+import { getRedis } from '@/lib/redis';
+import { toSessionUser } from '@/lib/session';
+import { getSessionStore, type SessionStore } from '@/lib/session/store';
+import { encodeLabJwt } from './jwt';
+
+// Throwaway accounts for readers of the lab: made on "try it", signed in all three ways at once, deleted after an
+// hour. They are shoppers (the lab never changes a role, so the admin console stays shut) and are marked
+// User.isLabUser, which checkout checks before placing an order.
+
+export const LAB_USER_LIFETIME_MS = 60 * 60 * 1000;
+
+/** Deletes lab users older than an hour, their sessions in Redis first. Returns how many went. */
+export async function removeExpiredLabUsers(
+  now = Date.now(),
+  store: SessionStore = getSessionStore(),
+): Promise<number> {
+  const expired = await db.user.findMany({
+    where: { isLabUser: true, createdAt: { lt: new Date(now - LAB_USER_LIFETIME_MS) } },
+    select: { id: true },
+  });
+  for (const { id } of expired) {
+    await store.revokeUserSessions(id);
+    await store.dropUser(id);
+  }
+  const { count } = await db.user.deleteMany({
+    where: { id: { in: expired.map((user) => user.id) }, isLabUser: true },
+  });
+  return count;
+}
+
+// Each "try it" writes a user: a client gets a few per ten minutes. Without a trusted proxy there is no client IP to
+// tell readers apart, and they share one allowance.
+export function createLabUserLimiter(redis = getRedis()): RateLimiter {
+  return createRateLimiter({ redis, name: 'lab-user', limit: 20, windowSeconds: 600 });
+}
+
+export type LabSignIn = { userId: string; sessionToken: string; jwt: string };
+
+/**
+ * A new lab user with a Redis session (the storefront's way) and a lab JWT (next-auth's cookie, made by the same
+ * encode next-auth uses). The deny-list column reads that same JWT. `previousToken`, the storefront session the
+ * browser held, is revoked: no session carries over into another account.
+ */
+export async function startLabUser(
+  context: {
+    previousToken: string | null;
+    ip: string | null;
+    deviceIp: string | null;
+    userAgent: string | null;
+  },
+  options: { store?: SessionStore; limiter?: RateLimiter } = {},
+): Promise<LabSignIn> {
+  const store = options.store ?? getSessionStore();
+  const attempt = await (options.limiter ?? createLabUserLimiter()).consume(context.ip ?? 'any-client');
+  if (attempt.limited) {
+    throw new AppError(
+      'rate_limited',
+      'Many lab users were made from here just now. Try again in a few minutes.',
+      {
+        headers: { 'Retry-After': String(attempt.retryAfterSeconds) },
+      },
+    );
+  }
+  await removeExpiredLabUsers(Date.now(), store);
+  const handle = randomBytes(6).toString('hex');
+  const row = await db.user.create({
+    data: {
+      email: `lab-${handle}@lab.northwind.test`,
+      name: `Lab visitor ${handle.slice(0, 4)}`,
+      // Nobody signs in with it: the lab signs the user in itself.
+      passwordHash: await hashPassword(randomBytes(24).toString('base64url')),
+      isLabUser: true,
+    },
+    select: USER_FIELDS,
+  });
+  const user = toSessionUser(row);
+  if (context.previousToken) await store.revokeSession(context.previousToken);
+  const { token } = await store.createSession(user, { ip: context.deviceIp, userAgent: context.userAgent });
+  const jwt = await encodeLabJwt({
+    sub: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    tier: user.tier,
+    banned: false,
+  });
+  return { userId: user.id, sessionToken: token, jwt };
+}
+
+/** Whether a user is a throwaway lab account. Checkout refuses to place an order for one. */
+export async function isLabUser(userId: string): Promise<boolean> {
+  const row = await db.user.findUnique({ where: { id: userId }, select: { isLabUser: true } });
+  return row?.isLabUser ?? false;
+}

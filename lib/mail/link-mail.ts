@@ -1,0 +1,34 @@
+import type { Mail } from './index';
+
+// Every mail the app sends is a few lines and one link: this writes it as text and as HTML with the same words.
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+}
+
+export function linkMail(options: {
+  to: string;
+  subject: string;
+  greeting: string;
+  lines: string[];
+  linkText: string;
+  url: string;
+  footer: string;
+}): Mail {
+  const { to, subject, greeting, lines, linkText, url, footer } = options;
+  const text = [greeting, '', ...lines, '', `${linkText}: ${url}`, '', footer].join('\n');
+  const paragraphs = lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('');
+  const html =
+    `<p>${escapeHtml(greeting)}</p>${paragraphs}` +
+    `<p><a href="${escapeHtml(url)}">${escapeHtml(linkText)}</a></p>` +
+    `<p style="color:#475569;font-size:13px">${escapeHtml(footer)}</p>`;
+  return { to, subject, text, html };
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import nodemailer from 'nodemailer';
+import { describe, expect, it, vi } from 'vitest';
+import { mailboxEnabled, parseEnv } from '@/lib/env';
+import { createMailboxMailer, createMailer, createSmtpMailer, linkMail, listMailbox } from './index';
+
+const address = () => `mail-${randomUUID()}@test.example`;
+
+const sample = (to: string) =>
+  linkMail({
+    to,
+    subject: 'Reset your <password>',
+    greeting: 'Hello & welcome,',
+    lines: ['Someone asked to reset the password of this account.'],
+    linkText: 'Choose a new password',
+    url: 'http://shop.test/reset-password?token=a.b.c',
+    footer: 'If it was not you, ignore this mail.',
+  });
+
+describe('mail', () => {
+  it('keeps mail in the mailbox, newest first, by lowercased address', async () => {
+    const to = address();
+    const mailer = createMailboxMailer();
+    await mailer.send({ ...sample(to), subject: 'first' });
+    await mailer.send({ ...sample(to.toUpperCase()), subject: 'second' });
+    await createMailboxMailer().send(sample(address()));
+    const messages = await listMailbox(to);
+    expect(messages.map((message) => message.subject)).toEqual(['second', 'first']);
+    expect(messages[0]).toMatchObject({ to, text: expect.stringContaining('reset-password?token=a.b.c') });
+  });
+
+  it('sends through nodemailer with the sender address', async () => {
+    const transport = nodemailer.createTransport({ jsonTransport: true });
+    const sendMail = vi.spyOn(transport, 'sendMail');
+    const to = address();
+    await createSmtpMailer(transport, 'Shop <shop@test.example>').send(sample(to));
+    expect(sendMail).toHaveBeenCalledTimes(1);
+    const info = (await sendMail.mock.results[0]?.value) as { message: string };
+    const sent = JSON.parse(info.message);
+    expect(sent.from).toEqual({ address: 'shop@test.example', name: 'Shop' });
+    expect(sent.to).toEqual([{ address: to, name: '' }]);
+    expect(sent.subject).toBe('Reset your <password>');
+    expect(sent.html).toContain('<a href="http://shop.test/reset-password?token=a.b.c">');
+  });
+
+  it('escapes the HTML part and keeps the text part plain', () => {
+    const mail = sample(address());
+    expect(mail.html).toContain('Hello &amp; welcome,');
+    expect(mail.text).toContain('Hello & welcome,');
+    expect(mail.text).toContain('Choose a new password: http://shop.test/reset-password?token=a.b.c');
+  });
+
+  it('uses SMTP when SMTP_URL is set, the mailbox otherwise', () => {
+    expect(createMailer(parseEnv({ SMTP_URL: 'smtp://127.0.0.1:2525' })).kind).toBe('smtp');
+    expect(createMailer(parseEnv({})).kind).toBe('mailbox');
+  });
+
+  it('opens the mailbox by default, but not in production unless MAILBOX=on', () => {
+    expect(mailboxEnabled(parseEnv({ NODE_ENV: 'development' }))).toBe(true);
+    expect(mailboxEnabled(parseEnv({ NODE_ENV: 'test' }))).toBe(true);
+    expect(mailboxEnabled(parseEnv({ NODE_ENV: 'production' }))).toBe(false);
+    expect(mailboxEnabled(parseEnv({ NODE_ENV: 'production', MAILBOX: 'on' }))).toBe(true);
+    expect(mailboxEnabled(parseEnv({ NODE_ENV: 'development', MAILBOX: 'off' }))).toBe(false);
+    expect(() => parseEnv({ MAILBOX: 'yes' })).toThrow(/MAILBOX/);
+  });
+});
