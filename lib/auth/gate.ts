@@ -51,3 +51,8 @@ export const requireApiAdmin = cache(async (request: Request): Promise<CurrentSe
   if (current.user.role !== 'admin') throw new AppError('forbidden', 'This needs an admin account.');
   return current;
 });
+
+/** Route handlers open to guests too (the cart): the session, or null for a visitor or a stale cookie. */
+export const getApiSession = cache(async (request: Request): Promise<CurrentSession | null> => {
+  return (await readSessionFromRequest(request)).current;
+});

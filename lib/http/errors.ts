@@ -16,6 +16,9 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'email_taken'
+  | 'insufficient_stock'
+  | 'out_of_stock'
+  | 'card_declined'
   | 'rate_limited'
   | 'service_unavailable'
   | 'internal_error';
@@ -33,6 +36,9 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   email_taken: 409,
+  insufficient_stock: 409,
+  out_of_stock: 409,
+  card_declined: 402,
   rate_limited: 429,
   service_unavailable: 503,
   internal_error: 500,

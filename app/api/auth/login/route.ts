@@ -1,11 +1,17 @@
 import { login } from '@/lib/auth/auth';
 import { authContextFromRequest, signedInResponse } from '@/lib/auth/http';
 import { loginSchema } from '@/lib/auth/schema';
+import { mergeGuestCartIntoResponse } from '@/lib/cart/sign-in';
 import { mutationHandler } from '@/lib/http/csrf';
 import { parseJsonBody } from '@/lib/http/handler';
 
 export const POST = mutationHandler(async (request) => {
   const input = await parseJsonBody(request, loginSchema);
   const context = await authContextFromRequest(request);
-  return signedInResponse(await login(input, context), context.secure, 200);
+  const result = await login(input, context);
+  return mergeGuestCartIntoResponse(
+    request,
+    result.user.id,
+    await signedInResponse(result, context.secure, 200),
+  );
 });

@@ -1,11 +1,17 @@
 import { register } from '@/lib/auth/auth';
 import { authContextFromRequest, signedInResponse } from '@/lib/auth/http';
 import { registerSchema } from '@/lib/auth/schema';
+import { mergeGuestCartIntoResponse } from '@/lib/cart/sign-in';
 import { mutationHandler } from '@/lib/http/csrf';
 import { parseJsonBody } from '@/lib/http/handler';
 
 export const POST = mutationHandler(async (request) => {
   const input = await parseJsonBody(request, registerSchema);
   const context = await authContextFromRequest(request);
-  return signedInResponse(await register(input, context), context.secure, 201);
+  const result = await register(input, context);
+  return mergeGuestCartIntoResponse(
+    request,
+    result.user.id,
+    await signedInResponse(result, context.secure, 201),
+  );
 });
