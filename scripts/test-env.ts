@@ -41,6 +41,10 @@ export function testEnvironment(kind: 'unit' | 'e2e'): Record<string, string> {
       kind === 'unit'
         ? 'test-only-secret-not-for-production-use-0001'
         : randomBytes(32).toString('base64url'),
+    PAYMENTS_JWT_SECRET:
+      kind === 'unit'
+        ? 'test-only-payments-key-not-for-production-0001'
+        : randomBytes(32).toString('base64url'),
     NEXT_TELEMETRY_DISABLED: '1',
     TEST_RUN_ID: runId,
   };
