@@ -1,5 +1,6 @@
 import 'server-only';
 import type { CurrentSession } from '@/lib/session';
+import { isSecureRequest } from '@/lib/session/cookie';
 import type { Tier } from '@/lib/pricing';
 import { guestCartSetCookie, guestIdFromRequest, newGuestId, sealGuestId } from './cookie';
 import type { Cart } from './index';
@@ -17,8 +18,11 @@ export type CartContext = {
 
 /** A signed-in user's cart is theirs on every device; anyone else's is the one their cart cookie names. */
 export async function cartContext(request: Request, current: CurrentSession | null): Promise<CartContext> {
+  if (current) {
+    const owner: CartOwner = { kind: 'user', userId: current.user.id };
+    return { owner, tier: current.user.tier, secure: isSecureRequest(request) };
+  }
   const { guestId, secure } = await guestIdFromRequest(request);
-  if (current) return { owner: { kind: 'user', userId: current.user.id }, tier: current.user.tier, secure };
   return { owner: guestId ? { kind: 'guest', guestId } : null, tier: 'standard', secure };
 }
 
