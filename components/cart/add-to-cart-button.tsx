@@ -61,10 +61,11 @@ export function AddToCartButton({ productId, productName, stock, compact = false
           variant={compact ? 'secondary' : 'primary'}
           onClick={add}
           disabled={outOfStock || pending}
-          aria-label={compact ? `Add ${productName} to cart` : undefined}
           data-testid="add-to-cart"
         >
           {outOfStock ? 'Out of stock' : pending ? 'Adding…' : 'Add to cart'}
+          {/* On a card the product is named for screen readers, after the visible text (WCAG 2.5.3). */}
+          {compact ? <span className="sr-only">: {productName}</span> : null}
         </Button>
       </div>
       <p
