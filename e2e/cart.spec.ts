@@ -116,7 +116,7 @@ test('listing cards add to the cart, and the cart changes quantities with a conf
   page,
 }) => {
   await page.goto('/search?q=notebook');
-  await page.getByRole('button', { name: `Add to cart: ${NOTEBOOK.name}` }).click();
+  await page.getByRole('button', { name: `Add to cart for ${NOTEBOOK.name}` }).click();
   await expect(page.getByTestId('cart-count')).toHaveText('1');
   await page.goto('/cart');
   await page.getByLabel(`Quantity of ${NOTEBOOK.name}`).selectOption('3');

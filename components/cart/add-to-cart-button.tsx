@@ -65,7 +65,7 @@ export function AddToCartButton({ productId, productName, stock, compact = false
         >
           {outOfStock ? 'Out of stock' : pending ? 'Adding…' : 'Add to cart'}
           {/* On a card the product is named for screen readers, after the visible text (WCAG 2.5.3). */}
-          {compact ? <span className="sr-only">: {productName}</span> : null}
+          {compact ? <span className="sr-only"> for {productName}</span> : null}
         </Button>
       </div>
       <p
