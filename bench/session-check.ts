@@ -53,6 +53,7 @@ function startServer(redisUrl: string): ChildProcess {
       REDIS_URL: redisUrl,
       REDIS_KEY_PREFIX: PREFIX,
       SESSION_SECRET: randomBytes(32).toString('base64url'),
+      PAYMENTS_JWT_SECRET: randomBytes(32).toString('base64url'),
       NEXT_TELEMETRY_DISABLED: '1',
     },
     stdio: ['ignore', 'ignore', 'inherit'],

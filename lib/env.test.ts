@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { assertProductionSecrets, demoAccountsAllowed, parseEnv, sessionSecrets } from './env';
+import { assertProductionSecrets, demoAccountsAllowed, parseEnv, paymentsUrl, sessionSecrets } from './env';
 
-const production = (SESSION_SECRET?: string) =>
-  parseEnv({ NODE_ENV: 'production', ...(SESSION_SECRET === undefined ? {} : { SESSION_SECRET }) });
+const PAYMENTS_KEY = 'p4Ym3nts-k3y-0f-its-0wn-Xq8Lr2Vt6Nw';
+
+const production = (SESSION_SECRET?: string, PAYMENTS_JWT_SECRET: string | undefined = PAYMENTS_KEY) =>
+  parseEnv({
+    NODE_ENV: 'production',
+    ...(SESSION_SECRET === undefined ? {} : { SESSION_SECRET }),
+    ...(PAYMENTS_JWT_SECRET === undefined ? {} : { PAYMENTS_JWT_SECRET }),
+  });
 
 describe('environment', () => {
   it('has working local defaults', () => {
@@ -28,6 +34,13 @@ describe('environment', () => {
     ).toBe(undefined);
   });
 
+  it('reaches the payments service under SITE_URL unless PAYMENTS_URL says otherwise', () => {
+    expect(paymentsUrl(parseEnv({ SITE_URL: 'https://shop.example' }))).toBe(
+      'https://shop.example/api/internal/payments',
+    );
+    expect(paymentsUrl(parseEnv({ PAYMENTS_URL: 'http://127.0.0.1:9/pay' }))).toBe('http://127.0.0.1:9/pay');
+  });
+
   it('splits rotating secrets, first one first', () => {
     expect(sessionSecrets(' first-secret , second-secret ,')).toEqual(['first-secret', 'second-secret']);
   });
@@ -45,6 +58,17 @@ describe('production secrets', () => {
       `${strong},short`,
     ]) {
       expect(() => assertProductionSecrets(production(secret)), String(secret)).toThrow(/SESSION_SECRET/);
+    }
+  });
+
+  it('refuse a missing, short or published PAYMENTS_JWT_SECRET, or one shared with SESSION_SECRET', () => {
+    expect(() =>
+      assertProductionSecrets(parseEnv({ NODE_ENV: 'production', SESSION_SECRET: strong })),
+    ).toThrow(/PAYMENTS_JWT_SECRET/);
+    for (const key of ['', 'short', 'dev-only-payments-key-change-me-dev-only-key', strong]) {
+      expect(() => assertProductionSecrets(production(strong, key)), String(key)).toThrow(
+        /PAYMENTS_JWT_SECRET/,
+      );
     }
   });
 

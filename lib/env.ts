@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const KNOWN_DEFAULT_SECRETS = new Set([
   'dev-only-secret-change-me-dev-only-secret',
   'test-only-secret-not-for-production-use-0001',
+  'dev-only-payments-key-change-me-dev-only-key',
+  'test-only-payments-key-not-for-production-0001',
 ]);
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -34,6 +36,11 @@ const envSchema = z.object({
   // waits longer (250 ms, doubling, up to 8 s). Never a lock.
   SLOWDOWN_FREE_PER_MINUTE: z.coerce.number().int().positive().default(30),
   // Trust X-Forwarded-For only behind a proxy you run; otherwise a client could pick its own IP.
+  // Signs the short-lived service tokens the checkout sends to the payments service (HS256). Its own key, never
+  // SESSION_SECRET's; comma-separated to rotate like it (the first signs, all verify).
+  PAYMENTS_JWT_SECRET: z.string().default('dev-only-payments-key-change-me-dev-only-key'),
+  // Where the checkout reaches the payments service; by default this app's own route under SITE_URL.
+  PAYMENTS_URL: optionalUrl,
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .default('false')
@@ -87,14 +94,31 @@ export function sessionSecrets(value = env.SESSION_SECRET): string[] {
     .filter(Boolean);
 }
 
-// Production must not run on a missing, short or published secret: anyone could forge cookies.
+export function paymentsSecrets(value = env.PAYMENTS_JWT_SECRET): string[] {
+  return sessionSecrets(value);
+}
+
+/** The payments service's address: PAYMENTS_URL, or the app's own route under SITE_URL. */
+export function paymentsUrl(source: Env = env): string {
+  return source.PAYMENTS_URL ?? new URL('/api/internal/payments', source.SITE_URL).toString();
+}
+
+const weak = (secrets: string[]) =>
+  secrets.length === 0 || secrets.some((s) => s.length < 32 || KNOWN_DEFAULT_SECRETS.has(s));
+
+// Production must not run on a missing, short or published secret: anyone could forge cookies or payment calls.
 export function assertProductionSecrets(source: Env = env): void {
   if (source.NODE_ENV !== 'production') return;
-  const secrets = sessionSecrets(source.SESSION_SECRET);
-  const bad = secrets.length === 0 || secrets.some((s) => s.length < 32 || KNOWN_DEFAULT_SECRETS.has(s));
-  if (bad) {
+  if (weak(sessionSecrets(source.SESSION_SECRET))) {
     throw new Error(
       'SESSION_SECRET must be set in production: one or more comma-separated secrets of at least 32 characters, none of them a published default. `npm run demo` writes one to .env.local.',
+    );
+  }
+  const payments = paymentsSecrets(source.PAYMENTS_JWT_SECRET);
+  const session = new Set(sessionSecrets(source.SESSION_SECRET));
+  if (weak(payments) || payments.some((secret) => session.has(secret))) {
+    throw new Error(
+      'PAYMENTS_JWT_SECRET must be set in production: one or more comma-separated keys of at least 32 characters, none of them a published default, and not SESSION_SECRET. `npm run demo` writes one to .env.local.',
     );
   }
 }

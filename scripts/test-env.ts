@@ -50,6 +50,10 @@ export function testEnvironment(kind: 'unit' | 'e2e'): Record<string, string> {
     MAILBOX: 'on',
     // Mailed links and the JWT lab's next-auth base URL point at the server the browser talks to.
     ...(kind === 'e2e' ? { SITE_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}` } : {}),
+    PAYMENTS_JWT_SECRET:
+      kind === 'unit'
+        ? 'test-only-payments-key-not-for-production-0001'
+        : randomBytes(32).toString('base64url'),
     NEXT_TELEMETRY_DISABLED: '1',
     TEST_RUN_ID: runId,
   };

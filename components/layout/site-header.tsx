@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { AccountMenu } from '@/components/account/account-menu';
+import { CartCount } from '@/components/cart/cart-count';
 import { SearchForm } from '@/components/catalog/search-form';
 import { Container } from '@/components/ui/container';
 import { listCategories } from '@/lib/catalog/categories';
@@ -20,7 +21,8 @@ export async function SiteHeader() {
           placeholder="Search mugs, lamps, tents…"
           className="order-last w-full items-center md:order-none md:w-auto md:max-w-md md:flex-1"
         />
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-2">
+          <CartCount />
           <AccountMenu />
         </div>
       </Container>

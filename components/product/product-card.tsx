@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { AddToCartButton } from '@/components/cart/add-to-cart-button';
 import type { ProductSummary } from '@/lib/catalog/products';
 import { formatPrice } from '@/lib/pricing';
 import { ProductImage } from './product-image';
@@ -39,6 +40,7 @@ export function ProductCard({ product, headingLevel = 'h3', priority = false }: 
           </p>
           <StockStatus stock={product.stock} />
         </div>
+        <AddToCartButton productId={product.id} productName={product.name} stock={product.stock} compact />
       </div>
     </article>
   );

@@ -3,6 +3,7 @@
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
+import { mergeGuestCartIntoCookies } from '@/lib/cart/sign-in';
 import { AppError, fieldErrors, type ErrorCode, type FieldErrors } from '@/lib/http/errors';
 import {
   authContextFromHeaders,
@@ -51,6 +52,7 @@ async function startSignedIn(
     const context = await signInContextFromHeaders(cookieStore, await headers());
     const result = await start(context);
     await setSignedInCookies(cookieStore, result, context.secure);
+    await mergeGuestCartIntoCookies(cookieStore, result.user.id, context.secure);
   } catch (error) {
     return failure(error, values);
   }

@@ -52,3 +52,8 @@ export async function requireApiAdmin(request: Request): Promise<CurrentSession>
   if (current.user.role !== 'admin') throw new AppError('forbidden', 'This needs an admin account.');
   return current;
 }
+
+/** Route handlers open to guests too (the cart): the session, or null for a visitor or a stale cookie. */
+export async function getApiSession(request: Request): Promise<CurrentSession | null> {
+  return (await readSessionFromRequest(request)).current;
+}

@@ -18,6 +18,9 @@ export type ErrorCode =
   | 'conflict'
   | 'email_taken'
   | 'invalid_token'
+  | 'insufficient_stock'
+  | 'out_of_stock'
+  | 'card_declined'
   | 'rate_limited'
   | 'service_unavailable'
   | 'internal_error';
@@ -36,6 +39,9 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   email_taken: 409,
   invalid_token: 400,
+  insufficient_stock: 409,
+  out_of_stock: 409,
+  card_declined: 402,
   rate_limited: 429,
   service_unavailable: 503,
   internal_error: 500,

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
+import { AddToCartButton } from '@/components/cart/add-to-cart-button';
 import { formatPrice } from '@/lib/pricing';
 import { ProductGrid, ProductGridSkeleton } from '@/components/product/product-grid';
 import { ProductImage } from '@/components/product/product-image';
@@ -123,6 +124,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
               <MemberPrice priceCents={product.priceCents} currency={product.currency} />
             </div>
             <StockMessage stock={product.stock} />
+            <AddToCartButton productId={product.id} productName={product.name} stock={product.stock} />
             <div className="border-t border-slate-200 pt-6">
               <h2 className="text-sm font-semibold text-slate-900">About this product</h2>
               <p className="mt-3 leading-relaxed text-slate-700">{product.description}</p>

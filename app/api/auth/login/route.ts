@@ -1,10 +1,16 @@
 import { login } from '@/lib/auth/auth';
 import { signedInResponse, signInContextFromRequest } from '@/lib/auth/http';
 import { loginSchema } from '@/lib/auth/schema';
+import { mergeGuestCartIntoResponse } from '@/lib/cart/sign-in';
 import { mutationHandler, parseJsonBody } from '@/lib/http/handler';
 
 export const POST = mutationHandler(async (request) => {
   const input = await parseJsonBody(request, loginSchema);
   const context = await signInContextFromRequest(request);
-  return signedInResponse(await login(input, context), context.secure, 200);
+  const result = await login(input, context);
+  return mergeGuestCartIntoResponse(
+    request,
+    result.user.id,
+    await signedInResponse(result, context.secure, 200),
+  );
 });

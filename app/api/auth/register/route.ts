@@ -1,10 +1,16 @@
 import { register } from '@/lib/auth/auth';
 import { signedInResponse, signInContextFromRequest } from '@/lib/auth/http';
 import { registerSchema } from '@/lib/auth/schema';
+import { mergeGuestCartIntoResponse } from '@/lib/cart/sign-in';
 import { mutationHandler, parseJsonBody } from '@/lib/http/handler';
 
 export const POST = mutationHandler(async (request) => {
   const input = await parseJsonBody(request, registerSchema);
   const context = await signInContextFromRequest(request);
-  return signedInResponse(await register(input, context), context.secure, 201);
+  const result = await register(input, context);
+  return mergeGuestCartIntoResponse(
+    request,
+    result.user.id,
+    await signedInResponse(result, context.secure, 201),
+  );
 });

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+// The card as the checkout form sends it and the payments service reads it; shared by both, and by the form's
+// own validation. The number never reaches the database: orders keep the brand and the last 4 digits.
+
+export const TEST_CARDS = {
+  approved: '4242424242424242',
+  declined: '4000000000000002',
+} as const;
+
+export function cardDigits(number: string): string {
+  return number.replace(/[\s-]/g, '');
+}
+
+function passesLuhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i += 1) {
+    let digit = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'card';
+
+export function cardBrand(digits: string): CardBrand {
+  if (/^4/.test(digits)) return 'visa';
+  if (/^(5[1-5]|2[2-7])/.test(digits)) return 'mastercard';
+  if (/^3[47]/.test(digits)) return 'amex';
+  if (/^6(011|5)/.test(digits)) return 'discover';
+  return 'card';
+}
+
+export function cardLast4(digits: string): string {
+  return digits.slice(-4);
+}
+
+export const cardSchema = z
+  .object({
+    number: z
+      .string({ error: 'Enter the card number.' })
+      .transform(cardDigits)
+      .pipe(
+        z
+          .string()
+          .regex(/^\d{12,19}$/, 'Enter the 12 to 19 digits of the card number.')
+          .refine(passesLuhn, 'This card number is not valid. Check the digits.'),
+      ),
+    expMonth: z
+      .number({ error: 'Enter the expiry month.' })
+      .int('Enter the expiry month.')
+      .min(1, 'Enter a month from 1 to 12.')
+      .max(12, 'Enter a month from 1 to 12.'),
+    expYear: z
+      .number({ error: 'Enter the expiry year.' })
+      .int('Enter the expiry year.')
+      .min(2000, 'Enter the year with four digits.')
+      .max(2100, 'Enter the year with four digits.'),
+    cvc: z.string({ error: 'Enter the security code.' }).regex(/^\d{3,4}$/, 'Enter the 3 or 4 digits.'),
+  })
+  .superRefine((card, context) => {
+    const now = new Date();
+    const expired =
+      card.expYear < now.getUTCFullYear() ||
+      (card.expYear === now.getUTCFullYear() && card.expMonth < now.getUTCMonth() + 1);
+    if (expired) context.addIssue({ code: 'custom', path: ['expYear'], message: 'This card has expired.' });
+  });
+
+export type CardInput = z.input<typeof cardSchema>;
+export type Card = z.output<typeof cardSchema>;
+
+/** What the checkout asks the payments service for. */
+export const paymentRequestSchema = z.object({
+  amountCents: z.number().int().positive(),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  /** The order being paid, so a charge can be traced to it. */
+  orderId: z.string().min(1).max(100),
+  card: cardSchema,
+});
+
+export type PaymentRequest = z.input<typeof paymentRequestSchema>;
+export type ParsedPaymentRequest = z.output<typeof paymentRequestSchema>;
+
+export const paymentResultSchema = z.object({
+  status: z.enum(['approved', 'declined']),
+  reference: z.string().min(1),
+});
+
+export type PaymentResult = z.infer<typeof paymentResultSchema>;
