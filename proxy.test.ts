@@ -1,8 +1,7 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
+import { setUserRole, SYSTEM_ACTOR } from '@/lib/users';
 import { apiRequest, sessionCookieFrom, TEST_ORIGIN, uniqueEmail } from '@/lib/auth/testing';
-import { db } from '@/lib/db';
-import { getSessionStore } from '@/lib/session/store';
 import { POST as logout } from './app/api/auth/logout/route';
 import { POST as register } from './app/api/auth/register/route';
 import { proxy } from './proxy';
@@ -15,8 +14,7 @@ async function signedIn(role: 'shopper' | 'admin' = 'shopper') {
   );
   const { user } = await response.json();
   if (role === 'admin') {
-    await db.user.update({ where: { id: user.id }, data: { role: 'admin' } });
-    await getSessionStore().dropUser(user.id);
+    await setUserRole(user.id, 'admin', SYSTEM_ACTOR);
   }
   return sessionCookieFrom(response);
 }

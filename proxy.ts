@@ -8,7 +8,10 @@ import { clearSessionSetCookie, readSessionFromRequest } from '@/lib/session';
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith('/api/');
-  const { current, hadCookie, secure } = await readSessionFromRequest(request);
+  const { current, banned, hadCookie, secure } = await readSessionFromRequest(request);
+
+  // A session a ban ended: pages show why; route handlers answer the 403 themselves (the gate).
+  if (banned) return isApi ? NextResponse.next() : NextResponse.redirect(new URL('/banned', request.nextUrl));
 
   if (!current) {
     const response = isApi

@@ -4,6 +4,8 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 import { isBanned, toSessionUser, type SessionRecord, type SessionUser } from '@/lib/session';
 import { getSessionStore, type SessionStore } from '@/lib/session/store';
+import { recordSignIn } from '@/lib/users/sign-ins';
+import { banMessage, USER_ACCESS_SELECT } from '@/lib/users/types';
 import { accountKey, createLoginLimiters, type LoginLimiters } from './login-limits';
 import { hashPassword, verifyPassword } from './password';
 import type { LoginInput, RegisterInput } from './schema';
@@ -27,16 +29,6 @@ const UNAVAILABLE_MESSAGE = 'Sign-in is temporarily unavailable. Please try agai
 // so response time does not tell a guesser which addresses have accounts. Computed once, at first import.
 const dummyHash = hashPassword(randomBytes(24).toString('base64url'));
 
-const USER_FIELDS = {
-  id: true,
-  email: true,
-  name: true,
-  role: true,
-  tier: true,
-  bannedAt: true,
-  bannedUntil: true,
-} as const;
-
 async function startSession(
   store: SessionStore,
   user: SessionUser,
@@ -48,6 +40,7 @@ async function startSession(
     ip: context.deviceIp,
     userAgent: context.userAgent,
   });
+  await recordSignIn(user.id);
   return { token, session, user };
 }
 
@@ -65,7 +58,7 @@ export async function register(
   try {
     row = await db.user.create({
       data: { email: input.email, name: input.name, passwordHash },
-      select: USER_FIELDS,
+      select: USER_ACCESS_SELECT,
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -98,12 +91,11 @@ function rateLimited(retryAfterSeconds: number): AppError {
   );
 }
 
-function bannedError(user: SessionUser): AppError {
+function bannedError(user: SessionUser, reason: string | null): AppError {
   const until = user.bannedUntil === null ? undefined : new Date(user.bannedUntil).toISOString();
-  const message = until
-    ? `This account is suspended until ${until.slice(0, 16).replace('T', ' ')} UTC.`
-    : 'This account has been suspended.';
-  return new AppError('banned', message, { details: until ? { until } : {} });
+  return new AppError('banned', banMessage({ reason, until: user.bannedUntil }), {
+    details: until ? { until } : {},
+  });
 }
 
 export type LoginOptions = { limiters?: LoginLimiters; store?: SessionStore };
@@ -150,7 +142,7 @@ export async function login(
   );
   const user = toSessionUser(row);
   // Checked after the password, so a ban tells nothing to someone who does not hold the account's password.
-  if (isBanned(user)) throw bannedError(user);
+  if (isBanned(user)) throw bannedError(user, row.banReason);
   return failClosed(() => startSession(store, user, context));
 }
 

@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'email_taken'
+  | 'self_action'
+  | 'last_admin'
   | 'rate_limited'
   | 'service_unavailable'
   | 'internal_error';
@@ -33,6 +35,8 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   email_taken: 409,
+  self_action: 403,
+  last_admin: 409,
   rate_limited: 429,
   service_unavailable: 503,
   internal_error: 500,

@@ -9,6 +9,7 @@ import {
   unsealToken,
 } from './cookie';
 import { getSessionStore, type SessionRecord, type SessionUser } from './store';
+import { banNoticeMs, isBanned, toUserAccess, USER_ACCESS_SELECT } from '@/lib/users/types';
 
 // The one way anything in the app learns who is asking. The hot path is: unseal the cookie (CPU only),
 // one Redis round trip for the session and its user record, no database query. The database is read only
@@ -25,59 +26,85 @@ export function toPublicUser(user: SessionUser): PublicUser {
   return { id: user.id, email: user.email, name: user.name, role: user.role, tier: user.tier };
 }
 
-export function isBanned(user: Pick<SessionUser, 'bannedAt' | 'bannedUntil'>, now = Date.now()): boolean {
-  return user.bannedAt !== null && (user.bannedUntil === null || user.bannedUntil > now);
-}
-
-type UserRow = {
-  id: string;
-  email: string;
-  name: string;
-  role: SessionUser['role'];
-  tier: SessionUser['tier'];
-  bannedAt: Date | null;
-  bannedUntil: Date | null;
-};
-
-export function toSessionUser(row: UserRow): SessionUser {
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    tier: row.tier,
-    bannedAt: row.bannedAt?.getTime() ?? null,
-    bannedUntil: row.bannedUntil?.getTime() ?? null,
-  };
-}
+export { isBanned, toUserAccess as toSessionUser } from '@/lib/users/types';
 
 async function reloadUser(userId: string): Promise<SessionUser | null> {
-  const row = await db.user.findUnique({
-    where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, tier: true, bannedAt: true, bannedUntil: true },
-  });
+  const row = await db.user.findUnique({ where: { id: userId }, select: USER_ACCESS_SELECT });
   if (!row) return null;
-  const user = toSessionUser(row);
-  // NX: an admin change (ban, tier) written while we read the database must not be overwritten by this copy.
-  await getSessionStore().cacheUser(user, { onlyIfMissing: true });
+  const user = toUserAccess(row);
+  // Versioned: an admin change written while we read the database is newer and is kept.
+  await getSessionStore().cacheUser(user);
   return user;
 }
 
-/** The live session behind a raw token, or null. A banned or deleted user's session is revoked on the spot. */
-export async function readSessionByToken(token: string): Promise<CurrentSession | null> {
-  const store = getSessionStore();
-  const lookup = await store.readSession(token);
-  if (!lookup) return null;
-  const user = lookup.user ?? (await reloadUser(lookup.session.userId));
-  if (!user || isBanned(user)) {
-    await store.revokeSession(token);
+/** Why a browser's session ended in a ban: what /banned, the API's 403 and login say. */
+export type BanState = { token: string; userId: string; reason: string | null; until: number | null };
+
+export type SessionState = { current: CurrentSession | null; banned: BanState | null };
+
+const SIGNED_OUT: SessionState = { current: null, banned: null };
+
+// The ban as the database has it (the reason is not in the Redis record). Read only for a token a ban revoked.
+async function banOf(token: string, userId: string): Promise<BanState | null> {
+  const row = await db.user.findUnique({
+    where: { id: userId },
+    select: { bannedAt: true, bannedUntil: true, banReason: true },
+  });
+  const ban = row && {
+    bannedAt: row.bannedAt?.getTime() ?? null,
+    bannedUntil: row.bannedUntil?.getTime() ?? null,
+  };
+  if (!row || !ban || !isBanned(ban)) {
+    await getSessionStore().dropBanNotice(token);
     return null;
   }
-  return { token, session: lookup.session, user };
+  return { token, userId, reason: row.banReason, until: ban.bannedUntil };
+}
+
+/**
+ * The session behind a raw token, or why there is none. A ban revokes every session at once and leaves a notice
+ * under each token, so that browser's next request is answered "banned" with the reason (one more round trip,
+ * only for a token whose session is gone). A banned user's session that a racing login created after the ban is
+ * turned into a notice here; a deleted user's is revoked.
+ */
+export async function checkSessionToken(token: string): Promise<SessionState> {
+  const store = getSessionStore();
+  const lookup = await store.readSession(token);
+  if (!lookup) {
+    const bannedUserId = await store.readBanNotice(token);
+    return bannedUserId ? { current: null, banned: await banOf(token, bannedUserId) } : SIGNED_OUT;
+  }
+  const user = lookup.user ?? (await reloadUser(lookup.session.userId));
+  if (!user) {
+    await store.revokeSession(token);
+    return SIGNED_OUT;
+  }
+  if (isBanned(user)) {
+    await store.revokeSession(token, { banNoticeMs: banNoticeMs(user) });
+    return { current: null, banned: await banOf(token, user.id) };
+  }
+  // A session a racing login created during a ban that has since run out never comes back to life.
+  if (user.bannedUntil !== null && lookup.session.createdAt < user.bannedUntil) {
+    await store.revokeSession(token);
+    return SIGNED_OUT;
+  }
+  return { current: { token, session: lookup.session, user }, banned: null };
+}
+
+/** The live session behind a raw token, or null (signed out, banned, deleted). */
+export async function readSessionByToken(token: string): Promise<CurrentSession | null> {
+  return (await checkSessionToken(token)).current;
+}
+
+/** The API has told this browser it is banned: from now on its token answers as signed out (401). */
+export async function acknowledgeBan(ban: BanState): Promise<void> {
+  await getSessionStore().dropBanNotice(ban.token);
 }
 
 export type RequestSession = {
   current: CurrentSession | null;
+  /** Set when the request's session ended in a ban that still holds. */
+  banned: BanState | null;
   /** A session cookie came with the request; when `current` is null it is stale and should be cleared. */
   hadCookie: boolean;
   secure: boolean;
@@ -87,9 +114,9 @@ export type RequestSession = {
 export async function readSessionFromRequest(request: Request): Promise<RequestSession> {
   const secure = isSecureRequest(request);
   const sealed = readCookie(request.headers.get('cookie'), sessionCookieName(secure));
-  if (!sealed) return { current: null, hadCookie: false, secure };
+  if (!sealed) return { ...SIGNED_OUT, hadCookie: false, secure };
   const token = await unsealToken(sealed);
-  return { current: token ? await readSessionByToken(token) : null, hadCookie: true, secure };
+  return { ...(token ? await checkSessionToken(token) : SIGNED_OUT), hadCookie: true, secure };
 }
 
 type CookieReader = { get(name: string): { value: string } | undefined };
@@ -104,15 +131,22 @@ export function isSecureFromHeaders(headers: Headers): boolean {
   return isSecureRequest({ url: `${proto}://${headers.get('host') ?? 'localhost'}/`, headers });
 }
 
+/** The session (or the ban that ended it) as server components and actions see it, from next/headers. */
+export async function readSessionStateFromCookies(
+  cookies: CookieReader,
+  headers: Headers,
+): Promise<SessionState> {
+  const sealed = cookies.get(sessionCookieName(isSecureFromHeaders(headers)))?.value;
+  const token = sealed ? await unsealToken(sealed) : null;
+  return token ? checkSessionToken(token) : SIGNED_OUT;
+}
+
 /** The session as server components and actions see it, from next/headers' cookies() and headers(). */
 export async function readSessionFromCookies(
   cookies: CookieReader,
   headers: Headers,
 ): Promise<CurrentSession | null> {
-  const sealed = cookies.get(sessionCookieName(isSecureFromHeaders(headers)))?.value;
-  if (!sealed) return null;
-  const token = await unsealToken(sealed);
-  return token ? readSessionByToken(token) : null;
+  return (await readSessionStateFromCookies(cookies, headers)).current;
 }
 
 /** The raw token a request's cookie holds (valid or not), so login can revoke it: no session survives a login. */
