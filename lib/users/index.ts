@@ -17,3 +17,14 @@ export {
   type ChangeOptions,
 } from './changes';
 export { toAdminUser, userStatus, type AdminUser } from './view';
+export {
+  AUDIT_PAGE_SIZE,
+  getAdminUser,
+  listAudit,
+  listSessionsOfUser,
+  listUsers,
+  type AuditEntry,
+  type Page,
+  type UserListItem,
+} from './queries';
+export { actorOf } from './actor';
