@@ -26,7 +26,7 @@ export async function AccountMenu() {
         className="hover:text-brand-800 flex items-center gap-2 font-medium text-slate-900"
       >
         <span data-testid="account-name">{user.name}</span>
-        <Badge tone={user.tier === 'premium' ? 'brand' : 'neutral'}>
+        <Badge data-testid="tier-badge" tone={user.tier === 'premium' ? 'brand' : 'neutral'}>
           {user.tier === 'premium' ? 'Premium' : 'Standard'}
         </Badge>
       </Link>

@@ -67,6 +67,15 @@ export const requireApiUser = cache(async (request: Request): Promise<CurrentSes
   });
 });
 
+/**
+ * Route handlers that report a session's state to its own tab (open-tab events) instead of acting for it: the
+ * session or the ban that ended it, never thrown, the ban notice left for /banned to read.
+ */
+export async function readApiSessionState(request: Request): Promise<SessionState> {
+  const { current, banned } = await readSessionFromRequest(request);
+  return { current, banned };
+}
+
 /** Route handlers for admins: 401 when signed out, 403 for everyone but admins. */
 export const requireApiAdmin = cache(async (request: Request): Promise<CurrentSession> => {
   const current = await requireApiUser(request);

@@ -9,6 +9,7 @@ import {
   unsealToken,
 } from './cookie';
 import { getSessionStore, type SessionRecord, type SessionUser } from './store';
+import { userEventMessage } from '@/lib/users/events';
 import { banNoticeMs, isBanned, toUserAccess, USER_ACCESS_SELECT } from '@/lib/users/types';
 
 // The one way anything in the app learns who is asking. The hot path is: unseal the cookie (CPU only),
@@ -168,10 +169,21 @@ export { clearSessionSetCookie, sessionCookieName, sessionSetCookie };
 
 /** Signs one of the user's own devices out. False when the id is not one of this user's sessions. */
 export async function revokeDeviceSession(current: CurrentSession, sessionId: string): Promise<boolean> {
-  return getSessionStore().revokeSessionById(current.user.id, sessionId);
+  const revoked = await getSessionStore().revokeSessionById(current.user.id, sessionId);
+  if (revoked) await announceRevocation(current.user.id);
+  return revoked;
 }
 
 /** "Sign out everywhere else": every session of the user but the one making the request. */
 export async function revokeOtherDeviceSessions(current: CurrentSession): Promise<number> {
-  return getSessionStore().revokeUserSessions(current.user.id, { exceptSessionId: current.session.id });
+  const revoked = await getSessionStore().revokeUserSessions(current.user.id, {
+    exceptSessionId: current.session.id,
+  });
+  if (revoked > 0) await announceRevocation(current.user.id);
+  return revoked;
+}
+
+// The revoked device's open tab learns it at once (lib/users/events) and goes to the login page.
+async function announceRevocation(userId: string): Promise<void> {
+  await getSessionStore().publishUserEvent(userEventMessage({ userId, kind: 'revoked' }));
 }

@@ -28,3 +28,4 @@ export {
   type UserListItem,
 } from './queries';
 export { actorOf } from './actor';
+export { openLiveStream, POLL_INTERVAL_MS, requireLiveState } from './live';
