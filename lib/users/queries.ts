@@ -109,7 +109,9 @@ function personWhere(text: string): Prisma.UserWhereInput {
 }
 
 /** Newest first. `actor` and `target` match a user id or part of an email. */
-export async function listAudit(query: AuditQuery & { targetId?: string }): Promise<Page<AuditEntry>> {
+export async function listAudit(
+  query: Partial<AuditQuery> & { page: number; targetId?: string },
+): Promise<Page<AuditEntry>> {
   const where: Prisma.AuditLogWhereInput = {
     AND: [
       query.actor ? { actor: personWhere(query.actor) } : {},
