@@ -1,8 +1,9 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
-import { setUserRole, SYSTEM_ACTOR } from '@/lib/users';
+import { banUser, setUserRole, SYSTEM_ACTOR } from '@/lib/users';
 import { apiRequest, sessionCookieFrom, TEST_ORIGIN, uniqueEmail } from '@/lib/auth/testing';
 import { POST as logout } from './app/api/auth/logout/route';
+import { GET as me } from './app/api/me/route';
 import { POST as register } from './app/api/auth/register/route';
 import { proxy } from './proxy';
 
@@ -59,6 +60,16 @@ describe('proxy', () => {
     const admin = await visit('/admin/users', cookie);
     expect(admin.status).toBe(307);
     expect(admin.headers.get('location')).toBe(`${TEST_ORIGIN}/`);
+  });
+
+  it("sends a banned browser's pages to /banned and lets its API requests reach the gate", async () => {
+    const cookie = await signedIn();
+    const { user } = await (await me(apiRequest('/api/me', { cookie }))).json();
+    await banUser(user.id, { reason: 'Spam', durationSeconds: 60 }, SYSTEM_ACTOR);
+    const page = await visit('/account', cookie);
+    expect(page.status).toBe(307);
+    expect(page.headers.get('location')).toBe(`${TEST_ORIGIN}/banned`);
+    expect(passedThrough(await visit('/api/me', cookie))).toBe(true);
   });
 
   it('lets an admin through to admin', async () => {

@@ -12,6 +12,8 @@ type ActionFormProps = {
   confirm?: string;
   /** The fields, which get the state to show their own errors. */
   children?: (state: AdminActionState) => ReactNode;
+  /** Fixed values sent with the form (from server components, which cannot pass functions). */
+  hidden?: Record<string, string>;
   className?: string;
 };
 
@@ -24,6 +26,7 @@ export function ActionForm({
   variant = 'secondary',
   confirm,
   children,
+  hidden,
   className,
 }: ActionFormProps) {
   const [state, formAction, pending] = useActionState(action, IDLE);
@@ -41,6 +44,9 @@ export function ActionForm({
 
   return (
     <form action={formAction} className={['flex flex-col gap-3', className].filter(Boolean).join(' ')}>
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {children?.(state)}
       {confirm && confirming ? (
         <div role="group" aria-label="Confirm" className="rounded-lg border border-red-200 bg-red-50 p-3">

@@ -106,9 +106,8 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
                         action={revokeSessionAction.bind(null, user.id)}
                         submitLabel="Revoke"
                         confirm={`Sign out ${device.label} now?`}
-                      >
-                        {() => <input type="hidden" name="sessionId" value={session.id} />}
-                      </ActionForm>
+                        hidden={{ sessionId: session.id }}
+                      />
                     </li>
                   );
                 })}
