@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { AccountEvents } from '@/components/account/account-events';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { SessionProvider } from '@/components/session/session-provider';
@@ -28,6 +29,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             {children}
           </main>
           <SiteFooter />
+          <AccountEvents />
         </SessionProvider>
       </body>
     </html>

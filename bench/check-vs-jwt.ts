@@ -55,6 +55,7 @@ export async function measureCheckVsJwt(
     tier: 'standard' as const,
     bannedAt: null,
     bannedUntil: null,
+    version: 0,
   };
   const { token } = await store.createSession(user, { ip: '127.0.0.1', userAgent: 'bench' });
   const cookie = await sealToken(token, secrets);

@@ -100,7 +100,7 @@ test('a shopper cannot open the admin page', async ({ page, user }) => {
   await page.goto('/admin');
   await expect(page).toHaveURL('/');
   await expect(page.getByRole('navigation', { name: 'Account' }).getByText(user.name)).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Newest users' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toHaveCount(0);
 });
 
 test('the demo admin can open the admin page', async ({ page }) => {
@@ -109,8 +109,8 @@ test('the demo admin can open the admin page', async ({ page }) => {
   await page.getByLabel('Password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL('/admin');
-  await expect(page.getByRole('heading', { name: 'Admin', exact: true })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Newest users' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Dashboard', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sign-ins per hour, last 7 days' })).toBeVisible();
 });
 
 test('the next parameter never leaves the site', async ({ page, credentials }) => {

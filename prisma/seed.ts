@@ -1,6 +1,6 @@
 // Seeds the demo catalog and demo accounts. Idempotent: categories and products are upserted by slug
-// (the seed is the source of truth for their content), users by email (existing users keep their data,
-// only their role is corrected). Run directly with `tsx prisma/seed.ts`, so imports are relative.
+// (the seed is the source of truth for their content); demo users are created when missing (existing users keep
+// their data). Run directly with `tsx prisma/seed.ts`, so imports are relative.
 import { pathToFileURL } from 'node:url';
 import { loadEnvConfig } from '@next/env';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -61,19 +61,16 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
     }
     for (const user of demoUsers) {
       const email = user.email.toLowerCase();
-      const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
-      if (existing) {
-        await db.user.update({ where: { email }, data: { role: user.role } });
-      } else {
-        // Hashing is slow on purpose (argon2id), so only new accounts pay for it.
-        const passwordHash = await hashPassword(user.password);
-        // Upsert, not create: a seed running at the same time (parallel test setups) may have just created it.
-        await db.user.upsert({
-          where: { email },
-          create: { email, name: user.name, role: user.role, passwordHash },
-          update: { role: user.role },
-        });
-      }
+      // Existing accounts are left alone: a change of role, tier or ban belongs to lib/users (it also rewrites the
+      // Redis record and the audit log), so the seed only creates what is missing.
+      if (await db.user.findUnique({ where: { email }, select: { id: true } })) continue;
+      // Hashing is slow on purpose (argon2id), so only new accounts pay for it.
+      const passwordHash = await hashPassword(user.password);
+      // A seed running at the same time (parallel test setups) may have just created it.
+      await db.user.createMany({
+        data: [{ email, name: user.name, role: user.role, passwordHash }],
+        skipDuplicates: true,
+      });
     }
 
     log(

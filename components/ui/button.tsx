@@ -24,7 +24,7 @@ const SIZES: Record<ButtonSize, string> = {
 
 type StyleProps = { variant?: ButtonVariant; size?: ButtonSize; className?: string };
 
-function buttonClassName({ variant = 'primary', size = 'md', className }: StyleProps = {}): string {
+export function buttonClassName({ variant = 'primary', size = 'md', className }: StyleProps = {}): string {
   return [BASE, VARIANTS[variant], SIZES[size], className].filter(Boolean).join(' ');
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { banUser, SYSTEM_ACTOR } from '@/lib/users';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { unreachableRedis } from '@/lib/redis/testing';
@@ -147,8 +148,9 @@ describe('login', () => {
 
   it('refuses a banned account with 403 and the end of the ban, only after the right password', async () => {
     const { email, user } = await registered();
-    const until = new Date(Date.now() + 86_400_000);
-    await db.user.update({ where: { id: user.id }, data: { bannedAt: new Date(), bannedUntil: until } });
+    const now = new Date();
+    const until = new Date(now.getTime() + 86_400_000);
+    await banUser(user.id, { reason: 'Chargebacks', durationSeconds: 86_400 }, SYSTEM_ACTOR, { now });
     expect((await failure(login({ email, password: 'wrong password' }, context))).code).toBe(
       'invalid_credentials',
     );
@@ -156,13 +158,14 @@ describe('login', () => {
     expect(error.code).toBe('banned');
     expect(error.status).toBe(403);
     expect(error.options.details).toEqual({ until: until.toISOString() });
+    expect(error.message).toMatch(/Reason: Chargebacks/);
   });
 
   it('lets a user in again once a timed ban has ended', async () => {
     const { email, user } = await registered();
-    await db.user.update({
-      where: { id: user.id },
-      data: { bannedAt: new Date(Date.now() - 7_200_000), bannedUntil: new Date(Date.now() - 3_600_000) },
+    // Banned two hours ago for one hour.
+    await banUser(user.id, { reason: 'Cool off', durationSeconds: 3600 }, SYSTEM_ACTOR, {
+      now: new Date(Date.now() - 7_200_000),
     });
     expect((await login({ email, password: PASSWORD }, context)).user.id).toBe(user.id);
   });
@@ -201,11 +204,9 @@ describe('sessions after sign-in', () => {
     expect((await readSessionByToken(token))?.user).toEqual(user);
   });
 
-  it('revokes the live session of a user banned since sign-in', async () => {
+  it('ends the live session of a user banned since sign-in', async () => {
     const { token, user } = await registered();
-    await db.user.update({ where: { id: user.id }, data: { bannedAt: new Date() } });
-    // The ban path drops the cached user record; the next read loads the ban from the database.
-    await getSessionStore().dropUser(user.id);
+    await banUser(user.id, { reason: 'Spam', durationSeconds: null }, SYSTEM_ACTOR);
     expect(await readSessionByToken(token)).toBeNull();
     expect(await getSessionStore().listUserSessions(user.id)).toEqual([]);
   });

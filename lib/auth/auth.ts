@@ -7,6 +7,8 @@ import { getSessionStore, type SessionStore } from '@/lib/session/store';
 import { wait } from '@/lib/rate-limit/slowdown';
 import type { TrustedDevice } from './device-cookie';
 import { sendVerificationEmail } from './email-verification';
+import { recordSignIn } from '@/lib/users/sign-ins';
+import { banMessage, USER_ACCESS_SELECT } from '@/lib/users/types';
 import { accountKey, createLoginLimiters, type LoginLimiters } from './login-limits';
 import { hashPassword, verifyPassword } from './password';
 import { createRegistrationLimits, type RegistrationLimits } from './registration-limits';
@@ -33,16 +35,6 @@ const UNAVAILABLE_MESSAGE = 'Sign-in is temporarily unavailable. Please try agai
 // so response time does not tell a guesser which addresses have accounts. Computed once, at first import.
 const dummyHash = hashPassword(randomBytes(24).toString('base64url'));
 
-export const USER_FIELDS = {
-  id: true,
-  email: true,
-  name: true,
-  role: true,
-  tier: true,
-  bannedAt: true,
-  bannedUntil: true,
-} as const;
-
 async function startSession(
   store: SessionStore,
   user: SessionUser,
@@ -54,6 +46,7 @@ async function startSession(
     ip: context.deviceIp,
     userAgent: context.userAgent,
   });
+  await recordSignIn(user.id);
   return { token, session, user };
 }
 
@@ -93,7 +86,7 @@ export async function register(
   try {
     row = await db.user.create({
       data: { email: input.email, name: input.name, passwordHash },
-      select: USER_FIELDS,
+      select: USER_ACCESS_SELECT,
     });
   } catch (error) {
     // Two registrations of one address at once: the database's unique index decides.
@@ -130,12 +123,11 @@ export function rateLimited(retryAfterSeconds: number, what: string): AppError {
   });
 }
 
-function bannedError(user: SessionUser): AppError {
+function bannedError(user: SessionUser, reason: string | null): AppError {
   const until = user.bannedUntil === null ? undefined : new Date(user.bannedUntil).toISOString();
-  const message = until
-    ? `This account is suspended until ${until.slice(0, 16).replace('T', ' ')} UTC.`
-    : 'This account has been suspended.';
-  return new AppError('banned', message, { details: until ? { until } : {} });
+  return new AppError('banned', banMessage({ reason, until: user.bannedUntil }), {
+    details: until ? { until } : {},
+  });
 }
 
 export type LoginOptions = { limiters?: LoginLimiters; store?: SessionStore };
@@ -188,7 +180,7 @@ export async function login(
   );
   const user = toSessionUser(row);
   // Checked after the password, so a ban tells nothing to someone who does not hold the account's password.
-  if (isBanned(user)) throw bannedError(user);
+  if (isBanned(user)) throw bannedError(user, row.banReason);
   return failClosed(() => startSession(store, user, context));
 }
 

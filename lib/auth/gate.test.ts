@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
+import { setUserRole, SYSTEM_ACTOR } from '@/lib/users';
 import { AppError } from '@/lib/http/errors';
 import { sessionSetCookie } from '@/lib/session';
-import { getSessionStore } from '@/lib/session/store';
 import { register } from './auth';
 import { requireApiAdmin, requireApiUser } from './gate';
 import { registerSchema } from './schema';
@@ -17,9 +16,7 @@ async function cookieFor(role: 'shopper' | 'admin') {
     previousToken: null,
   });
   if (role === 'admin') {
-    await db.user.update({ where: { id: user.id }, data: { role: 'admin' } });
-    // An admin change drops the cached user record; the gate reloads it from the database.
-    await getSessionStore().dropUser(user.id);
+    await setUserRole(user.id, 'admin', SYSTEM_ACTOR);
   }
   return { cookie: (await sessionSetCookie(token, false)).split(';')[0], id: user.id };
 }

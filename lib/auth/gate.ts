@@ -4,11 +4,14 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { AppError } from '@/lib/http/errors';
 import {
+  acknowledgeBan,
   clearSessionSetCookie,
-  readSessionFromCookies,
   readSessionFromRequest,
+  readSessionStateFromCookies,
   type CurrentSession,
+  type SessionState,
 } from '@/lib/session';
+import { banMessage } from '@/lib/users/types';
 import { loginPath } from './redirect';
 
 // The one gate. Every page, route handler and server action that touches user data calls it itself: proxy.ts only
@@ -18,14 +21,23 @@ import { loginPath } from './redirect';
 
 export type { CurrentSession } from '@/lib/session';
 
-/** Pages, layouts and server actions: the signed-in session or null. */
-export const getSession = cache(async (): Promise<CurrentSession | null> => {
-  return readSessionFromCookies(await cookies(), await headers());
+/** Pages: the signed-in session, or the ban that ended it (what /banned shows). */
+export const getSessionState = cache(async (): Promise<SessionState> => {
+  return readSessionStateFromCookies(await cookies(), await headers());
 });
 
-/** Pages and server actions: the session, or a redirect to the login page that comes back to `returnTo`. */
+/** Pages, layouts and server actions: the signed-in session or null. */
+export const getSession = cache(async (): Promise<CurrentSession | null> => {
+  return (await getSessionState()).current;
+});
+
+/**
+ * Pages and server actions: the session, or a redirect to the login page that comes back to `returnTo`; a browser
+ * whose session a ban ended goes to /banned instead.
+ */
 export const requireUser = cache(async (returnTo = '/'): Promise<CurrentSession> => {
-  const current = await getSession();
+  const { current, banned } = await getSessionState();
+  if (banned) redirect('/banned');
   if (!current) redirect(loginPath(returnTo));
   return current;
 });
@@ -37,13 +49,32 @@ export const requireAdmin = cache(async (returnTo = '/admin'): Promise<CurrentSe
   return current;
 });
 
-/** Route handlers: the session, or a 401 in the API's error shape that also clears a stale cookie. */
+/**
+ * Route handlers: the session, or a 401 in the API's error shape that also clears a stale cookie. A session a ban
+ * ended gets one 403 `banned` with the reason, then 401s like any revoked session.
+ */
 export async function requireApiUser(request: Request): Promise<CurrentSession> {
-  const { current, hadCookie, secure } = await readSessionFromRequest(request);
+  const { current, banned, hadCookie, secure } = await readSessionFromRequest(request);
   if (current) return current;
+  if (banned) {
+    await acknowledgeBan(banned);
+    throw new AppError('banned', banMessage(banned), {
+      headers: { 'Set-Cookie': clearSessionSetCookie(secure) },
+      details: banned.until === null ? {} : { until: new Date(banned.until).toISOString() },
+    });
+  }
   throw new AppError('unauthenticated', 'Sign in to continue.', {
     headers: hadCookie ? { 'Set-Cookie': clearSessionSetCookie(secure) } : {},
   });
+}
+
+/**
+ * Route handlers that report a session's state to its own tab (open-tab events) instead of acting for it: the
+ * session or the ban that ended it, never thrown, the ban notice left for /banned to read.
+ */
+export async function readApiSessionState(request: Request): Promise<SessionState> {
+  const { current, banned } = await readSessionFromRequest(request);
+  return { current, banned };
 }
 
 /** Route handlers for admins: 401 when signed out, 403 for everyone but admins. */

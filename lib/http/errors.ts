@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'insufficient_stock'
   | 'out_of_stock'
   | 'card_declined'
+  | 'self_action'
+  | 'last_admin'
   | 'rate_limited'
   | 'service_unavailable'
   | 'internal_error';
@@ -42,6 +44,8 @@ const STATUS: Record<ErrorCode, number> = {
   insufficient_stock: 409,
   out_of_stock: 409,
   card_declined: 402,
+  self_action: 403,
+  last_admin: 409,
   rate_limited: 429,
   service_unavailable: 503,
   internal_error: 500,

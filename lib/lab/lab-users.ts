@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '@/lib/auth/password';
-import { USER_FIELDS } from '@/lib/auth/auth';
+import { USER_ACCESS_SELECT } from '@/lib/users/types';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 import { createRateLimiter, type RateLimiter } from '@/lib/rate-limit';
@@ -78,7 +78,7 @@ export async function startLabUser(
       passwordHash: await hashPassword(randomBytes(24).toString('base64url')),
       isLabUser: true,
     },
-    select: USER_FIELDS,
+    select: USER_ACCESS_SELECT,
   });
   const user = toSessionUser(row);
   if (context.previousToken) await store.revokeSession(context.previousToken);

@@ -2,17 +2,24 @@ import 'server-only';
 import { env } from '@/lib/env';
 import { createPort, type RedisPort } from './port';
 import { createRestTransport, type RestRedisConfig } from './rest';
+import { createTcpSubscriber, type RedisSubscriber } from './subscriber';
 import { createTcpTransport, type TcpRedisConfig } from './tcp';
 
 export { RedisCommandError, RedisUnavailableError } from './errors';
 export { defineScript } from './port';
 export type { RedisArg, RedisCommand, RedisPort, RedisReply, RedisScript } from './port';
+export type { MessageListener, RedisSubscriber } from './subscriber';
 
 export type RedisConfig = ({ transport: 'tcp' } & TcpRedisConfig) | ({ transport: 'rest' } & RestRedisConfig);
 
 /** A new client for the given config; tests make their own, the app uses getRedis(). */
 export function createRedis(config: RedisConfig): RedisPort {
   return createPort(config.transport === 'rest' ? createRestTransport(config) : createTcpTransport(config));
+}
+
+/** A dedicated pub/sub connection, or null on the REST transport, which cannot subscribe. */
+export function createRedisSubscriber(config: RedisConfig): RedisSubscriber | null {
+  return config.transport === 'tcp' ? createTcpSubscriber(config.url) : null;
 }
 
 function redisConfigFromEnv(source = env): RedisConfig {
@@ -38,4 +45,14 @@ export function getRedis(): RedisPort {
   redis ??= globalForRedis.storefrontRedis ?? createRedis(redisConfigFromEnv());
   if (env.NODE_ENV !== 'production') globalForRedis.storefrontRedis = redis;
   return redis;
+}
+
+const globalForSubscriber = globalThis as unknown as { storefrontRedisSubscriber?: RedisSubscriber | null };
+
+/** The process's one subscriber connection (null on REST), opened on first use. */
+export function getRedisSubscriber(): RedisSubscriber | null {
+  if (globalForSubscriber.storefrontRedisSubscriber === undefined) {
+    globalForSubscriber.storefrontRedisSubscriber = createRedisSubscriber(redisConfigFromEnv());
+  }
+  return globalForSubscriber.storefrontRedisSubscriber;
 }

@@ -45,6 +45,8 @@ export interface RedisPort {
     options: { match: string; count?: number },
   ): Promise<{ cursor: string; keys: string[] }>;
   ping(): Promise<void>;
+  /** PUBLISH; the number of subscribers that received it. Works on both transports; subscribing needs TCP. */
+  publish(channel: string, message: string): Promise<number>;
   /** EVALSHA, and EVAL once when the server does not have the script cached (NOSCRIPT). */
   evalScript(script: RedisScript, keys: readonly string[], args: readonly RedisArg[]): Promise<RedisReply>;
   /** Commands in one round trip, not atomic; rejects with the first error reply after all have run. */
@@ -123,6 +125,7 @@ export function createPort(transport: RedisTransport): RedisPort {
     ping: async () => {
       asString(await send('PING'), 'PING');
     },
+    publish: async (channel, message) => asNumber(await send('PUBLISH', channel, message), 'PUBLISH'),
     evalScript: async (script, keys, args) => {
       try {
         return await send('EVALSHA', script.sha1, keys.length, ...keys, ...args);

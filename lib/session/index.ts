@@ -14,6 +14,8 @@ import {
 } from './cookie';
 import { isSecureFromHeaders, type CookieReader } from './request';
 import { getSessionStore, type SessionRecord, type SessionUser } from './store';
+import { userEventMessage } from '@/lib/users/events';
+import { banNoticeMs, isBanned, toUserAccess, USER_ACCESS_SELECT } from '@/lib/users/types';
 
 // The one way anything in the app learns who is asking. The hot path is: unseal the cookie (CPU only),
 // one Redis round trip for the session and its user record, no database query. The database is read only
@@ -36,59 +38,85 @@ export function toPublicUser(user: SessionUser): PublicUser {
   return { id: user.id, email: user.email, name: user.name, role: user.role, tier: user.tier };
 }
 
-export function isBanned(user: Pick<SessionUser, 'bannedAt' | 'bannedUntil'>, now = Date.now()): boolean {
-  return user.bannedAt !== null && (user.bannedUntil === null || user.bannedUntil > now);
-}
-
-type UserRow = {
-  id: string;
-  email: string;
-  name: string;
-  role: SessionUser['role'];
-  tier: SessionUser['tier'];
-  bannedAt: Date | null;
-  bannedUntil: Date | null;
-};
-
-export function toSessionUser(row: UserRow): SessionUser {
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    tier: row.tier,
-    bannedAt: row.bannedAt?.getTime() ?? null,
-    bannedUntil: row.bannedUntil?.getTime() ?? null,
-  };
-}
+export { isBanned, toUserAccess as toSessionUser } from '@/lib/users/types';
 
 async function reloadUser(userId: string): Promise<SessionUser | null> {
-  const row = await db.user.findUnique({
-    where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, tier: true, bannedAt: true, bannedUntil: true },
-  });
+  const row = await db.user.findUnique({ where: { id: userId }, select: USER_ACCESS_SELECT });
   if (!row) return null;
-  const user = toSessionUser(row);
-  // NX: an admin change (ban, tier) written while we read the database must not be overwritten by this copy.
-  await getSessionStore().cacheUser(user, { onlyIfMissing: true });
+  const user = toUserAccess(row);
+  // Versioned: an admin change written while we read the database is newer and is kept.
+  await getSessionStore().cacheUser(user);
   return user;
 }
 
-/** The live session behind a raw token, or null. A banned or deleted user's session is revoked on the spot. */
-export async function readSessionByToken(token: string): Promise<CurrentSession | null> {
-  const store = getSessionStore();
-  const lookup = await store.readSession(token);
-  if (!lookup) return null;
-  const user = lookup.user ?? (await reloadUser(lookup.session.userId));
-  if (!user || isBanned(user)) {
-    await store.revokeSession(token);
+/** Why a browser's session ended in a ban: what /banned, the API's 403 and login say. */
+export type BanState = { token: string; userId: string; reason: string | null; until: number | null };
+
+export type SessionState = { current: CurrentSession | null; banned: BanState | null };
+
+const SIGNED_OUT: SessionState = { current: null, banned: null };
+
+// The ban as the database has it (the reason is not in the Redis record). Read only for a token a ban revoked.
+async function banOf(token: string, userId: string): Promise<BanState | null> {
+  const row = await db.user.findUnique({
+    where: { id: userId },
+    select: { bannedAt: true, bannedUntil: true, banReason: true },
+  });
+  const ban = row && {
+    bannedAt: row.bannedAt?.getTime() ?? null,
+    bannedUntil: row.bannedUntil?.getTime() ?? null,
+  };
+  if (!row || !ban || !isBanned(ban)) {
+    await getSessionStore().dropBanNotice(token);
     return null;
   }
-  return { token, session: lookup.session, user };
+  return { token, userId, reason: row.banReason, until: ban.bannedUntil };
+}
+
+/**
+ * The session behind a raw token, or why there is none. A ban revokes every session at once and leaves a notice
+ * under each token, so that browser's next request is answered "banned" with the reason (one more round trip,
+ * only for a token whose session is gone). A banned user's session that a racing login created after the ban is
+ * turned into a notice here; a deleted user's is revoked.
+ */
+export async function checkSessionToken(token: string): Promise<SessionState> {
+  const store = getSessionStore();
+  const lookup = await store.readSession(token);
+  if (!lookup) {
+    const bannedUserId = await store.readBanNotice(token);
+    return bannedUserId ? { current: null, banned: await banOf(token, bannedUserId) } : SIGNED_OUT;
+  }
+  const user = lookup.user ?? (await reloadUser(lookup.session.userId));
+  if (!user) {
+    await store.revokeSession(token);
+    return SIGNED_OUT;
+  }
+  if (isBanned(user)) {
+    await store.revokeSession(token, { banNoticeMs: banNoticeMs(user) });
+    return { current: null, banned: await banOf(token, user.id) };
+  }
+  // A session a racing login created during a ban that has since run out never comes back to life.
+  if (user.bannedUntil !== null && lookup.session.createdAt < user.bannedUntil) {
+    await store.revokeSession(token);
+    return SIGNED_OUT;
+  }
+  return { current: { token, session: lookup.session, user }, banned: null };
+}
+
+/** The live session behind a raw token, or null (signed out, banned, deleted). */
+export async function readSessionByToken(token: string): Promise<CurrentSession | null> {
+  return (await checkSessionToken(token)).current;
+}
+
+/** The API has told this browser it is banned: from now on its token answers as signed out (401). */
+export async function acknowledgeBan(ban: BanState): Promise<void> {
+  await getSessionStore().dropBanNotice(ban.token);
 }
 
 export type RequestSession = {
   current: CurrentSession | null;
+  /** Set when the request's session ended in a ban that still holds. */
+  banned: BanState | null;
   /** A session cookie came with the request; when `current` is null it is stale and should be cleared. */
   hadCookie: boolean;
   secure: boolean;
@@ -115,7 +143,17 @@ export async function openSessionCookie(request: Request): Promise<SessionCookie
 /** The session of a route handler's Request. Garbage cookies read as signed out, never as an error. */
 export async function readSessionFromRequest(request: Request): Promise<RequestSession> {
   const { token, hadCookie, secure } = await openSessionCookie(request);
-  return { current: token ? await readSessionByToken(token) : null, hadCookie, secure };
+  return { ...(token ? await checkSessionToken(token) : SIGNED_OUT), hadCookie, secure };
+}
+
+/** The session (or the ban that ended it) as server components and actions see it, from next/headers. */
+export async function readSessionStateFromCookies(
+  cookies: CookieReader,
+  headers: Headers,
+): Promise<SessionState> {
+  const sealed = cookies.get(sessionCookieName(isSecureFromHeaders(headers)))?.value;
+  const token = sealed ? await unsealToken(sealed) : null;
+  return token ? checkSessionToken(token) : SIGNED_OUT;
 }
 
 /** The session as server components and actions see it, from next/headers' cookies() and headers(). */
@@ -123,10 +161,7 @@ export async function readSessionFromCookies(
   cookies: CookieReader,
   headers: Headers,
 ): Promise<CurrentSession | null> {
-  const sealed = cookies.get(sessionCookieName(isSecureFromHeaders(headers)))?.value;
-  if (!sealed) return null;
-  const token = await unsealToken(sealed);
-  return token ? readSessionByToken(token) : null;
+  return (await readSessionStateFromCookies(cookies, headers)).current;
 }
 
 export type DeviceSession = SessionRecord & { current: boolean };
@@ -162,10 +197,21 @@ export {
 
 /** Signs one of the user's own devices out. False when the id is not one of this user's sessions. */
 export async function revokeDeviceSession(current: CurrentSession, sessionId: string): Promise<boolean> {
-  return getSessionStore().revokeSessionById(current.user.id, sessionId);
+  const revoked = await getSessionStore().revokeSessionById(current.user.id, sessionId);
+  if (revoked) await announceRevocation(current.user.id);
+  return revoked;
 }
 
 /** "Sign out everywhere else": every session of the user but the one making the request. */
 export async function revokeOtherDeviceSessions(current: CurrentSession): Promise<number> {
-  return getSessionStore().revokeUserSessions(current.user.id, { exceptSessionId: current.session.id });
+  const revoked = await getSessionStore().revokeUserSessions(current.user.id, {
+    exceptSessionId: current.session.id,
+  });
+  if (revoked > 0) await announceRevocation(current.user.id);
+  return revoked;
+}
+
+// The revoked device's open tab learns it at once (lib/users/events) and goes to the login page.
+async function announceRevocation(userId: string): Promise<void> {
+  await getSessionStore().publishUserEvent(userEventMessage({ userId, kind: 'revoked' }));
 }

@@ -40,33 +40,97 @@ f[8] = redis.call('GET', ARGV[4] .. 'user:' .. f[2])
 return f
 `);
 
+// Writes the user record unless the stored copy is at least as new (its `version`, the row's accessVersion):
+// a login or cache-miss reload that read the database before an admin change must not write the old state back.
+// An unreadable stored record counts as older.
+const WRITE_USER_IF_NEWER = `
+local function write_user_if_newer(key, json, version, ttl)
+  local stored = redis.call('GET', key)
+  if stored then
+    local ok, decoded = pcall(cjson.decode, stored)
+    local storedVersion = ok and type(decoded) == 'table' and tonumber(decoded.version)
+    if storedVersion and storedVersion >= tonumber(version) then
+      redis.call('PEXPIRE', key, ttl)
+      return 0
+    end
+  end
+  redis.call('SET', key, json, 'PX', ttl)
+  return 1
+end`;
+
 /**
- * KEYS[1] session, KEYS[2] user record, KEYS[3] user index.
- * ARGV: id, userId, now, expiresAt, sessionTtlMs, absoluteMs, userJson, tokenHash, then ip/userAgent pairs.
- * Returns 0 when the session key already exists (a token is never reused), else 1.
+ * KEYS[1] session, KEYS[2] user record, KEYS[3] user index, KEYS[4] session owner (public id -> userId).
+ * ARGV: id, userId, now, expiresAt, sessionTtlMs, absoluteMs, userJson, tokenHash, userVersion, then ip/userAgent
+ * pairs. Returns 0 when the session key already exists (a token is never reused), else 1.
  */
-export const CREATE_SESSION = defineScript(`
+export const CREATE_SESSION = defineScript(`${WRITE_USER_IF_NEWER}
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('HSET', KEYS[1], 'id', ARGV[1], 'userId', ARGV[2], 'createdAt', ARGV[3], 'lastSeenAt', ARGV[3],
-  'expiresAt', ARGV[4], unpack(ARGV, 9))
+  'expiresAt', ARGV[4], unpack(ARGV, 10))
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 -- The user record and the index get absoluteSeconds on every creation: no session outlives that from its
 -- creation, so both always outlast the sessions they serve and touches need not refresh them.
--- An existing user record wins over the login's copy: every change of role, tier or ban rewrites the record,
--- so a login that read the database just before a ban must not write the unbanned state back.
-if not redis.call('SET', KEYS[2], ARGV[7], 'PX', ARGV[6], 'NX') then
-  redis.call('PEXPIRE', KEYS[2], ARGV[6])
-end
+write_user_if_newer(KEYS[2], ARGV[7], ARGV[9], ARGV[6])
 redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', ARGV[3])
 redis.call('ZADD', KEYS[3], ARGV[4], ARGV[8])
 redis.call('PEXPIRE', KEYS[3], ARGV[6])
+-- So an admin can revoke a session by its public id alone; it may outlive the session, never the other way.
+redis.call('SET', KEYS[4], ARGV[2], 'PX', ARGV[6])
 return 1
 `);
 
-/** KEYS[1] session. ARGV: prefix, tokenHash. Returns 1 when a session was deleted. */
+/** KEYS[1] user record. ARGV: userJson, version, ttlMs. Returns 1 when written, 0 when a newer copy was kept. */
+export const CACHE_USER = defineScript(`${WRITE_USER_IF_NEWER}
+return write_user_if_newer(KEYS[1], ARGV[1], ARGV[2], ARGV[3])
+`);
+
+/**
+ * An admin change (lib/users), in one atomic step. KEYS[1] user record, KEYS[2] user index.
+ * ARGV: prefix, userId, userJson ('' deletes the record), ttlMs, revoke ('1' deletes every session),
+ * banNoticeMs ('0' for none), channel, event.
+ * The record is written whatever is stored: the change bumped the version in a transaction that holds the row,
+ * so nothing newer can exist. Revoked sessions may leave a ban notice under their token hash (see the README).
+ * Returns how many sessions it deleted.
+ */
+export const APPLY_USER_CHANGE = defineScript(`
+if ARGV[3] == '' then
+  redis.call('DEL', KEYS[1])
+else
+  redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4])
+end
+local revoked = 0
+if ARGV[5] == '1' then
+  local noticeMs = tonumber(ARGV[6])
+  for _, hash in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
+    local key = ARGV[1] .. 'session:' .. hash
+    local left = redis.call('PTTL', key)
+    if left > 0 then
+      if noticeMs > 0 then
+        redis.call('SET', ARGV[1] .. 'ban-notice:' .. hash, ARGV[2], 'PX', math.min(left, noticeMs))
+      end
+      revoked = revoked + redis.call('DEL', key)
+    end
+  end
+  redis.call('DEL', KEYS[2])
+end
+redis.call('PUBLISH', ARGV[7], ARGV[8])
+return revoked
+`);
+
+/**
+ * KEYS[1] session. ARGV: prefix, tokenHash, banNoticeMs (optional: leave a ban notice under the token hash for at
+ * most that long, never longer than the session had left). Returns 1 when a session was deleted.
+ */
 export const REVOKE_SESSION = defineScript(`
 local userId = redis.call('HGET', KEYS[1], 'userId')
 if not userId then return 0 end
+local noticeMs = tonumber(ARGV[3] or '0')
+if noticeMs > 0 then
+  local left = redis.call('PTTL', KEYS[1])
+  if left > 0 then
+    redis.call('SET', ARGV[1] .. 'ban-notice:' .. ARGV[2], userId, 'PX', math.min(left, noticeMs))
+  end
+end
 redis.call('DEL', KEYS[1])
 redis.call('ZREM', ARGV[1] .. 'user-sessions:' .. userId, ARGV[2])
 return 1

@@ -20,6 +20,7 @@ function makeUser(overrides: Partial<SessionUser> = {}): SessionUser {
     tier: 'standard',
     bannedAt: null,
     bannedUntil: null,
+    version: 1,
     ...overrides,
   };
 }
@@ -58,6 +59,19 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
       now: () => clock.now,
     });
     return { store, clock, start: clock.now };
+  }
+
+  /** A store under a prefix of its own, for tests that look at every key it wrote. */
+  function isolatedStore(name: string) {
+    const ownPrefix = `${prefix}${name}:`;
+    const store = createSessionStore({
+      redis: redis(),
+      prefix: ownPrefix,
+      idleSeconds: IDLE,
+      absoluteSeconds: ABSOLUTE,
+      touchSeconds: TOUCH,
+    });
+    return { store, ownPrefix };
   }
 
   const storedLastSeen = async (token: string) =>
@@ -101,16 +115,9 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
   });
 
   it('never stores the token: keys and values hold only its SHA-256', async () => {
-    const ownPrefix = `${prefix}no-token:`;
-    const store = createSessionStore({
-      redis: redis(),
-      prefix: ownPrefix,
-      idleSeconds: IDLE,
-      absoluteSeconds: ABSOLUTE,
-      touchSeconds: TOUCH,
-    });
+    const { store, ownPrefix } = isolatedStore('no-token');
     const user = makeUser();
-    const { token } = await store.createSession(user, meta);
+    const { token, session } = await store.createSession(user, meta);
     await store.readSession(token);
     const found = await keysUnder(redis(), ownPrefix);
     expect(found.sort()).toEqual(
@@ -118,6 +125,7 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
         `${ownPrefix}session:${hashToken(token)}`,
         `${ownPrefix}user:${user.id}`,
         `${ownPrefix}user-sessions:${user.id}`,
+        `${ownPrefix}session-owner:${session.id}`,
       ].sort(),
     );
     for (const key of found) {
@@ -134,20 +142,15 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
   });
 
   it('puts a TTL on every key it writes', async () => {
-    const ownPrefix = `${prefix}ttl:`;
-    const store = createSessionStore({
-      redis: redis(),
-      prefix: ownPrefix,
-      idleSeconds: IDLE,
-      absoluteSeconds: ABSOLUTE,
-      touchSeconds: TOUCH,
-    });
+    const { store, ownPrefix } = isolatedStore('ttl');
     const user = makeUser();
+    const first = await store.createSession(user, meta);
     await store.createSession(user, meta);
-    await store.createSession(user, meta);
-    await store.cacheUser({ ...user, tier: 'premium' });
+    await store.cacheUser({ ...user, tier: 'premium', version: user.version + 1 });
+    await store.revokeSession(first.token, { banNoticeMs: s(60) });
     const found = await keysUnder(redis(), ownPrefix);
-    expect(found).toHaveLength(4);
+    // session, ban notice, two session owners, user record, index
+    expect(found).toHaveLength(6);
     for (const key of found) expect(await redis().pttl(key)).toBeGreaterThan(0);
   });
 
@@ -299,6 +302,7 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
       tier: 'premium' as const,
       bannedAt: clock.now,
       bannedUntil: null,
+      version: user.version + 1,
     };
     await store.cacheUser(banned);
     // A banned user's lookup still returns the session, with the ban state: the gate decides and revokes.
@@ -308,17 +312,93 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
     });
   });
 
-  it('keeps a newer user record when a login or a reload carries an older copy', async () => {
+  it('keeps a newer user record when a login or a reload carries an older copy (login-vs-ban race)', async () => {
     const { store, clock } = setup();
     const user = makeUser();
-    const banned = { ...user, bannedAt: clock.now, bannedUntil: null };
+    const banned = { ...user, bannedAt: clock.now, bannedUntil: null, version: user.version + 1 };
     await store.cacheUser(banned);
     // The login read the user before the ban landed; its session must still see the ban.
     const { token } = await store.createSession(user, meta);
     expect((await store.readSession(token))?.user).toEqual(banned);
-    await store.cacheUser(user, { onlyIfMissing: true });
+    expect(await store.cacheUser(user)).toBe(false);
     expect((await store.readSession(token))?.user).toEqual(banned);
     expect(await redis().pttl(keys.user(user.id))).toBeGreaterThan(0);
+  });
+
+  it('lets a login carry a newer copy over an older record (a demoted admin signing in again)', async () => {
+    const { store } = setup();
+    const admin = makeUser({ role: 'admin' });
+    await store.createSession(admin, meta);
+    const demoted = { ...admin, role: 'shopper' as const, version: admin.version + 1 };
+    const { token } = await store.createSession(demoted, meta);
+    expect((await store.readSession(token))?.user).toEqual(demoted);
+    // ...and an older admin copy arriving after that changes nothing.
+    await store.createSession(admin, meta);
+    expect((await store.readSession(token))?.user).toEqual(demoted);
+  });
+
+  it('overwrites an unreadable or version-less record with any copy', async () => {
+    const { store } = setup();
+    const user = makeUser();
+    await redis().set(keys.user(user.id), '{"id":"x","version":"soon"}', { pxMs: s(60) });
+    expect(await store.cacheUser(user)).toBe(true);
+    await redis().set(keys.user(user.id), 'not json', { pxMs: s(60) });
+    expect(await store.cacheUser(user)).toBe(true);
+  });
+
+  it('applies an admin change whatever is stored, revokes with ban notices, and publishes', async () => {
+    const { store } = setup();
+    const user = makeUser({ version: 5 });
+    const one = await store.createSession(user, meta);
+    const two = await store.createSession(user, meta);
+    const banned = { ...user, bannedAt: Date.now(), bannedUntil: null, version: 3 };
+    const revoked = await store.applyUserChange({
+      userId: user.id,
+      user: banned,
+      revokeSessions: true,
+      banNoticeMs: s(60),
+      event: '{"userId":"x","kind":"banned"}',
+    });
+    expect(revoked).toBe(2);
+    expect(await store.readSession(one.token)).toBeNull();
+    expect(await store.readSession(two.token)).toBeNull();
+    expect(await store.readBanNotice(one.token)).toBe(user.id);
+    expect(await store.readBanNotice(two.token)).toBe(user.id);
+    const noticeTtl = await redis().pttl(keys.banNotice(hashToken(one.token)));
+    expect(noticeTtl).toBeGreaterThan(0);
+    expect(noticeTtl).toBeLessThanOrEqual(s(60));
+    expect(await store.listUserSessions(user.id)).toEqual([]);
+    expect(JSON.parse((await redis().get(keys.user(user.id))) ?? 'null')).toEqual(banned);
+    await store.dropBanNotice(one.token);
+    expect(await store.readBanNotice(one.token)).toBeNull();
+  });
+
+  it('deletes the record for a deleted user and revokes without notices', async () => {
+    const { store } = setup();
+    const user = makeUser();
+    const { token } = await store.createSession(user, meta);
+    await store.applyUserChange({ userId: user.id, user: null, revokeSessions: true, event: '{}' });
+    expect(await redis().get(keys.user(user.id))).toBeNull();
+    expect(await store.readSession(token)).toBeNull();
+    expect(await store.readBanNotice(token)).toBeNull();
+  });
+
+  it('names the owner of a session by its public id', async () => {
+    const { store } = setup();
+    const user = makeUser();
+    const { session } = await store.createSession(user, meta);
+    expect(await store.sessionOwner(session.id)).toBe(user.id);
+    expect(await store.sessionOwner('AAAAAAAAAAAAAAAAAAAAAA')).toBeNull();
+  });
+
+  it('counts live sessions under its prefix', async () => {
+    const { store } = isolatedStore('count');
+    const user = makeUser();
+    const { token } = await store.createSession(user, meta);
+    await store.createSession(makeUser(), meta);
+    expect(await store.countSessions()).toBe(2);
+    await store.revokeSession(token);
+    expect(await store.countSessions()).toBe(1);
   });
 
   it('returns user null when the user record is missing, until it is cached again', async () => {
@@ -327,7 +407,7 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
     const { token, session } = await store.createSession(user, meta);
     await store.dropUser(user.id);
     expect(await store.readSession(token)).toEqual({ session, user: null });
-    await store.cacheUser(user);
+    expect(await store.cacheUser(user)).toBe(true);
     expect(await store.readSession(token)).toEqual({ session, user });
   });
 

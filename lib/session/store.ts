@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { env } from '@/lib/env';
 import { getRedis, keyPrefix, type RedisPort, type RedisReply } from '@/lib/redis';
 import { hashToken, sessionKeys } from './keys';
+import type { UserAccess } from '@/lib/users/types';
 import {
+  APPLY_USER_CHANGE,
+  CACHE_USER,
   CREATE_SESSION,
   LIST_USER_SESSIONS,
   READ_SESSION,
@@ -16,18 +19,9 @@ import {
 // in. Every check reads the session and the per-user record (role, tier, ban state) in one EVALSHA, so
 // logout, bans and tier changes take effect on the very next request. Layout: lib/session/keys.ts.
 
-export type Role = 'shopper' | 'admin';
-export type Tier = 'standard' | 'premium';
-/** Epoch ms. Banned when bannedAt is set and bannedUntil is null or later than now. */
-export type SessionUser = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  tier: Tier;
-  bannedAt: number | null;
-  bannedUntil: number | null;
-};
+export type { Role, Tier } from '@/lib/users/types';
+/** The per-user record every check reads (lib/users owns it): role, tier, ban state, version. */
+export type SessionUser = UserAccess;
 export type SessionRecord = {
   /** Public handle for lists and "sign out that device"; random, never the token. */
   id: string;
@@ -63,7 +57,11 @@ export interface SessionStore {
   ): Promise<{ token: string; session: SessionRecord }>;
   /** One Redis round trip; null when missing or expired (idle or absolute); touches at most once per touchSeconds. */
   readSession(token: string): Promise<SessionLookup | null>;
-  revokeSession(token: string): Promise<void>;
+  /**
+   * With `banNoticeMs`, leaves a ban notice under the token (at most that long, never longer than the session had
+   * left), so that browser's next request can be told why it was signed out.
+   */
+  revokeSession(token: string, options?: { banNoticeMs?: number }): Promise<void>;
   /** Only among that user's sessions; true when one was revoked. */
   revokeSessionById(userId: string, sessionId: string): Promise<boolean>;
   /** Returns how many sessions were revoked. */
@@ -71,12 +69,34 @@ export interface SessionStore {
   /** Prunes expired index members; newest lastSeenAt first. */
   listUserSessions(userId: string): Promise<SessionRecord[]>;
   /**
-   * Writes the per-user record every check reads; admin changes call this and the next request sees it.
-   * `onlyIfMissing` is for copies read from the database on a cache miss: they must not overwrite a change
-   * written meanwhile.
+   * Writes a copy read from the database (cache-miss reload) unless the stored record is at least as new (by
+   * `version`): a change written while we read must not be overwritten. True when written.
    */
-  cacheUser(user: SessionUser, options?: { onlyIfMissing?: boolean }): Promise<void>;
+  cacheUser(user: SessionUser): Promise<boolean>;
   dropUser(userId: string): Promise<void>;
+  /**
+   * An admin change (lib/users only), atomically: writes the record whatever is stored (`user` null deletes it),
+   * optionally revokes every session of the user (leaving ban notices for `banNoticeMs`), and publishes `event`
+   * on the user-events channel. Returns how many sessions were revoked.
+   */
+  applyUserChange(change: {
+    userId: string;
+    user: SessionUser | null;
+    revokeSessions: boolean;
+    banNoticeMs?: number;
+    event: string;
+  }): Promise<number>;
+  /** The user id a ban notice under this token names, or null. */
+  readBanNotice(token: string): Promise<string | null>;
+  dropBanNotice(token: string): Promise<void>;
+  /** The user a session's public id belongs to (null when unknown); the session itself may have ended since. */
+  sessionOwner(sessionId: string): Promise<string | null>;
+  /** Publishes a user event (JSON) on the channel applyUserChange uses. */
+  publishUserEvent(event: string): Promise<void>;
+  /** The pub/sub channel of user events under this store's prefix. */
+  readonly userEventsChannel: string;
+  /** Live sessions across all users: every session key carries its idle/absolute TTL, so each one counted is live. */
+  countSessions(): Promise<number>;
 }
 
 const TOKEN_BYTES = 32;
@@ -91,6 +111,7 @@ const userSchema = z.object({
   tier: z.enum(['standard', 'premium']),
   bannedAt: z.number().nullable(),
   bannedUntil: z.number().nullable(),
+  version: z.number().int().nonnegative(),
 });
 
 const userIdSchema = z.string().min(1).max(200);
@@ -172,7 +193,12 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       if (meta.userAgent !== null) optional.push('userAgent', meta.userAgent);
       const created = await redis.evalScript(
         CREATE_SESSION,
-        [keys.session(tokenHash), keys.user(user.id), keys.userSessions(user.id)],
+        [
+          keys.session(tokenHash),
+          keys.user(user.id),
+          keys.userSessions(user.id),
+          keys.sessionOwner(session.id),
+        ],
         [
           session.id,
           user.id,
@@ -182,6 +208,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
           absoluteMs,
           json,
           tokenHash,
+          user.version,
           ...optional,
         ],
       );
@@ -203,10 +230,14 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       return { session: toRecord(reply), user: parseUser(reply[7]) };
     },
 
-    async revokeSession(token) {
+    async revokeSession(token, revokeOptions = {}) {
       if (!TOKEN_FORMAT.test(token)) return;
       const tokenHash = hashToken(token);
-      await redis.evalScript(REVOKE_SESSION, [keys.session(tokenHash)], [prefix, tokenHash]);
+      await redis.evalScript(
+        REVOKE_SESSION,
+        [keys.session(tokenHash)],
+        [prefix, tokenHash, Math.max(0, Math.floor(revokeOptions.banNoticeMs ?? 0))],
+      );
     },
 
     async revokeSessionById(userId, sessionId) {
@@ -242,14 +273,72 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       return reply.map(toRecord).sort((a, b) => b.lastSeenAt - a.lastSeenAt);
     },
 
-    async cacheUser(user, options = {}) {
+    async cacheUser(user) {
       // absoluteSeconds: at least as long as any session of this user can still live.
-      await redis.set(keys.user(user.id), userJson(user), { pxMs: absoluteMs, nx: options.onlyIfMissing });
+      const written = await redis.evalScript(
+        CACHE_USER,
+        [keys.user(user.id)],
+        [userJson(user), user.version, absoluteMs],
+      );
+      return written === 1;
     },
 
     async dropUser(userId) {
       userIdSchema.parse(userId);
       await redis.unlink(keys.user(userId));
+    },
+
+    async applyUserChange(change) {
+      userIdSchema.parse(change.userId);
+      if (change.user && change.user.id !== change.userId)
+        throw new Error('applyUserChange: user id mismatch');
+      const revoked = await redis.evalScript(
+        APPLY_USER_CHANGE,
+        [keys.user(change.userId), keys.userSessions(change.userId)],
+        [
+          prefix,
+          change.userId,
+          change.user ? userJson(change.user) : '',
+          absoluteMs,
+          change.revokeSessions ? '1' : '0',
+          Math.max(0, Math.floor(change.banNoticeMs ?? 0)),
+          keys.userEvents(),
+          change.event,
+        ],
+      );
+      return typeof revoked === 'number' ? revoked : 0;
+    },
+
+    async readBanNotice(token) {
+      if (!TOKEN_FORMAT.test(token)) return null;
+      return redis.get(keys.banNotice(hashToken(token)));
+    },
+
+    async dropBanNotice(token) {
+      if (!TOKEN_FORMAT.test(token)) return;
+      await redis.unlink(keys.banNotice(hashToken(token)));
+    },
+
+    async sessionOwner(sessionId) {
+      return sessionId ? redis.get(keys.sessionOwner(sessionId)) : null;
+    },
+
+    async publishUserEvent(event) {
+      await redis.publish(keys.userEvents(), event);
+    },
+
+    userEventsChannel: keys.userEvents(),
+
+    async countSessions() {
+      const match = `${keys.session('').replace(/[*?[\]\\]/g, '\\$&')}*`;
+      let count = 0;
+      let cursor = '0';
+      do {
+        const page = await redis.scan(cursor, { match, count: 1000 });
+        count += page.keys.length;
+        cursor = page.cursor;
+      } while (cursor !== '0');
+      return count;
     },
   };
 }

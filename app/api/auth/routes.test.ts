@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
+import { banUser, SYSTEM_ACTOR } from '@/lib/users';
 import { env } from '@/lib/env';
 import { apiRequest, sessionCookieFrom, TEST_ORIGIN, uniqueEmail } from '@/lib/auth/testing';
 import { GET as me } from '../me/route';
@@ -127,13 +127,14 @@ describe('POST /api/auth/login', () => {
 
   it('answers 403 banned with the end of the ban', async () => {
     const { email, body } = await signUp();
-    const until = new Date(Date.now() + 3_600_000);
-    await db.user.update({ where: { id: body.user.id }, data: { bannedAt: new Date(), bannedUntil: until } });
+    const now = new Date();
+    const until = new Date(now.getTime() + 3_600_000);
+    await banUser(body.user.id, { reason: 'Fraud', durationSeconds: 3600 }, SYSTEM_ACTOR, { now });
     const response = await login(apiRequest('/api/auth/login', { body: { email, password: PASSWORD } }));
     expect(response.status).toBe(403);
     const { error } = await response.json();
     expect(error).toMatchObject({ code: 'banned', until: until.toISOString() });
-    expect(error.message).toMatch(/suspended/);
+    expect(error.message).toMatch(/suspended.*Reason: Fraud/);
   });
 
   it('answers 429 with Retry-After once the account has too many failures', async () => {

@@ -1,0 +1,27 @@
+import { readApiSessionState } from '@/lib/auth/gate';
+import { apiHandler } from '@/lib/http/handler';
+import { openLiveStream, POLL_INTERVAL_MS, requireLiveState } from '@/lib/users';
+
+// Server-sent events for an open tab (Node runtime, the default: it holds a pub/sub listener). 401 tells a page
+// nobody is signed in; where Redis has no pub/sub the answer is JSON telling the tab to poll /api/account/state.
+export const GET = apiHandler(async (request: Request) => {
+  const state = await readApiSessionState(request);
+  requireLiveState(state);
+  const stream =
+    state.current && (await openLiveStream({ ...state, current: state.current }, request.signal));
+  if (!stream) {
+    return Response.json(
+      { poll: '/api/account/state', intervalMs: POLL_INTERVAL_MS },
+      { headers: { 'Cache-Control': 'no-store' } },
+    );
+  }
+  return new Response(stream, {
+    headers: {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store, no-transform',
+      Connection: 'keep-alive',
+      // Proxies that buffer responses (nginx) would hold the events back.
+      'X-Accel-Buffering': 'no',
+    },
+  });
+});

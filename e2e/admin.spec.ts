@@ -1,0 +1,165 @@
+import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './fixtures/axe';
+import { apiLogin, expect, test } from './fixtures/users';
+
+// Two browsers: the demo admin, and a shopper of the test's own (the `user` fixture) whose tab stays open while the
+// admin acts. The shopper's tab must follow by itself.
+
+const ADMIN = { email: 'admin@example.com', password: 'demo-admin-pass' };
+
+// Two browsers, several server-rendered admin pages and waits on another tab: more than the default budget.
+test.beforeEach(() => {
+  test.slow();
+});
+
+async function adminContext(browser: Browser, baseURL: string | undefined): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL });
+  await apiLogin(context.request, ADMIN);
+  return context;
+}
+
+/** The id of the account a request context is signed in to, checked to be the one expected. */
+async function idOf(request: APIRequestContext, account: { email: string }): Promise<string> {
+  const response = await request.get('/api/me');
+  expect(response.status()).toBe(200);
+  const { user } = await response.json();
+  expect(user.email).toBe(account.email);
+  return user.id;
+}
+
+async function patchUser(admin: BrowserContext, id: string, data: object) {
+  const response = await admin.request.patch(`/api/admin/users/${id}`, { data });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+async function openUser(admin: BrowserContext, id: string): Promise<Page> {
+  const page = await admin.newPage();
+  await page.goto(`/admin/users/${id}`);
+  await expect(page.getByRole('heading', { name: 'Actions' })).toBeVisible();
+  return page;
+}
+
+test('a ban sends the open tab to /banned with the reason; the next click and login are refused; unban lets them in', async ({
+  page,
+  user,
+  browser,
+  baseURL,
+}) => {
+  const admin = await adminContext(browser, baseURL);
+  const shopperId = await idOf(page.request, user);
+  await page.goto('/account');
+  await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+
+  const adminPage = await openUser(admin, shopperId);
+  await adminPage.getByLabel('Reason').fill('Repeated chargebacks');
+  await adminPage.getByLabel('Duration').selectOption({ label: '1 day' });
+  await adminPage.getByRole('button', { name: 'Ban', exact: true }).click();
+  await adminPage.getByRole('button', { name: 'Yes, ban' }).click();
+  await expect(adminPage.getByText('Banned. Every session of this user has ended.')).toBeVisible();
+
+  // The shopper's tab, untouched, goes to /banned by itself.
+  await expect(page).toHaveURL('/banned');
+  await expect(page.getByTestId('ban-reason')).toHaveText('Repeated chargebacks');
+
+  // The next click is refused.
+  await page.goto('/account/sessions');
+  await expect(page).toHaveURL('/banned');
+  const api = await page.request.get('/api/me');
+  expect(api.status()).toBe(403);
+  expect((await api.json()).error.code).toBe('banned');
+  expect((await page.request.get('/api/me')).status()).toBe(401);
+
+  // Login says banned, with the reason.
+  const login = await page.request.post('/api/auth/login', {
+    data: { email: user.email, password: user.password },
+  });
+  expect(login.status()).toBe(403);
+  expect((await login.json()).error.message).toContain('Repeated chargebacks');
+
+  await adminPage.getByRole('button', { name: 'Lift the ban' }).click();
+  await expect(adminPage.getByText('Ban lifted.')).toBeVisible();
+  await apiLogin(page.request, user);
+  await page.goto('/account');
+  await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+  await admin.close();
+});
+
+test('a tier upgrade changes the badge in the open tab and on the next load', async ({
+  page,
+  user,
+  browser,
+  baseURL,
+}) => {
+  const admin = await adminContext(browser, baseURL);
+  const shopperId = await idOf(page.request, user);
+  await page.goto('/');
+  await expect(page.getByTestId('tier-badge')).toHaveText('Standard');
+
+  const adminPage = await openUser(admin, shopperId);
+  await adminPage.getByLabel('Tier').selectOption('premium');
+  await adminPage.getByRole('button', { name: 'Save tier' }).click();
+  await expect(adminPage.getByText('Tier saved.')).toBeVisible();
+
+  await expect(page.getByTestId('tier-badge')).toHaveText('Premium');
+  await page.reload();
+  await expect(page.getByTestId('tier-badge')).toHaveText('Premium');
+  await admin.close();
+});
+
+test('a role change opens and closes /admin on the next request', async ({
+  page,
+  user,
+  browser,
+  baseURL,
+}) => {
+  const admin = await adminContext(browser, baseURL);
+  const shopperId = await idOf(page.request, user);
+  await page.goto('/admin');
+  await expect(page).toHaveURL('/');
+
+  await patchUser(admin, shopperId, { role: 'admin' });
+  await page.goto('/admin');
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+
+  await patchUser(admin, shopperId, { role: 'shopper' });
+  await page.goto('/admin');
+  await expect(page).toHaveURL('/');
+  await admin.close();
+});
+
+test('an admin cannot ban themselves', async ({ browser, baseURL }) => {
+  const admin = await adminContext(browser, baseURL);
+  const adminId = await idOf(admin.request, ADMIN);
+  const adminPage = await openUser(admin, adminId);
+  await adminPage.getByLabel('Reason').fill('Testing myself');
+  await adminPage.getByRole('button', { name: 'Ban', exact: true }).click();
+  await adminPage.getByRole('button', { name: 'Yes, ban' }).click();
+  await expect(adminPage.getByText('You cannot ban your own account.')).toBeVisible();
+  expect((await admin.request.get('/api/me')).status()).toBe(200);
+  await admin.close();
+});
+
+test('admin pages and /banned pass axe', async ({ page, user, browser, baseURL }) => {
+  const admin = await adminContext(browser, baseURL);
+  const shopperId = await idOf(page.request, user);
+  const adminPage = await admin.newPage();
+  for (const [path, heading] of [
+    ['/admin', 'Dashboard'],
+    ['/admin/users', 'Users'],
+    [`/admin/users/${shopperId}`, 'Actions'],
+    ['/admin/audit', 'Audit log'],
+  ] as const) {
+    await adminPage.goto(path);
+    await expect(adminPage.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+    await expectNoSeriousA11yViolations(adminPage, path);
+  }
+  const ban = await admin.request.post(`/api/admin/users/${shopperId}/ban`, {
+    data: { reason: 'Axe check', durationSeconds: 60 },
+  });
+  expect(ban.status()).toBe(200);
+  await page.goto('/account');
+  await expect(page).toHaveURL('/banned');
+  await expect(page.getByTestId('ban-reason')).toHaveText('Axe check');
+  await expectNoSeriousA11yViolations(page, '/banned');
+  await admin.close();
+});

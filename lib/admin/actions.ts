@@ -1,0 +1,116 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { sessionIdParamsSchema } from '@/lib/auth/schema';
+import { requireAdmin } from '@/lib/auth/gate';
+import { AppError, fieldErrors, type FieldErrors } from '@/lib/http/errors';
+import { RedisUnavailableError } from '@/lib/redis';
+import {
+  actorOf,
+  banUser,
+  deleteUser,
+  revokeAllUserSessions,
+  revokeUserSession,
+  setUserRole,
+  setUserTier,
+  unbanUser,
+  type Actor,
+} from '@/lib/users';
+import { banSchema, userIdParamsSchema } from '@/lib/users/schema';
+import { ROLES, TIERS } from '@/lib/users/types';
+
+// The admin console's forms. Server actions are public endpoints: each calls the gate itself, parses its input
+// with the API's schemas and calls one lib/users function; Next refuses cross-origin action posts.
+
+export type AdminActionState = { status: 'idle' | 'done' | 'failed'; message?: string; fields?: FieldErrors };
+
+function text(formData: FormData, key: string): string {
+  const value = formData.get(key);
+  return typeof value === 'string' ? value : '';
+}
+
+async function act(
+  userId: string,
+  change: (id: string, actor: Actor) => Promise<unknown>,
+  done: string,
+): Promise<AdminActionState> {
+  const current = await requireAdmin(`/admin/users/${userId}`);
+  try {
+    const { id } = userIdParamsSchema.parse({ id: userId });
+    await change(id, actorOf(current, await headers()));
+  } catch (error) {
+    if (error instanceof z.ZodError) {
+      return { status: 'failed', message: 'Check the highlighted fields.', fields: fieldErrors(error) };
+    }
+    if (error instanceof AppError)
+      return { status: 'failed', message: error.message, fields: error.options.fields };
+    if (error instanceof RedisUnavailableError) {
+      return {
+        status: 'failed',
+        message: 'Sessions are unavailable right now; nothing was changed. Try again shortly.',
+      };
+    }
+    throw error;
+  }
+  revalidatePath(`/admin/users/${userId}`);
+  return { status: 'done', message: done };
+}
+
+export async function banAction(userId: string, _state: AdminActionState, formData: FormData) {
+  return act(
+    userId,
+    (id, actor) => {
+      const duration = text(formData, 'duration');
+      const input = banSchema.parse({
+        reason: text(formData, 'reason'),
+        durationSeconds: duration === 'permanent' ? null : Number(duration),
+      });
+      return banUser(id, input, actor);
+    },
+    'Banned. Every session of this user has ended.',
+  );
+}
+
+export async function unbanAction(userId: string) {
+  return act(userId, (id, actor) => unbanUser(id, actor), 'Ban lifted.');
+}
+
+export async function setTierAction(userId: string, _state: AdminActionState, formData: FormData) {
+  return act(
+    userId,
+    (id, actor) =>
+      setUserTier(id, z.object({ tier: z.enum(TIERS) }).parse({ tier: text(formData, 'tier') }).tier, actor),
+    'Tier saved.',
+  );
+}
+
+export async function setRoleAction(userId: string, _state: AdminActionState, formData: FormData) {
+  return act(
+    userId,
+    (id, actor) =>
+      setUserRole(id, z.object({ role: z.enum(ROLES) }).parse({ role: text(formData, 'role') }).role, actor),
+    'Role saved.',
+  );
+}
+
+export async function revokeAllAction(userId: string) {
+  return act(userId, (id, actor) => revokeAllUserSessions(id, actor), 'Signed out everywhere.');
+}
+
+export async function revokeSessionAction(userId: string, _state: AdminActionState, formData: FormData) {
+  return act(
+    userId,
+    (_id, actor) =>
+      revokeUserSession(sessionIdParamsSchema.parse({ id: text(formData, 'sessionId') }).id, actor),
+    'Session revoked.',
+  );
+}
+
+export async function deleteAction(userId: string) {
+  const state = await act(userId, (id, actor) => deleteUser(id, actor), 'Deleted.');
+  if (state.status !== 'done') return state;
+  redirect('/admin/users');
+}

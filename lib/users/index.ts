@@ -1,0 +1,31 @@
+import 'server-only';
+
+// Users: their types, their admin view, and the one function per change. Nothing else writes role, tier or ban
+// state (README: "Who changes a user").
+
+export * from './types';
+export {
+  banUser,
+  deleteUser,
+  revokeAllUserSessions,
+  revokeUserSession,
+  setUserRole,
+  setUserTier,
+  SYSTEM_ACTOR,
+  unbanUser,
+  type Actor,
+  type ChangeOptions,
+} from './changes';
+export { toAdminUser, userStatus, type AdminUser } from './view';
+export {
+  AUDIT_PAGE_SIZE,
+  getAdminUser,
+  listAudit,
+  listSessionsOfUser,
+  listUsers,
+  type AuditEntry,
+  type Page,
+  type UserListItem,
+} from './queries';
+export { actorOf } from './actor';
+export { openLiveStream, POLL_INTERVAL_MS, requireLiveState } from './live';

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { ROLES, TIERS } from './types';
+
+// Inputs of the admin console, shared by the JSON API and the pages' forms.
+
+export const userIdParamsSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]{20,40}$/, 'Not a user id.'),
+});
+
+const TEN_YEARS_SECONDS = 10 * 365 * 24 * 3600;
+
+export const banSchema = z.object({
+  reason: z.string().trim().min(1, 'Give a reason.').max(500, 'At most 500 characters.'),
+  durationSeconds: z
+    .number()
+    .int('Whole seconds.')
+    .positive('Must be positive.')
+    .max(TEN_YEARS_SECONDS, 'At most ten years; use null for a permanent ban.')
+    .nullable(),
+});
+export type BanInput = z.infer<typeof banSchema>;
+
+/** What the pages offer; the API takes any number of seconds. */
+export const BAN_DURATIONS = [
+  { value: '3600', label: '1 hour' },
+  { value: '86400', label: '1 day' },
+  { value: '604800', label: '7 days' },
+  { value: 'permanent', label: 'Permanent' },
+] as const;
+
+export const updateUserSchema = z
+  .object({ tier: z.enum(TIERS).optional(), role: z.enum(ROLES).optional() })
+  .strict()
+  .refine((input) => input.tier !== undefined || input.role !== undefined, {
+    message: 'Give a tier or a role.',
+    path: ['_'],
+  });
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+const page = z.coerce.number().int().min(1).max(10_000).default(1);
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((value) => value || undefined);
+
+export const USER_STATUSES = ['active', 'banned'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+export const listUsersQuerySchema = z.object({
+  q: optionalText,
+  role: z.enum(ROLES).optional(),
+  tier: z.enum(TIERS).optional(),
+  status: z.enum(USER_STATUSES).optional(),
+  page,
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
+
+export const AUDIT_ACTIONS = [
+  'user.ban',
+  'user.unban',
+  'user.set_tier',
+  'user.set_role',
+  'user.delete',
+  'user.revoke_sessions',
+  'session.revoke',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const auditQuerySchema = z.object({
+  actor: optionalText,
+  target: optionalText,
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  page,
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
