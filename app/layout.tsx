@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import { AccountEvents } from '@/components/account/account-events';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
@@ -29,7 +30,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             {children}
           </main>
           <SiteFooter />
-          <AccountEvents />
+          {/* It reads the URL, known only per request: outside Suspense it would stop every page prerendering. */}
+          <Suspense fallback={null}>
+            <AccountEvents />
+          </Suspense>
         </SessionProvider>
       </body>
     </html>

@@ -22,10 +22,17 @@ test('catalog pages are the same bytes for every visitor', async ({ playwright, 
 
   for (const path of CATALOG_PAGES) {
     const body = async (visitor: typeof anonymous) => (await visitor.get(path)).body();
-    const [signedOut, asA, asB] = await Promise.all([body(anonymous), body(userA), body(userB)]);
-    expect(asA.equals(signedOut), `${path} as user A`).toBe(true);
-    expect(asB.equals(signedOut), `${path} as user B`).toBe(true);
-    for (const name of [user.name, other.name]) expect(signedOut.toString()).not.toContain(name);
+    // Other specs place orders meanwhile, and a stock change may land between the three requests: the same bytes
+    // in one of three rounds shows the page does not depend on who asks. A visitor's name in it fails at once.
+    let same = false;
+    for (let round = 0; round < 3 && !same; round += 1) {
+      const [signedOut, asA, asB] = await Promise.all([body(anonymous), body(userA), body(userB)]);
+      for (const page of [signedOut, asA, asB]) {
+        for (const name of [user.name, other.name]) expect(page.toString(), path).not.toContain(name);
+      }
+      same = asA.equals(signedOut) && asB.equals(signedOut);
+    }
+    expect(same, `${path}: the same bytes signed out, as user A and as user B`).toBe(true);
   }
   await Promise.all([anonymous.dispose(), userA.dispose(), userB.dispose()]);
 });

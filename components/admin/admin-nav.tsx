@@ -9,13 +9,15 @@ const LINKS = [
   { href: '/admin/audit', label: 'Audit log' },
 ];
 
-export function AdminNav() {
-  const pathname = usePathname();
+/** The admin console's links, the current one marked; null while the URL is not known yet (prerendering). */
+export function AdminNavLinks({ pathname }: { pathname: string | null }) {
   return (
     <nav aria-label="Admin" className="border-b border-slate-200 bg-slate-50">
       <ul className="mx-auto flex max-w-7xl gap-1 px-4 py-2 text-sm sm:px-6 lg:px-8">
         {LINKS.map((link) => {
-          const active = link.href === '/admin' ? pathname === '/admin' : pathname.startsWith(link.href);
+          const active =
+            pathname !== null &&
+            (link.href === '/admin' ? pathname === '/admin' : pathname.startsWith(link.href));
           return (
             <li key={link.href}>
               <Link
@@ -36,4 +38,8 @@ export function AdminNav() {
       </ul>
     </nav>
   );
+}
+
+export function AdminNav() {
+  return <AdminNavLinks pathname={usePathname()} />;
 }

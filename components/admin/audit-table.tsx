@@ -29,7 +29,8 @@ export function AuditTable({ items, showTarget = true }: { items: AuditEntry[]; 
   if (items.length === 0) return <p className="px-4 py-6 text-sm text-slate-600">No entries.</p>;
   const columns = ['When', 'Admin', 'Action', ...(showTarget ? ['User'] : []), 'Reason', 'Change', 'IP'];
   return (
-    <div className="overflow-x-auto">
+    // Focusable, so a keyboard can scroll a wide log sideways.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Audit entries">
       <table className="w-full text-left text-sm">
         <TableHead columns={columns} />
         <tbody className="divide-y divide-slate-100 align-top">

@@ -60,7 +60,7 @@ export default async function AdminUsersPage({
           Filter
         </Button>
       </form>
-      <Card className="mt-6 overflow-x-auto">
+      <Card className="mt-6 overflow-x-auto" tabIndex={0} role="region" aria-label="Users">
         <table className="w-full text-left text-sm">
           <TableHead columns={COLUMNS} />
           <tbody className="divide-y divide-slate-100">
