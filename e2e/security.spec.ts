@@ -325,7 +325,9 @@ test.describe('hostile request bodies', () => {
   const bodyRoutes = routeHandlers().filter(
     (route) =>
       route.methods.some((method) => STATE_CHANGING.has(method)) &&
-      readFileSync(route.file, 'utf8').includes('parseJsonBody'),
+      readFileSync(route.file, 'utf8').includes('parseJsonBody') &&
+      // Reads no body without a valid service token (401 first); its own tests send it a bad card with one.
+      route.path !== '/api/internal/payments',
   );
   const nested = `${'['.repeat(7_000)}${']'.repeat(7_000)}`;
   const bodies: [string, string, number[]][] = [
