@@ -43,6 +43,7 @@ export async function measureCheckVsJwt(
     redis,
     prefix,
     idleSeconds: 7 * 24 * 3600,
+    browserIdleSeconds: 12 * 3600,
     absoluteSeconds: 30 * 24 * 3600,
     touchSeconds: 60,
   });

@@ -132,3 +132,43 @@ test('the login page returns to the page that asked for it', async ({ page, cred
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL('/account/sessions');
 });
+
+test('"Keep me signed in" decides whether the cookie outlives the browser', async ({ page, credentials }) => {
+  const sessionCookie = async () => (await page.context().cookies()).find((cookie) => cookie.name === 'sid');
+  const signIn = async (remember: boolean) => {
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(credentials.email);
+    await page.getByLabel('Password').fill(credentials.password);
+    await page.getByLabel('Keep me signed in').setChecked(remember);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL('/');
+  };
+
+  await signIn(false);
+  expect((await sessionCookie())?.expires).toBe(-1);
+  await page.goto('/account/sessions');
+  await expect(page.getByTestId('device-session')).toContainText('Until the browser closes');
+
+  await page.context().clearCookies();
+  await signIn(true);
+  const days = ((await sessionCookie())?.expires ?? 0) - Date.now() / 1000;
+  expect(days / 86_400).toBeGreaterThan(29);
+  await page.goto('/account/sessions');
+  await expect(page.getByTestId('device-session').filter({ hasText: 'This device' })).toContainText(
+    'Kept signed in',
+  );
+
+  const api = await page.request.post('/api/auth/login', {
+    data: { email: credentials.email, password: credentials.password, remember: true },
+  });
+  expect(api.status()).toBe(200);
+  expect(api.headers()['set-cookie']).toMatch(/sid=[^;]+; Path=\/; Max-Age=\d+/);
+  const plain = await page.request.post('/api/auth/login', {
+    data: { email: credentials.email, password: credentials.password },
+  });
+  expect(plain.headers()['set-cookie']).toMatch(/sid=[^;]+; Path=\/; HttpOnly/);
+  const wrong = await page.request.post('/api/auth/login', {
+    data: { email: credentials.email, password: credentials.password, remember: 'yes' },
+  });
+  expect(wrong.status()).toBe(400);
+});

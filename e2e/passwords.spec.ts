@@ -83,6 +83,9 @@ test('changing the password signs the other device out and keeps this one', asyn
   await page.goto('/account');
   await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
   expect((await page.request.get('/api/me')).status()).toBe(200);
+  // Signed in without "Keep me signed in": the new session's cookie still ends with the browser.
+  const sid = (await page.context().cookies()).find((cookie) => cookie.name === 'sid');
+  expect(sid?.expires).toBe(-1);
 });
 
 test('the address is verified from the link mailed at registration', async ({ page, user }) => {

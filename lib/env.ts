@@ -25,6 +25,8 @@ const envSchema = z.object({
   // Comma-separated; the first seals new cookies, all of them open old ones (rotation).
   SESSION_SECRET: z.string().default('dev-only-secret-change-me-dev-only-secret'),
   SESSION_IDLE_SECONDS: seconds(7 * 24 * 3600),
+  // Idle timeout of a sign-in without "Keep me signed in" (its cookie also ends with the browser).
+  SESSION_BROWSER_IDLE_SECONDS: seconds(12 * 3600),
   SESSION_ABSOLUTE_SECONDS: seconds(30 * 24 * 3600),
   SESSION_TOUCH_SECONDS: seconds(60),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),

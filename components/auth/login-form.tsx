@@ -33,12 +33,26 @@ export function LoginForm({ next }: { next: string }) {
         required
         error={state.errors?.password}
       />
-      <Link
-        href="/forgot-password"
-        className="text-brand-800 -mt-2 self-end text-sm font-semibold hover:underline"
-      >
-        Forgot your password?
-      </Link>
+      <div className="-mt-2 flex flex-wrap items-start justify-between gap-3">
+        <label className="flex items-start gap-2 text-sm text-slate-700">
+          <input
+            type="checkbox"
+            name="remember"
+            defaultChecked={state.values?.remember}
+            aria-describedby="remember-hint"
+            className="accent-brand-700 mt-0.5 size-4 rounded border-slate-300"
+          />
+          <span>
+            Keep me signed in
+            <span id="remember-hint" className="block text-xs text-slate-500">
+              Stay signed in after the browser closes. Leave it off on a shared computer.
+            </span>
+          </span>
+        </label>
+        <Link href="/forgot-password" className="text-brand-800 text-sm font-semibold hover:underline">
+          Forgot your password?
+        </Link>
+      </div>
       <Button type="submit" size="lg" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>

@@ -26,7 +26,7 @@ export type AuthFormState = {
   code?: ErrorCode;
   errors?: FieldErrors;
   /** What the user typed, to fill the form again. Never the password. */
-  values?: { email?: string; name?: string };
+  values?: { email?: string; name?: string; remember?: boolean };
 };
 
 function text(formData: FormData, key: string): string | undefined {
@@ -60,8 +60,8 @@ async function startSignedIn(
 }
 
 export async function loginAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const values = { email: text(formData, 'email') };
-  const parsed = loginSchema.safeParse({ email: values.email, password: text(formData, 'password') });
+  const values = { email: text(formData, 'email'), remember: formData.get('remember') === 'on' };
+  const parsed = loginSchema.safeParse({ ...values, password: text(formData, 'password') });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   return startSignedIn((context) => login(parsed.data, context), values, formData);
 }

@@ -79,6 +79,21 @@ describe('login', () => {
     expect((await readSessionByToken(after))?.user.id).toBe(user.id);
   });
 
+  it('keeps the browser signed in only when asked ("Keep me signed in"); registration keeps it', async () => {
+    const { email, session: registeredSession } = await registered();
+    expect(registeredSession.persistent).toBe(true);
+    const plain = await login(loginSchema.parse({ email, password: PASSWORD }), context);
+    const kept = await login(loginSchema.parse({ email, password: PASSWORD, remember: true }), context);
+    expect(plain.session.persistent).toBe(false);
+    expect(plain.session.idleExpiresAt - plain.session.lastSeenAt).toBe(
+      env.SESSION_BROWSER_IDLE_SECONDS * 1000,
+    );
+    expect(kept.session.persistent).toBe(true);
+    expect(kept.session.idleExpiresAt - kept.session.lastSeenAt).toBe(env.SESSION_IDLE_SECONDS * 1000);
+    expect((await readSessionByToken(plain.token))?.session.persistent).toBe(false);
+    expect(loginSchema.safeParse({ email, password: PASSWORD, remember: 'yes' }).success).toBe(false);
+  });
+
   it('answers a wrong password and an unknown email alike', async () => {
     const { email } = await registered();
     const wrong = await failure(login(loginSchema.parse({ email, password: 'wrong password!' }), context));

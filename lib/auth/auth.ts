@@ -39,12 +39,14 @@ async function startSession(
   store: SessionStore,
   user: SessionUser,
   context: AuthContext,
+  persistent: boolean,
 ): Promise<AuthResult> {
   // Session fixation: whatever token the browser held before is deleted, and the new session gets a fresh one.
   if (context.previousToken) await store.revokeSession(context.previousToken);
   const { token, session } = await store.createSession(user, {
     ip: context.deviceIp,
     userAgent: context.userAgent,
+    persistent,
   });
   await recordSignIn(user.id);
   return { token, session, user };
@@ -94,7 +96,8 @@ export async function register(
     throw error;
   }
   await sendVerificationEmail(row);
-  return startSession(store, toSessionUser(row), context);
+  // Whoever just made an account on this browser is kept signed in on it, as before the choice existed at login.
+  return startSession(store, toSessionUser(row), context, true);
 }
 
 /** Redis holds the failure counters; without it we cannot tell a guesser from a user, so sign-in is refused. */
@@ -181,7 +184,7 @@ export async function login(
   const user = toSessionUser(row);
   // Checked after the password, so a ban tells nothing to someone who does not hold the account's password.
   if (isBanned(user)) throw bannedError(user, row.banReason);
-  return failClosed(() => startSession(store, user, context));
+  return failClosed(() => startSession(store, user, context, input.remember ?? false));
 }
 
 /** Deletes the session in Redis at once: the token is worthless from the next request on, wherever it was copied. */

@@ -18,7 +18,7 @@ async function cookieFor(role: 'shopper' | 'admin') {
   if (role === 'admin') {
     await setUserRole(user.id, 'admin', SYSTEM_ACTOR);
   }
-  return { cookie: (await sessionSetCookie(token, false)).split(';')[0], id: user.id };
+  return { cookie: (await sessionSetCookie(token, false, true)).split(';')[0], id: user.id };
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {

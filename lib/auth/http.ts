@@ -54,7 +54,7 @@ export async function setSignedInCookies(
   result: AuthResult,
   secure: boolean,
 ): Promise<void> {
-  await setSessionCookie(cookies, result.token, secure);
+  await setSessionCookie(cookies, result.token, secure, result.session.persistent);
   cookies.set(
     deviceCookieName(secure),
     await sealDeviceCookie(result.user.email),
@@ -74,7 +74,10 @@ export async function signedInResponse(
   status: 200 | 201,
 ): Promise<Response> {
   const response = Response.json({ user: toPublicUser(result.user) }, { status, headers: noStore() });
-  response.headers.append('Set-Cookie', await sessionSetCookie(result.token, secure));
+  response.headers.append(
+    'Set-Cookie',
+    await sessionSetCookie(result.token, secure, result.session.persistent),
+  );
   response.headers.append('Set-Cookie', await deviceSetCookie(result.user.email, secure));
   return response;
 }

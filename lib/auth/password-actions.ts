@@ -57,8 +57,8 @@ export async function changePasswordAction(
   try {
     const cookieStore = await cookies();
     const context = await authContextFromHeaders(cookieStore, await headers());
-    const { token } = await changePassword(current, parsed.data, context);
-    await setSessionCookie(cookieStore, token, context.secure);
+    const { token, session } = await changePassword(current, parsed.data, context);
+    await setSessionCookie(cookieStore, token, context.secure, session.persistent);
   } catch (error) {
     return refused(error);
   }

@@ -59,9 +59,13 @@ export async function changePassword(
       data: { action: 'password.changed', actorId: row.id, targetUserId: row.id, ip: context.deviceIp },
     }),
   ]);
-  // Every session goes, this one too; this browser continues on a fresh token.
+  // Every session goes, this one too; this browser continues on a fresh token, kept signed in as it was.
   await store.revokeUserSessions(row.id);
-  return store.createSession(current.user, { ip: context.deviceIp, userAgent: context.userAgent });
+  return store.createSession(current.user, {
+    ip: context.deviceIp,
+    userAgent: context.userAgent,
+    persistent: current.session.persistent,
+  });
 }
 
 // Per address (someone flooding one inbox) and per client IP (one client trying many addresses).

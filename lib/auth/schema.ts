@@ -50,10 +50,13 @@ export const loginSchema = z.object({
     .string({ error: 'Enter your password.' })
     .min(1, 'Enter your password.')
     .max(PASSWORD_MAX, 'Email or password is incorrect.'),
+  // "Keep me signed in": unchecked, the session ends with the browser or after SESSION_BROWSER_IDLE_SECONDS idle.
+  remember: z.boolean({ error: 'remember must be true or false.' }).default(false),
 });
 
 export type RegisterInput = z.infer<typeof registerSchema>;
-export type LoginInput = z.infer<typeof loginSchema>;
+/** Persistent only when asked for: callers inside the app may leave `remember` out. */
+export type LoginInput = Omit<z.output<typeof loginSchema>, 'remember'> & { remember?: boolean };
 
 /** A device's public session id as the store makes them: 16 random bytes, base64url. */
 export const sessionIdParamsSchema = z.object({

@@ -39,7 +39,7 @@ export async function signedUpUser() {
     { email, password: TEST_PASSWORD, name: 'Cart Test' },
     { ip: null, deviceIp: null, userAgent: null, previousToken: null },
   );
-  const cookie = (await sessionSetCookie(result.token, false)).split(';')[0] as string;
+  const cookie = (await sessionSetCookie(result.token, false, true)).split(';')[0] as string;
   return { userId: result.user.id, email, cookie };
 }
 

@@ -26,7 +26,7 @@ export async function tryLabAction(): Promise<LabActionState> {
     throw error;
   }
   const { sessionToken, jwt } = signIn;
-  await setSessionCookie(cookieStore, sessionToken, context.secure);
+  await setSessionCookie(cookieStore, sessionToken, context.secure, true);
   cookieStore.set(LAB_COOKIES.sessionToken, jwt, {
     httpOnly: true,
     sameSite: 'lax',

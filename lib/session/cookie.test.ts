@@ -76,7 +76,7 @@ describe('sealed session cookie', () => {
 
 describe('cookie attributes', () => {
   it('uses a plain name without Secure over http', async () => {
-    const header = await sessionSetCookie('token', false);
+    const header = await sessionSetCookie('token', false, true);
     expect(header).toMatch(/^sid=Fe26\.2\*/);
     expect(header).toContain('; Path=/');
     expect(header).toContain('; HttpOnly');
@@ -86,11 +86,17 @@ describe('cookie attributes', () => {
   });
 
   it('uses the __Host- prefix and Secure over https', async () => {
-    const header = await sessionSetCookie('token', true);
+    const header = await sessionSetCookie('token', true, true);
     expect(header).toMatch(/^__Host-sid=/);
     expect(header).toContain('; Secure');
     expect(header).toContain('; Path=/');
     expect(header).not.toContain('Domain');
+  });
+
+  it('makes a browser-session cookie (no Max-Age) for a sign-in without "Keep me signed in"', async () => {
+    const header = await sessionSetCookie('token', false, false);
+    expect(header).toMatch(/^sid=Fe26\.2\*[^;]*; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(header).not.toMatch(/Max-Age|Expires/i);
   });
 
   it('clears with an empty value and Max-Age=0 under the same name', () => {

@@ -110,32 +110,41 @@ export type SessionCookieOptions = {
   sameSite: 'lax';
   path: '/';
   secure: boolean;
-  maxAge: number;
+  /** Absent: a browser-session cookie, gone when the browser closes. */
+  maxAge?: number;
 };
 
+/** `maxAge` null makes a browser-session cookie. */
 export function sessionCookieOptions(
   secure: boolean,
-  maxAge = env.SESSION_ABSOLUTE_SECONDS,
+  maxAge: number | null = env.SESSION_ABSOLUTE_SECONDS,
 ): SessionCookieOptions {
-  return { httpOnly: true, sameSite: 'lax', path: '/', secure, maxAge };
+  const options: SessionCookieOptions = { httpOnly: true, sameSite: 'lax', path: '/', secure };
+  if (maxAge !== null) options.maxAge = maxAge;
+  return options;
+}
+
+/** A session's cookie lasts as long as the session can ("Keep me signed in"), or as long as the browser runs. */
+export function sessionCookieOptionsFor(secure: boolean, persistent: boolean): SessionCookieOptions {
+  return sessionCookieOptions(secure, persistent ? env.SESSION_ABSOLUTE_SECONDS : null);
 }
 
 /** A Set-Cookie header value with the session cookie's attributes (HttpOnly, SameSite=Lax, Secure over https). */
 export function serializeCookie(name: string, value: string, options: SessionCookieOptions): string {
-  const parts = [
-    `${name}=${value}`,
-    `Path=${options.path}`,
-    `Max-Age=${options.maxAge}`,
-    'HttpOnly',
-    'SameSite=Lax',
-  ];
+  const parts = [`${name}=${value}`, `Path=${options.path}`];
+  if (options.maxAge !== undefined) parts.push(`Max-Age=${options.maxAge}`);
+  parts.push('HttpOnly', 'SameSite=Lax');
   if (options.secure) parts.push('Secure');
   return parts.join('; ');
 }
 
 /** A Set-Cookie header value that stores the sealed token. */
-export async function sessionSetCookie(token: string, secure: boolean): Promise<string> {
-  return serializeCookie(sessionCookieName(secure), await sealToken(token), sessionCookieOptions(secure));
+export async function sessionSetCookie(token: string, secure: boolean, persistent: boolean): Promise<string> {
+  return serializeCookie(
+    sessionCookieName(secure),
+    await sealToken(token),
+    sessionCookieOptionsFor(secure, persistent),
+  );
 }
 
 /** A Set-Cookie header value that removes the session cookie. */

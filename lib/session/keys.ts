@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 // The session store's Redis layout, in one place. The Lua scripts in lua.ts rebuild the user and index keys
 // from the prefix and a userId with these same shapes.
-//   <prefix>session:<sha256(token) hex>   hash: id, userId, createdAt, lastSeenAt, expiresAt, ip?, userAgent?
+//   <prefix>session:<sha256(token) hex>   hash: id, userId, createdAt, lastSeenAt, expiresAt, ip?, userAgent?, persistent
 //   <prefix>user:<userId>                 string: the SessionUser as JSON (role, tier, ban state)
 //   <prefix>user-sessions:<userId>        sorted set: session hashes scored by absolute expiry
 //   <prefix>session-owner:<public id>      string: the userId, so an admin can revoke a session by its public id

@@ -6,25 +6,32 @@ import { defineScript } from '@/lib/redis';
 // (or Upstash, which runs each database's scripts on one node).
 //
 // Times are epoch ms passed in ARGV, never Redis's clock, so tests can inject a clock and app servers agree
-// with what they wrote. Session hash fields: id, userId, createdAt, lastSeenAt, expiresAt, ip?, userAgent?.
+// with what they wrote. Session hash fields: id, userId, createdAt, lastSeenAt, expiresAt, ip?, userAgent?,
+// persistent? ('0' for a sign-in without "Keep me signed in"; missing, from before that choice existed, is '1').
 
-const FIELDS = `'id', 'userId', 'createdAt', 'lastSeenAt', 'expiresAt', 'ip', 'userAgent'`;
+const FIELDS = `'id', 'userId', 'createdAt', 'lastSeenAt', 'expiresAt', 'ip', 'userAgent', 'persistent'`;
 
+// The idle timeouts come from ARGV, not the hash, so a changed setting applies to sessions that already exist.
 // Expired by the stored times: Redis's TTL normally gets there first, an injected clock may not.
 const EXPIRED = `
+local function idle_of(f, idle, browserIdle)
+  if f[8] == '0' then return browserIdle end
+  return idle
+end
 local function expired(f, now, idle)
   return now >= math.min(tonumber(f[4]) + idle, tonumber(f[5]))
 end`;
 
 /**
- * KEYS[1] session. ARGV: now, idleMs, touchMs, prefix, tokenHash.
- * Returns nil, or {id, userId, createdAt, lastSeenAt, expiresAt, ip, userAgent, userJson}; the user record
- * is read in the same script so role, tier and ban state are as current as the session itself.
+ * KEYS[1] session. ARGV: now, idleMs, touchMs, prefix, tokenHash, browserIdleMs.
+ * Returns nil, or {id, userId, createdAt, lastSeenAt, expiresAt, ip, userAgent, persistent, userJson}; the user
+ * record is read in the same script so role, tier and ban state are as current as the session itself.
  */
 export const READ_SESSION = defineScript(`${EXPIRED}
 local f = redis.call('HMGET', KEYS[1], ${FIELDS})
 if not f[1] or not f[2] then return nil end
-local now, idle, touch = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local now, touch = tonumber(ARGV[1]), tonumber(ARGV[3])
+local idle = idle_of(f, tonumber(ARGV[2]), tonumber(ARGV[6]))
 if expired(f, now, idle) then
   redis.call('DEL', KEYS[1])
   redis.call('ZREM', ARGV[4] .. 'user-sessions:' .. f[2], ARGV[5])
@@ -36,7 +43,7 @@ if now - tonumber(f[4]) >= touch then
   redis.call('PEXPIRE', KEYS[1], math.min(idle, tonumber(f[5]) - now))
   f[4] = ARGV[1]
 end
-f[8] = redis.call('GET', ARGV[4] .. 'user:' .. f[2])
+f[9] = redis.call('GET', ARGV[4] .. 'user:' .. f[2])
 return f
 `);
 
@@ -60,8 +67,8 @@ end`;
 
 /**
  * KEYS[1] session, KEYS[2] user record, KEYS[3] user index, KEYS[4] session owner (public id -> userId).
- * ARGV: id, userId, now, expiresAt, sessionTtlMs, absoluteMs, userJson, tokenHash, userVersion, then ip/userAgent
- * pairs. Returns 0 when the session key already exists (a token is never reused), else 1.
+ * ARGV: id, userId, now, expiresAt, sessionTtlMs, absoluteMs, userJson, tokenHash, userVersion, then field/value
+ * pairs (persistent, ip, userAgent). Returns 0 when the session key already exists (a token is never reused), else 1.
  */
 export const CREATE_SESSION = defineScript(`${WRITE_USER_IF_NEWER}
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
@@ -157,18 +164,18 @@ return deleted
 `);
 
 /**
- * KEYS[1] user index. ARGV: prefix, now, idleMs.
+ * KEYS[1] user index. ARGV: prefix, now, idleMs, browserIdleMs.
  * Returns the live sessions as arrays of the session fields; deletes expired ones and prunes the index.
  */
 export const LIST_USER_SESSIONS = defineScript(`${EXPIRED}
-local now, idle = tonumber(ARGV[2]), tonumber(ARGV[3])
+local now, idle, browserIdle = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
 local live = {}
 for _, hash in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
   local key = ARGV[1] .. 'session:' .. hash
   local f = redis.call('HMGET', key, ${FIELDS})
   if not f[1] then
     redis.call('ZREM', KEYS[1], hash)
-  elseif expired(f, now, idle) then
+  elseif expired(f, now, idle_of(f, idle, browserIdle)) then
     redis.call('DEL', key)
     redis.call('ZREM', KEYS[1], hash)
   else

@@ -6,6 +6,7 @@ import {
   sealToken,
   sessionCookieName,
   sessionCookieOptions,
+  sessionCookieOptionsFor,
   unsealToken,
   type SessionCookieOptions,
 } from './cookie';
@@ -67,8 +68,13 @@ export async function authContextFromHeaders(
 }
 
 /** Server actions: store the sealed token through next/headers' cookies(). */
-export async function setSessionCookie(cookies: CookieWriter, token: string, secure: boolean): Promise<void> {
-  cookies.set(sessionCookieName(secure), await sealToken(token), sessionCookieOptions(secure));
+export async function setSessionCookie(
+  cookies: CookieWriter,
+  token: string,
+  secure: boolean,
+  persistent: boolean,
+): Promise<void> {
+  cookies.set(sessionCookieName(secure), await sealToken(token), sessionCookieOptionsFor(secure, persistent));
 }
 
 /** Server actions: remove the session cookie. */

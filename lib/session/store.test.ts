@@ -6,6 +6,7 @@ import { hashToken, sessionKeys } from './keys';
 import { createSessionStore, type SessionUser } from './store';
 
 const IDLE = 600;
+const BROWSER_IDLE = 300;
 const ABSOLUTE = 3600;
 const TOUCH = 60;
 const s = (seconds: number) => seconds * 1000;
@@ -54,6 +55,7 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
       redis: options.port ?? redis(),
       prefix,
       idleSeconds: IDLE,
+      browserIdleSeconds: BROWSER_IDLE,
       absoluteSeconds: options.absoluteSeconds ?? ABSOLUTE,
       touchSeconds: TOUCH,
       now: () => clock.now,
@@ -68,6 +70,7 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
       redis: redis(),
       prefix: ownPrefix,
       idleSeconds: IDLE,
+      browserIdleSeconds: BROWSER_IDLE,
       absoluteSeconds: ABSOLUTE,
       touchSeconds: TOUCH,
     });
@@ -90,6 +93,7 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
       lastSeenAt: start,
       expiresAt: start + s(ABSOLUTE),
       idleExpiresAt: start + s(IDLE),
+      persistent: true,
       ip: meta.ip,
       userAgent: meta.userAgent,
     });
@@ -420,8 +424,60 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
   });
 
   it('refuses timeouts that cannot work', () => {
+    const timeouts = { idleSeconds: 600, browserIdleSeconds: 300, absoluteSeconds: 600, touchSeconds: 60 };
+    expect(() => createSessionStore({ redis: redis(), prefix, ...timeouts })).not.toThrow();
+    expect(() => createSessionStore({ redis: redis(), prefix, ...timeouts, idleSeconds: 60 })).toThrow();
     expect(() =>
-      createSessionStore({ redis: redis(), prefix, idleSeconds: 60, absoluteSeconds: 600, touchSeconds: 60 }),
+      createSessionStore({ redis: redis(), prefix, ...timeouts, browserIdleSeconds: 60 }),
     ).toThrow();
+  });
+
+  describe('without "Keep me signed in"', () => {
+    it('ends after the browser idle timeout, while a persistent session lives on', async () => {
+      const { store, clock, start } = setup();
+      const user = makeUser();
+      const browser = await store.createSession(user, { ...meta, persistent: false });
+      const kept = await store.createSession(user, meta);
+      expect(browser.session).toMatchObject({ persistent: false, idleExpiresAt: start + s(BROWSER_IDLE) });
+      const ttl = await redis().pipeline([['PTTL', keys.session(hashToken(browser.token))]]);
+      expect(Number(ttl[0])).toBeLessThanOrEqual(s(BROWSER_IDLE));
+      expect(Number(ttl[0])).toBeGreaterThan(s(BROWSER_IDLE - 10));
+
+      clock.now = start + s(BROWSER_IDLE - 1);
+      expect((await store.readSession(browser.token))?.session.persistent).toBe(false);
+      clock.now = start + s(2 * BROWSER_IDLE - 2);
+      expect(await store.readSession(browser.token)).not.toBeNull();
+      expect(await store.readSession(kept.token)).not.toBeNull();
+      clock.now = start + s(3 * BROWSER_IDLE - 1);
+      expect(await store.readSession(browser.token)).toBeNull();
+      expect(await redis().pipeline([['EXISTS', keys.session(hashToken(browser.token))]])).toEqual([0]);
+      expect((await store.readSession(kept.token))?.session.persistent).toBe(true);
+    });
+
+    it('renews by the browser idle timeout when touched', async () => {
+      const { store, clock, start } = setup();
+      const { token } = await store.createSession(makeUser(), { ...meta, persistent: false });
+      clock.now = start + s(TOUCH);
+      const lookup = await store.readSession(token);
+      expect(lookup?.session.idleExpiresAt).toBe(start + s(TOUCH + BROWSER_IDLE));
+      const [ttl] = await redis().pipeline([['PTTL', keys.session(hashToken(token))]]);
+      expect(Number(ttl)).toBeLessThanOrEqual(s(BROWSER_IDLE));
+    });
+
+    it('is left out of the device list once idle', async () => {
+      const { store, clock, start } = setup();
+      const user = makeUser();
+      await store.createSession(user, { ...meta, persistent: false });
+      const kept = await store.createSession(user, meta);
+      clock.now = start + s(BROWSER_IDLE + 1);
+      expect((await store.listUserSessions(user.id)).map((session) => session.id)).toEqual([kept.session.id]);
+    });
+
+    it('reads a session stored before the choice existed as persistent', async () => {
+      const { store } = setup();
+      const { token } = await store.createSession(makeUser(), { ...meta, persistent: false });
+      await redis().pipeline([['HDEL', keys.session(hashToken(token)), 'persistent']]);
+      expect((await store.readSession(token))?.session.persistent).toBe(true);
+    });
   });
 });

@@ -31,6 +31,8 @@ export type SessionRecord = {
   /** Absolute expiry. */
   expiresAt: number;
   idleExpiresAt: number;
+  /** "Keep me signed in": the long idle timeout and a cookie that outlives the browser; else the browser's. */
+  persistent: boolean;
   ip: string | null;
   userAgent: string | null;
 };
@@ -44,16 +46,18 @@ export type SessionStoreOptions = {
   redis: RedisPort;
   prefix?: string;
   idleSeconds: number;
+  /** Idle timeout of a session that is not persistent. */
+  browserIdleSeconds: number;
   absoluteSeconds: number;
   touchSeconds: number;
   now?: () => number;
 };
 
 export interface SessionStore {
-  /** Also caches the user record and indexes the session under the user. */
+  /** Also caches the user record and indexes the session under the user. Persistent unless told otherwise. */
   createSession(
     user: SessionUser,
-    meta: { ip: string | null; userAgent: string | null },
+    meta: { ip: string | null; userAgent: string | null; persistent?: boolean },
   ): Promise<{ token: string; session: SessionRecord }>;
   /** One Redis round trip; null when missing or expired (idle or absolute); touches at most once per touchSeconds. */
   readSession(token: string): Promise<SessionLookup | null>;
@@ -148,15 +152,19 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
   const keys = sessionKeys(prefix);
   const now = options.now ?? Date.now;
   const idleMs = options.idleSeconds * 1000;
+  const browserIdleMs = options.browserIdleSeconds * 1000;
   const absoluteMs = options.absoluteSeconds * 1000;
   const touchMs = options.touchSeconds * 1000;
-  if (!(touchMs > 0 && touchMs < idleMs && idleMs > 0 && absoluteMs > 0)) {
-    throw new Error('Session timeouts must satisfy 0 < touchSeconds < idleSeconds, and absoluteSeconds > 0.');
+  if (!(touchMs > 0 && touchMs < Math.min(idleMs, browserIdleMs) && absoluteMs > 0)) {
+    throw new Error(
+      'Session timeouts must satisfy 0 < touchSeconds < idleSeconds and browserIdleSeconds, and absoluteSeconds > 0.',
+    );
   }
+  const idleFor = (persistent: boolean) => (persistent ? idleMs : browserIdleMs);
 
   function toRecord(fields: RedisReply): SessionRecord {
     if (!Array.isArray(fields)) throw new TypeError('Corrupt session record in Redis');
-    const [id, userId, createdAt, lastSeenAt, expiresAt, ip, userAgent] = fields;
+    const [id, userId, createdAt, lastSeenAt, expiresAt, ip, userAgent, persistent] = fields;
     if (typeof id !== 'string' || typeof userId !== 'string')
       throw new TypeError('Corrupt session record in Redis');
     const record = {
@@ -165,10 +173,14 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       createdAt: toNumber(createdAt),
       lastSeenAt: toNumber(lastSeenAt),
       expiresAt: toNumber(expiresAt),
+      persistent: persistent !== '0',
       ip: toOptionalString(ip),
       userAgent: toOptionalString(userAgent),
     };
-    return { ...record, idleExpiresAt: Math.min(record.lastSeenAt + idleMs, record.expiresAt) };
+    return {
+      ...record,
+      idleExpiresAt: Math.min(record.lastSeenAt + idleFor(record.persistent), record.expiresAt),
+    };
   }
 
   return {
@@ -178,17 +190,20 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       const tokenHash = hashToken(token);
       const createdAt = now();
       const expiresAt = createdAt + absoluteMs;
+      const persistent = meta.persistent ?? true;
+      const sessionIdleMs = Math.min(idleFor(persistent), absoluteMs);
       const session: SessionRecord = {
         id: randomBytes(16).toString('base64url'),
         userId: user.id,
         createdAt,
         lastSeenAt: createdAt,
         expiresAt,
-        idleExpiresAt: Math.min(createdAt + idleMs, expiresAt),
+        idleExpiresAt: createdAt + sessionIdleMs,
+        persistent,
         ip: meta.ip,
         userAgent: meta.userAgent,
       };
-      const optional: string[] = [];
+      const optional: string[] = ['persistent', persistent ? '1' : '0'];
       if (meta.ip !== null) optional.push('ip', meta.ip);
       if (meta.userAgent !== null) optional.push('userAgent', meta.userAgent);
       const created = await redis.evalScript(
@@ -204,7 +219,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
           user.id,
           createdAt,
           expiresAt,
-          Math.min(idleMs, absoluteMs),
+          sessionIdleMs,
           absoluteMs,
           json,
           tokenHash,
@@ -223,11 +238,11 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       const reply = await redis.evalScript(
         READ_SESSION,
         [keys.session(tokenHash)],
-        [now(), idleMs, touchMs, prefix, tokenHash],
+        [now(), idleMs, touchMs, prefix, tokenHash, browserIdleMs],
       );
       if (reply === null) return null;
       if (!Array.isArray(reply)) throw new TypeError('Corrupt session record in Redis');
-      return { session: toRecord(reply), user: parseUser(reply[7]) };
+      return { session: toRecord(reply), user: parseUser(reply[8]) };
     },
 
     async revokeSession(token, revokeOptions = {}) {
@@ -267,7 +282,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       const reply = await redis.evalScript(
         LIST_USER_SESSIONS,
         [keys.userSessions(userId)],
-        [prefix, now(), idleMs],
+        [prefix, now(), idleMs, browserIdleMs],
       );
       if (!Array.isArray(reply)) throw new TypeError('Unexpected reply listing sessions');
       return reply.map(toRecord).sort((a, b) => b.lastSeenAt - a.lastSeenAt);
@@ -350,6 +365,7 @@ export function getSessionStore(): SessionStore {
   store ??= createSessionStore({
     redis: getRedis(),
     idleSeconds: env.SESSION_IDLE_SECONDS,
+    browserIdleSeconds: env.SESSION_BROWSER_IDLE_SECONDS,
     absoluteSeconds: env.SESSION_ABSOLUTE_SECONDS,
     touchSeconds: env.SESSION_TOUCH_SECONDS,
   });

@@ -160,6 +160,7 @@ describe.each(TRANSPORTS)('a change with Redis unreachable over %s', (transport)
     const store = createSessionStore({
       redis: dead,
       idleSeconds: 600,
+      browserIdleSeconds: 300,
       absoluteSeconds: 3600,
       touchSeconds: 60,
     });

@@ -60,7 +60,8 @@ export default async function SessionsPage() {
                   </p>
                   <p className="mt-1 text-sm text-slate-600">
                     {session.ip ?? 'IP address unknown'} · Signed in <When at={session.createdAt} /> · Last
-                    seen <When at={session.lastSeenAt} />
+                    seen <When at={session.lastSeenAt} /> ·{' '}
+                    {session.persistent ? 'Kept signed in' : 'Until the browser closes'}
                   </p>
                 </div>
                 <form action={revokeSessionAction}>

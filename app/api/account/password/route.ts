@@ -11,9 +11,7 @@ export const POST = mutationHandler(async (request: Request) => {
   const current = await requireApiUser(request);
   const input = await parseJsonBody(request, changePasswordSchema);
   const context = await authContextFromRequest(request);
-  const { token } = await changePassword(current, input, context);
-  return new Response(null, {
-    status: 204,
-    headers: { 'Cache-Control': 'no-store', 'Set-Cookie': await sessionSetCookie(token, context.secure) },
-  });
+  const { token, session } = await changePassword(current, input, context);
+  const cookie = await sessionSetCookie(token, context.secure, session.persistent);
+  return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store', 'Set-Cookie': cookie } });
 });
