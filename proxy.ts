@@ -1,7 +1,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { AppError, errorResponse } from '@/lib/http/errors';
 import { NO_STORE } from '@/lib/http/no-store';
-import { clearSessionSetCookie, openSessionCookie } from '@/lib/session';
+import { hasOrder } from '@/lib/orders';
+import {
+  checkSessionToken,
+  clearSessionSetCookie,
+  openSessionCookie,
+  type CurrentSession,
+} from '@/lib/session';
+import { userExists } from '@/lib/users';
 
 // The early, optimistic gate (the Next.js authentication guide's): a visitor to a private route without a session
 // cookie that opens goes to the login page (an API call gets a 401) before anything renders, and a cookie that does
@@ -9,11 +16,49 @@ import { clearSessionSetCookie, openSessionCookie } from '@/lib/session';
 // lib/auth/gate.ts, which is the real check, so each request pays one round trip and a request that skips the
 // proxy (a matcher gap, the x-middleware-subrequest trick) still gets nothing. Roles are the gate's business too.
 
+// Pages of one record whose id may name nothing this visitor can see. Private pages stream (their shell is sent
+// before the page runs), so a notFound() in the page can only answer status 200; these get a real 404 here, at the
+// cost of a session check in the proxy for these two routes only. The page still checks for itself.
+const RECORD_PAGES: [RegExp, (current: CurrentSession, id: string) => Promise<boolean>][] = [
+  [/^\/orders\/([^/]+)\/?$/, (current, id) => hasOrder(current.user.id, id)],
+  // Non-admins are the page's gate's to send away, not a 404.
+  [
+    /^\/admin\/users\/([^/]+)\/?$/,
+    (current, id) => Promise.resolve(current.user.role !== 'admin' || userExists(id)),
+  ],
+];
+
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+async function recordIsMissing(pathname: string, token: string): Promise<boolean> {
+  for (const [pattern, exists] of RECORD_PAGES) {
+    const id = pattern.exec(pathname)?.[1];
+    if (id === undefined) continue;
+    const { current } = await checkSessionToken(token);
+    return current !== null && !(await exists(current, decodedSegment(id)));
+  }
+  return false;
+}
+
 export async function proxy(request: NextRequest) {
   const { token, hadCookie, secure } = await openSessionCookie(request);
-  if (token) return NextResponse.next();
-
   const { pathname, search } = request.nextUrl;
+  if (token) {
+    if (await recordIsMissing(pathname, token)) {
+      return NextResponse.rewrite(new URL('/_not-found', request.nextUrl), {
+        status: 404,
+        headers: { 'Cache-Control': NO_STORE },
+      });
+    }
+    return NextResponse.next();
+  }
+
   const response = pathname.startsWith('/api/')
     ? errorResponse(new AppError('unauthenticated', 'Sign in to continue.'))
     : NextResponse.redirect(new URL(`/login?next=${encodeURIComponent(pathname + search)}`, request.nextUrl));

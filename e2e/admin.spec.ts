@@ -163,3 +163,23 @@ test('admin pages and /banned pass axe', async ({ page, user, browser, baseURL }
   await expectNoSeriousA11yViolations(page, '/banned');
   await admin.close();
 });
+
+test('an unknown user is a 404 page for an admin; a shopper is sent back to the shop', async ({
+  page,
+  user,
+  browser,
+  baseURL,
+}) => {
+  const admin = await adminContext(browser, baseURL);
+  const adminPage = await admin.newPage();
+  const shopperId = await idOf(page.request, user);
+  expect((await adminPage.goto(`/admin/users/${shopperId}`))?.status()).toBe(200);
+  for (const id of ['cnosuchuser00000000000000', 'not a user id']) {
+    const response = await adminPage.goto(`/admin/users/${encodeURIComponent(id)}`);
+    expect(response?.status(), id).toBe(404);
+  }
+  await admin.close();
+
+  await page.goto('/admin/users/cnosuchuser00000000000000');
+  await expect(page).toHaveURL('/');
+});

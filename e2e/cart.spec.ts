@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './fixtures/axe';
-import { expect, test } from './fixtures/users';
+import { expect, newCredentials, test } from './fixtures/users';
 
 // Seeded products with plenty of stock, one unit at a time, so other specs' stock states never change.
 const BOTTLE = { slug: 'insulated-water-bottle', name: 'Insulated Water Bottle' };
@@ -124,4 +124,39 @@ test('listing cards add to the cart, and the cart changes quantities with a conf
   await expect(page.getByTestId('cart-count')).toHaveText('3');
   await page.getByRole('button', { name: `Remove ${NOTEBOOK.name}` }).click();
   await expect(page.getByText('Your cart is empty.')).toBeVisible();
+});
+
+test("another user's order, or no order at all, is a 404 page", async ({ page, user, browser, baseURL }) => {
+  const other = await browser.newContext({ baseURL });
+  const otherPage = await other.newPage();
+  const credentials = newCredentials();
+  expect((await other.request.post('/api/auth/register', { data: credentials })).status()).toBe(201);
+  await addThroughApi(otherPage, NOTEBOOK.slug);
+  const placed = await other.request.post('/api/checkout', {
+    headers: { 'Idempotency-Key': crypto.randomUUID() },
+    data: {
+      shippingAddress: {
+        name: 'Ada Lovelace',
+        line1: '12 Analytical Way',
+        city: 'London',
+        postalCode: 'N1 7AA',
+        country: 'United Kingdom',
+      },
+      card: { number: '4242424242424242', expMonth: 12, expYear: Number(nextYear), cvc: '123' },
+    },
+  });
+  expect(placed.status(), await placed.text()).toBe(201);
+  const { order } = await placed.json();
+
+  expect((await otherPage.goto(`/orders/${order.id}`))?.status()).toBe(200);
+  await expect(otherPage.getByRole('heading', { name: `Order ${order.id}` })).toBeVisible();
+  await other.close();
+
+  expect(user.email).not.toBe(credentials.email);
+  for (const id of [order.id, 'no-such-order', '%E0%A4%A']) {
+    const response = await page.goto(`/orders/${id}`);
+    expect(response?.status(), id).toBe(404);
+    await expect(page.getByText(order.id)).toHaveCount(0);
+  }
+  expect((await page.request.get(`/api/orders/${order.id}`)).status()).toBe(404);
 });

@@ -10,6 +10,7 @@ import { priceLines, type Tier, type Totals } from '@/lib/pricing';
 import { isBanned } from '@/lib/session';
 import { revalidateProductStock } from './revalidate';
 import {
+  orderIdParamsSchema,
   shippingAddressSchema,
   type CheckoutInput,
   type OrderListQuery,
@@ -358,6 +359,12 @@ export async function listOrders(userId: string, query: OrderListQuery): Promise
 export async function getOrder(userId: string, orderId: string): Promise<OrderView | null> {
   const order = await db.order.findFirst({ where: { id: orderId, userId }, include: WITH_ITEMS });
   return order ? toView(order) : null;
+}
+
+/** Whether the user has an order with this id; a malformed id is none. */
+export async function hasOrder(userId: string, orderId: string): Promise<boolean> {
+  const parsed = orderIdParamsSchema.safeParse({ id: orderId });
+  return parsed.success && (await db.order.count({ where: { id: parsed.data.id, userId } })) > 0;
 }
 
 /** The address of the user's latest order, to fill in the next checkout. */

@@ -23,6 +23,7 @@ export {
   listAudit,
   listSessionsOfUser,
   listUsers,
+  userExists,
   type AuditEntry,
   type Page,
   type UserListItem,

@@ -3,7 +3,13 @@ import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/http/errors';
 import { getSessionStore, type SessionRecord } from '@/lib/session/store';
-import type { AuditAction, AuditQuery, ListUsersQuery, UserStatus } from './schema';
+import {
+  userIdParamsSchema,
+  type AuditAction,
+  type AuditQuery,
+  type ListUsersQuery,
+  type UserStatus,
+} from './schema';
 import { toAdminUser, USER_DETAIL_SELECT, type AdminUser } from './view';
 
 // What the admin console reads: users with their live session counts, one user with its sessions, the audit log.
@@ -150,4 +156,10 @@ export async function listAudit(
     };
   });
   return { items, page: query.page, pageSize: AUDIT_PAGE_SIZE, total };
+}
+
+/** Whether a user with this id exists; a malformed id is none. */
+export async function userExists(userId: string): Promise<boolean> {
+  const parsed = userIdParamsSchema.safeParse({ id: userId });
+  return parsed.success && (await db.user.count({ where: { id: parsed.data.id } })) > 0;
 }
