@@ -1,5 +1,6 @@
 import { loadEnvConfig } from '@next/env';
 import { defineConfig } from 'prisma/config';
+import { DEFAULT_DATABASE_URL } from './lib/env-defaults';
 
 // Prisma 7 no longer reads .env by itself; read the same files Next.js does.
 loadEnvConfig(process.cwd());
@@ -11,6 +12,6 @@ export default defineConfig({
     seed: 'tsx prisma/seed.ts',
   },
   datasource: {
-    url: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/storefront',
+    url: process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
   },
 });

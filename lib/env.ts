@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from './env-defaults';
+
+export { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL };
 
 // Secrets that ship in this repo's docs and examples; production refuses them.
 export const KNOWN_DEFAULT_SECRETS = new Set([
@@ -16,8 +19,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   // The public address, for absolute links in link previews (Open Graph images).
   SITE_URL: z.url().default(`http://localhost:${process.env.PORT ?? 3000}`),
-  DATABASE_URL: z.url().default('postgresql://postgres@127.0.0.1:5432/storefront'),
-  REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+  DATABASE_URL: z.url().default(DEFAULT_DATABASE_URL),
+  REDIS_URL: z.url().default(DEFAULT_REDIS_URL),
   // Every key the app writes starts with this, so tests and several apps can share one Redis.
   REDIS_KEY_PREFIX: z.string().min(1).default('sf:'),
   UPSTASH_REDIS_REST_URL: optionalUrl,

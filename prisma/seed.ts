@@ -6,7 +6,7 @@ import { loadEnvConfig } from '@next/env';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { DEMO_ACCOUNTS } from '../lib/auth/demo-accounts';
 import { hashPassword } from '../lib/auth/password';
-import { demoAccountsAllowed, parseEnv } from '../lib/env';
+import { DEFAULT_DATABASE_URL, demoAccountsAllowed, parseEnv } from '../lib/env';
 import { PrismaClient } from '../lib/db/generated/client';
 import { categories, products } from './seed-data';
 
@@ -86,7 +86,7 @@ const runDirectly = process.argv[1] !== undefined && import.meta.url === pathToF
 
 if (runDirectly) {
   loadEnvConfig(process.cwd());
-  const databaseUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/storefront';
+  const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   seedDatabase(databaseUrl).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { loadEnvConfig } from '@next/env';
 import { applyMigrations, ensureDatabase, MIGRATIONS_DIR, readMigrations } from '../lib/db/migrate';
 import { diffSchemas, readSchema } from '../lib/db/schema-engine';
+import { DEFAULT_DATABASE_URL } from '../lib/env';
 import { assertServicesUp, redact } from './services';
 
 loadEnvConfig(process.cwd());
-const url = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/storefront';
+const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 
 async function migrate() {
   await assertServicesUp({ databaseUrl: url, redis: false });

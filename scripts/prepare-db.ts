@@ -1,7 +1,7 @@
 // Creates, migrates and seeds the database in DATABASE_URL (or the e2e test database with --e2e).
 import { loadEnvConfig } from '@next/env';
 import { applyMigrations, ensureDatabase } from '../lib/db/migrate';
-import { demoAccountsAllowed, parseEnv } from '../lib/env';
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, demoAccountsAllowed, parseEnv } from '../lib/env';
 import { seedDatabase } from '../prisma/seed';
 import { assertServicesUp } from './services';
 import { testEnvironment } from './test-env';
@@ -10,8 +10,8 @@ async function main() {
   loadEnvConfig(process.cwd());
   const e2e = process.argv.includes('--e2e');
   const env = e2e ? testEnvironment('e2e') : process.env;
-  const url = env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/storefront';
-  await assertServicesUp({ databaseUrl: url, redis: env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
+  const url = env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  await assertServicesUp({ databaseUrl: url, redis: env.REDIS_URL ?? DEFAULT_REDIS_URL });
   await ensureDatabase(url);
   const applied = await applyMigrations(url);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);

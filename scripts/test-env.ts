@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_REDIS_URL } from '../lib/env-defaults';
 
 // Tests get a database and a Redis key prefix of their own, and refuse to run anywhere but this machine.
 
@@ -23,7 +24,7 @@ process.env.TEST_RUN_ID = runId;
 /** The environment a test kind runs with: its own database and its own key prefix for this run. */
 export function testEnvironment(kind: 'unit' | 'e2e'): Record<string, string> {
   const server = process.env.TEST_DATABASE_SERVER_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const redisUrl = process.env.TEST_REDIS_URL ?? DEFAULT_REDIS_URL;
   // TEST_DATABASE_PREFIX lets two checkouts of the project run their tests at once without sharing a database.
   const databaseUrl = withDatabase(
     server,

@@ -2,6 +2,7 @@
 // app (or a benchmark) can run on the REST transport without an Upstash account or Docker.
 import { randomBytes } from 'node:crypto';
 import { loadEnvConfig } from '@next/env';
+import { DEFAULT_REDIS_URL } from '../lib/env';
 import { startRestBridge } from '../lib/redis/rest-bridge';
 
 loadEnvConfig(process.cwd());
@@ -10,7 +11,7 @@ async function main() {
   const port = Number(process.env.UPSTASH_BRIDGE_PORT ?? 8079);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error('UPSTASH_BRIDGE_PORT must be a port number.');
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const redisUrl = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
   // Without a configured token, a fresh one per run: the bridge never listens unauthenticated.
   const token = process.env.UPSTASH_REDIS_REST_TOKEN || randomBytes(24).toString('base64url');
   const bridge = await startRestBridge({ redisUrl, token, port });
