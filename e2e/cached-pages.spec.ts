@@ -47,7 +47,7 @@ test('cached pages tell a CDN how long to keep them; /api/session tells everyone
   }
   const session = await request.get('/api/session');
   expect(session.headers()['cache-control']).toBe('private, no-store');
-  expect(await session.json()).toEqual({ user: null });
+  expect(await session.json()).toEqual({ user: null, cartCount: 0 });
 });
 
 test('a browser finds an icon, a crawler finds robots.txt and a sitemap of the catalog', async ({

@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { CART_CHANGED_EVENT, fetchCart, type Cart } from './cart-api';
+import { refreshSession, useSession, type SessionState } from '@/components/session/session-provider';
+import { CART_CHANGED_EVENT, type Cart } from './cart-api';
 
 function BagIcon() {
   return (
@@ -22,28 +23,25 @@ function BagIcon() {
 
 /**
  * The header's cart link with its count. The page around it may be cached HTML shared by everyone, so the count
- * is fetched here, in the browser, and follows every change announced by the cart components.
+ * arrives with the visitor from GET /api/session, and follows every change announced by the cart components.
  */
 export function CartCount() {
-  const [count, setCount] = useState<number | null>(null);
+  const session = useSession();
+  // A change announced since the session last arrived wins over the count that came with it.
+  const [changed, setChanged] = useState<{ count: number; since: SessionState } | null>(null);
+  const count =
+    changed?.since === session ? changed.count : session.status === 'ready' ? session.cartCount : null;
 
   useEffect(() => {
-    let active = true;
-    fetchCart().then((answer) => {
-      if (active && answer.ok) setCount(answer.cart.itemCount);
-    });
-    // A change carries the new cart; an event without one (an order emptied the cart) asks to read it again.
+    // A change carries the new cart; an event without one (an order emptied the cart) asks for the visitor again.
     const onChange = (event: Event) => {
       const cart = (event as CustomEvent<Cart | undefined>).detail;
-      if (cart) setCount(cart.itemCount);
-      else fetchCart().then((answer) => answer.ok && setCount(answer.cart.itemCount));
+      if (cart) setChanged({ count: cart.itemCount, since: session });
+      else refreshSession();
     };
     window.addEventListener(CART_CHANGED_EVENT, onChange);
-    return () => {
-      active = false;
-      window.removeEventListener(CART_CHANGED_EVENT, onChange);
-    };
-  }, []);
+    return () => window.removeEventListener(CART_CHANGED_EVENT, onChange);
+  }, [session]);
 
   const label = count === null ? 'Cart' : `Cart, ${count} ${count === 1 ? 'item' : 'items'}`;
   return (

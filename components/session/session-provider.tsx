@@ -2,7 +2,7 @@
 
 import { usePathname } from 'next/navigation';
 import { createContext, Suspense, useContext, useEffect, useRef, useState } from 'react';
-import type { SessionBody } from '@/lib/session';
+import type { VisitorBody } from '@/lib/visitor';
 
 // Pages are cached HTML, the same for every visitor; who the visitor is arrives here, from GET /api/session, once
 // per page view (a full load or a client-side navigation) and again whenever `window` receives SESSION_REFRESH_EVENT.
@@ -10,7 +10,7 @@ import type { SessionBody } from '@/lib/session';
 /** Dispatch `new Event(SESSION_REFRESH_EVENT)` on `window` when the session may have changed (sign-in, tier change). */
 export const SESSION_REFRESH_EVENT = 'session:refresh';
 
-export type SessionState = { status: 'loading' } | ({ status: 'ready' } & SessionBody);
+export type SessionState = { status: 'loading' } | ({ status: 'ready' } & VisitorBody);
 
 const SessionContext = createContext<SessionState>({ status: 'loading' });
 
@@ -19,14 +19,15 @@ export function useSession(): SessionState {
   return useContext(SessionContext);
 }
 
-function refreshSession(): void {
+/** Asks GET /api/session again, for every component that shows the visitor. */
+export function refreshSession(): void {
   window.dispatchEvent(new Event(SESSION_REFRESH_EVENT));
 }
 
-async function fetchSession(signal: AbortSignal): Promise<SessionBody> {
+async function fetchSession(signal: AbortSignal): Promise<VisitorBody> {
   const response = await fetch('/api/session', { cache: 'no-store', credentials: 'same-origin', signal });
   if (!response.ok) throw new Error(`GET /api/session answered ${response.status}`);
-  return (await response.json()) as SessionBody;
+  return (await response.json()) as VisitorBody;
 }
 
 export function SessionProvider({ children }: { children: React.ReactNode }) {
@@ -44,7 +45,7 @@ export function SessionProvider({ children }: { children: React.ReactNode }) {
           // pages still check for themselves, so the worst case is a sign-in link for someone signed in.
           if (!controller.signal.aborted) {
             console.error(error);
-            setState({ status: 'ready', user: null });
+            setState({ status: 'ready', user: null, cartCount: 0 });
           }
         },
       );

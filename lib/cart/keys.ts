@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sessionKeys } from '@/lib/session/keys';
 
 // The carts' Redis layout, in one place (like lib/session/keys.ts). Each cart is a hash productId -> quantity,
 // changed by HINCRBY/HSET per line, so parallel requests on one cart never overwrite each other's lines.
@@ -14,7 +15,8 @@ export function hashGuestId(guestId: string): string {
 
 export function cartKeys(prefix: string) {
   return {
-    user: (userId: string) => `${prefix}cart:user:${userId}`,
+    // The session store names it too: a session check can count the user's cart in its one round trip.
+    user: sessionKeys(prefix).userCart,
     guest: (guestId: string) => `${prefix}cart:guest:${hashGuestId(guestId)}`,
   };
 }

@@ -23,16 +23,19 @@ import { banNoticeMs, isBanned, toUserAccess, USER_ACCESS_SELECT } from '@/lib/u
 
 export type { SessionRecord, SessionUser } from './store';
 
-export type CurrentSession = { token: string; session: SessionRecord; user: SessionUser };
+export type CurrentSession = {
+  token: string;
+  session: SessionRecord;
+  user: SessionUser;
+  /** Units in the user's cart, when the check was asked to count them (GET /api/session). */
+  cartUnits?: number;
+};
+
+/** What a session check may read in its one round trip besides the session and its user. */
+export type SessionCheckOptions = { countCart?: boolean };
 
 /** The user as the API shows it: no ban internals, no timestamps. */
 export type PublicUser = Pick<SessionUser, 'id' | 'email' | 'name' | 'role' | 'tier'>;
-
-/**
- * GET /api/session's body: what the client components of a cached page may know about the visitor. An object, so
- * more per-visitor parts (the cart count) join it as fields of their own.
- */
-export type SessionBody = { user: PublicUser | null };
 
 export function toPublicUser(user: SessionUser): PublicUser {
   return { id: user.id, email: user.email, name: user.name, role: user.role, tier: user.tier };
@@ -79,9 +82,12 @@ async function banOf(token: string, userId: string): Promise<BanState | null> {
  * only for a token whose session is gone). A banned user's session that a racing login created after the ban is
  * turned into a notice here; a deleted user's is revoked.
  */
-export async function checkSessionToken(token: string): Promise<SessionState> {
+export async function checkSessionToken(
+  token: string,
+  options: SessionCheckOptions = {},
+): Promise<SessionState> {
   const store = getSessionStore();
-  const lookup = await store.readSession(token);
+  const lookup = await store.readSession(token, options);
   if (!lookup) {
     const bannedUserId = await store.readBanNotice(token);
     return bannedUserId ? { current: null, banned: await banOf(token, bannedUserId) } : SIGNED_OUT;
@@ -100,7 +106,9 @@ export async function checkSessionToken(token: string): Promise<SessionState> {
     await store.revokeSession(token);
     return SIGNED_OUT;
   }
-  return { current: { token, session: lookup.session, user }, banned: null };
+  const current: CurrentSession = { token, session: lookup.session, user };
+  if (lookup.cartUnits !== undefined) current.cartUnits = lookup.cartUnits;
+  return { current, banned: null };
 }
 
 /** The live session behind a raw token, or null (signed out, banned, deleted). */
@@ -141,9 +149,12 @@ export async function openSessionCookie(request: Request): Promise<SessionCookie
 }
 
 /** The session of a route handler's Request. Garbage cookies read as signed out, never as an error. */
-export async function readSessionFromRequest(request: Request): Promise<RequestSession> {
+export async function readSessionFromRequest(
+  request: Request,
+  options: SessionCheckOptions = {},
+): Promise<RequestSession> {
   const { token, hadCookie, secure } = await openSessionCookie(request);
-  return { ...(token ? await checkSessionToken(token) : SIGNED_OUT), hadCookie, secure };
+  return { ...(token ? await checkSessionToken(token, options) : SIGNED_OUT), hadCookie, secure };
 }
 
 /** The session (or the ban that ended it) as server components and actions see it, from next/headers. */

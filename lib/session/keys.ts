@@ -9,6 +9,8 @@ import { createHash } from 'node:crypto';
 //   <prefix>ban-notice:<sha256(token) hex> string: the userId of a session a ban revoked, so the next request of
 //                                          that browser is answered "banned" with the reason (TTL: ban or session end)
 //   <prefix>user-events                    pub/sub channel (not a key): {userId, kind} after every change of a user
+//   <prefix>cart:user:<userId>             the user's cart (lib/cart owns it); named here because a session check
+//                                          may count it in the same round trip (GET /api/session)
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -22,5 +24,6 @@ export function sessionKeys(prefix: string) {
     sessionOwner: (sessionId: string) => `${prefix}session-owner:${sessionId}`,
     banNotice: (tokenHash: string) => `${prefix}ban-notice:${tokenHash}`,
     userEvents: () => `${prefix}user-events`,
+    userCart: (userId: string) => `${prefix}cart:user:${userId}`,
   };
 }

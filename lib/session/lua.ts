@@ -23,9 +23,10 @@ local function expired(f, now, idle)
 end`;
 
 /**
- * KEYS[1] session. ARGV: now, idleMs, touchMs, prefix, tokenHash, browserIdleMs.
- * Returns nil, or {id, userId, createdAt, lastSeenAt, expiresAt, ip, userAgent, persistent, userJson}; the user
- * record is read in the same script so role, tier and ban state are as current as the session itself.
+ * KEYS[1] session. ARGV: now, idleMs, touchMs, prefix, tokenHash, browserIdleMs, countCart ('1' or absent).
+ * Returns nil, or {id, userId, createdAt, lastSeenAt, expiresAt, ip, userAgent, persistent, userJson, cartUnits?};
+ * the user record is read in the same script so role, tier and ban state are as current as the session itself,
+ * and with countCart the units in the user's cart, so GET /api/session stays one round trip.
  */
 export const READ_SESSION = defineScript(`${EXPIRED}
 local f = redis.call('HMGET', KEYS[1], ${FIELDS})
@@ -44,6 +45,13 @@ if now - tonumber(f[4]) >= touch then
   f[4] = ARGV[1]
 end
 f[9] = redis.call('GET', ARGV[4] .. 'user:' .. f[2])
+if ARGV[7] == '1' then
+  local units = 0
+  for _, quantity in ipairs(redis.call('HVALS', ARGV[4] .. 'cart:user:' .. f[2])) do
+    units = units + tonumber(quantity)
+  end
+  f[10] = units
+end
 return f
 `);
 

@@ -110,6 +110,19 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
     expect(port.calls() - before).toBe(1);
   });
 
+  it("counts the units in the user's cart in the same round trip, when asked", async () => {
+    const port = counting(redis());
+    const { store } = setup({ port: port.redis });
+    const user = makeUser();
+    const { token } = await store.createSession(user, meta);
+    expect((await store.readSession(token, { countCart: true }))?.cartUnits).toBe(0);
+    await redis().pipeline([['HSET', keys.userCart(user.id), 'p1', '2', 'p2', '5']]);
+    const before = port.calls();
+    expect((await store.readSession(token, { countCart: true }))?.cartUnits).toBe(7);
+    expect(port.calls() - before).toBe(1);
+    expect(await store.readSession(token)).not.toHaveProperty('cartUnits');
+  });
+
   it('keeps null IP and user agent as null', async () => {
     const { store } = setup();
     const { token } = await store.createSession(makeUser(), { ip: null, userAgent: null });

@@ -41,7 +41,12 @@ export type SessionRecord = {
  * and revokes. `user` is null when the per-user record is missing from Redis: the caller reloads the user
  * from the database and calls cacheUser.
  */
-export type SessionLookup = { session: SessionRecord; user: SessionUser | null };
+export type SessionLookup = {
+  session: SessionRecord;
+  user: SessionUser | null;
+  /** Units in the user's cart, when the read asked for them (`countCart`). */
+  cartUnits?: number;
+};
 export type SessionStoreOptions = {
   redis: RedisPort;
   prefix?: string;
@@ -59,8 +64,11 @@ export interface SessionStore {
     user: SessionUser,
     meta: { ip: string | null; userAgent: string | null; persistent?: boolean },
   ): Promise<{ token: string; session: SessionRecord }>;
-  /** One Redis round trip; null when missing or expired (idle or absolute); touches at most once per touchSeconds. */
-  readSession(token: string): Promise<SessionLookup | null>;
+  /**
+   * One Redis round trip; null when missing or expired (idle or absolute); touches at most once per touchSeconds.
+   * With `countCart`, the same round trip also counts the units in the user's cart.
+   */
+  readSession(token: string, options?: { countCart?: boolean }): Promise<SessionLookup | null>;
   /**
    * With `banNoticeMs`, leaves a ban notice under the token (at most that long, never longer than the session had
    * left), so that browser's next request can be told why it was signed out.
@@ -232,17 +240,20 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       return { token, session };
     },
 
-    async readSession(token) {
+    async readSession(token, readOptions = {}) {
       if (!TOKEN_FORMAT.test(token)) return null;
       const tokenHash = hashToken(token);
+      const args = [now(), idleMs, touchMs, prefix, tokenHash, browserIdleMs];
       const reply = await redis.evalScript(
         READ_SESSION,
         [keys.session(tokenHash)],
-        [now(), idleMs, touchMs, prefix, tokenHash, browserIdleMs],
+        readOptions.countCart ? [...args, '1'] : args,
       );
       if (reply === null) return null;
       if (!Array.isArray(reply)) throw new TypeError('Corrupt session record in Redis');
-      return { session: toRecord(reply), user: parseUser(reply[8]) };
+      const lookup: SessionLookup = { session: toRecord(reply), user: parseUser(reply[8]) };
+      if (readOptions.countCart) lookup.cartUnits = typeof reply[9] === 'number' ? reply[9] : 0;
+      return lookup;
     },
 
     async revokeSession(token, revokeOptions = {}) {

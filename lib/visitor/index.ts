@@ -1,0 +1,26 @@
+import 'server-only';
+import { getCartStore, type CartStore } from '@/lib/cart';
+import { guestIdFromRequest } from '@/lib/cart/cookie';
+import { readSessionFromRequest, toPublicUser, type PublicUser, type RequestSession } from '@/lib/session';
+
+// What the client components of a cached page may know about the visitor, all in GET /api/session, so a page view
+// asks once: who they are (account menu, tier badge, premium price) and how many units their cart holds (the
+// header). One Redis round trip either way: a signed-in user's cart is counted inside the session check, a guest's
+// (only when a cart cookie names one) by a read of its hash. No prices and no database: the cart page prices lines.
+
+export type VisitorBody = { user: PublicUser | null; cartCount: number };
+
+export async function readVisitor(
+  request: Request,
+  store: CartStore = getCartStore(),
+): Promise<{ session: RequestSession; body: VisitorBody }> {
+  const session = await readSessionFromRequest(request, { countCart: true });
+  const { current } = session;
+  if (current)
+    return { session, body: { user: toPublicUser(current.user), cartCount: current.cartUnits ?? 0 } };
+  const { guestId } = await guestIdFromRequest(request);
+  let cartCount = 0;
+  if (guestId)
+    for (const quantity of (await store.read({ kind: 'guest', guestId })).values()) cartCount += quantity;
+  return { session, body: { user: null, cartCount } };
+}
