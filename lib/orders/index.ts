@@ -124,6 +124,33 @@ async function settledOrder(userId: string, idempotencyKey: string): Promise<Ord
 
 type ReservedLine = { productId: string; slug: string; name: string; priceCents: number; quantity: number };
 type Reservation = { orderId: string; totals: Totals; currency: string; lines: ReservedLine[] };
+type ReleasedLine = Pick<ReservedLine, 'productId' | 'slug' | 'quantity'>;
+
+// The payment call gives up after 10 s (lib/payments/client.ts), so a reservation pending for this long belongs to a
+// process that stopped between reserving and settling (a crash, a killed deploy) and would hold its stock forever.
+export const STALE_RESERVATION_MS = 15 * 60_000;
+const STALE_BATCH = 20;
+
+/**
+ * Gives back the stock of reservations a stopped process left pending, oldest first, a batch at a time. Every
+ * checkout runs it before reserving, so stock held that way returns before it is next needed. Returns how many.
+ */
+export async function releaseStaleReservations(now: number = Date.now()): Promise<number> {
+  const stale = await db.order.findMany({
+    where: { status: 'pending', createdAt: { lt: new Date(now - STALE_RESERVATION_MS) } },
+    orderBy: { createdAt: 'asc' },
+    take: STALE_BATCH,
+    select: {
+      id: true,
+      items: { select: { productId: true, quantity: true, product: { select: { slug: true } } } },
+    },
+  });
+  for (const order of stale) {
+    const lines = order.items.map((item) => ({ ...item, slug: item.product.slug }));
+    await release({ orderId: order.id, lines });
+  }
+  return stale.length;
+}
 
 async function outOfStock(
   tx: Prisma.TransactionClient,
@@ -234,8 +261,11 @@ async function reserve(
   }
 }
 
-/** Undoes a reservation whose payment did not go through: the order is deleted and its stock given back. */
-async function release(reservation: Reservation): Promise<void> {
+/**
+ * Undoes a reservation whose payment did not go through: the order is deleted and its stock given back. Safe to run
+ * twice or from two processes: only the one that deletes the pending order gives the stock back.
+ */
+async function release(reservation: Pick<Reservation, 'orderId'> & { lines: ReleasedLine[] }): Promise<void> {
   await db.$transaction(async (tx) => {
     const { count } = await tx.order.deleteMany({ where: { id: reservation.orderId, status: 'pending' } });
     if (count === 0) return;
@@ -310,6 +340,7 @@ export async function placeOrder(
 ): Promise<PlacedOrder> {
   const payments = dependencies.payments ?? createPaymentsClient();
   const cartStore = dependencies.cartStore ?? getCartStore();
+  await releaseStaleReservations();
   // Twice at most: a key found taken by a request whose card was then declined is free again.
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const previous = await settledOrder(shopper.id, idempotencyKey);

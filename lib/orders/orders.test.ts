@@ -6,7 +6,15 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 import { createPaymentsClient } from '@/lib/payments/client';
 import { TEST_CARDS } from '@/lib/payments/schema';
-import { getOrder, lastShippingAddress, listOrders, placeOrder, type Shopper } from './index';
+import {
+  getOrder,
+  lastShippingAddress,
+  listOrders,
+  placeOrder,
+  releaseStaleReservations,
+  STALE_RESERVATION_MS,
+  type Shopper,
+} from './index';
 import { checkoutSchema } from './schema';
 
 const nextYear = new Date().getUTCFullYear() + 1;
@@ -234,5 +242,55 @@ describe('listOrders and getOrder', () => {
     const stranger = await shopperWith([]);
     expect(await getOrder(stranger.id, ids[0]!)).toBeNull();
     expect((await listOrders(stranger.id, { page: 1, pageSize: 10 })).total).toBe(0);
+  });
+});
+
+describe('releaseStaleReservations', () => {
+  /** A reservation as reserve() leaves it (stock taken, order pending) by a process that then stopped. */
+  async function leftPending(
+    productId: string,
+    quantity: number,
+    ageMs: number,
+    owner: { userId?: string; idempotencyKey?: string } = {},
+  ) {
+    const userId = owner.userId ?? (await signedUpUser()).userId;
+    await db.product.update({ where: { id: productId }, data: { stock: { decrement: quantity } } });
+    return db.order.create({
+      data: {
+        userId,
+        status: 'pending',
+        totalCents: 100 * quantity,
+        idempotencyKey: owner.idempotencyKey ?? key(),
+        createdAt: new Date(Date.now() - ageMs),
+        items: { create: { productId, productName: 'Held', unitPriceCents: 100, quantity } },
+      },
+    });
+  }
+
+  it('gives back the stock of a reservation a stopped process left pending, once, and keeps a live one', async () => {
+    const [product] = await makeProducts([{ priceCents: 100, stock: 10 }]);
+    const stale = await leftPending(product!.id, 3, STALE_RESERVATION_MS + 60_000);
+    const live = await leftPending(product!.id, 2, 1_000);
+    expect(await stockOf(product!.id)).toBe(5);
+
+    await Promise.all([releaseStaleReservations(), releaseStaleReservations()]);
+    expect(await stockOf(product!.id)).toBe(8);
+    expect(await db.order.findUnique({ where: { id: stale.id } })).toBeNull();
+    expect((await db.order.findUniqueOrThrow({ where: { id: live.id } })).status).toBe('pending');
+  });
+
+  it('frees the Idempotency-Key of a stale reservation: the next checkout with it goes through', async () => {
+    const [product] = await makeProducts([{ priceCents: 100, stock: 4 }]);
+    const shopper = await shopperWith([[product!.id, 1]]);
+    const heldKey = key();
+    await leftPending(product!.id, 1, STALE_RESERVATION_MS + 60_000, {
+      userId: shopper.id,
+      idempotencyKey: heldKey,
+    });
+    const { payments } = countingPayments();
+    const placed = await placeOrder(shopper, checkout(), heldKey, { payments });
+    expect(placed).toMatchObject({ replayed: false, order: { status: 'paid' } });
+    expect(await stockOf(product!.id)).toBe(3);
+    expect(await ordersOf(shopper.id)).toBe(1);
   });
 });
