@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { testEnvironment } from './scripts/test-env';
+import { testEnvironment } from './test/env';
 
 // End-to-end tests drive the production build (scripts/e2e.sh builds it and prepares the database)
 // in Debian's Chromium: Playwright's own browser download does not work offline.

@@ -1,6 +1,6 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
-import { apiRequest, sessionCookieFrom, TEST_ORIGIN, uniqueEmail } from '@/lib/auth/testing';
+import { apiRequest, sessionCookieFrom, TEST_ORIGIN, uniqueEmail } from '@/test/auth';
 import { POST as logout } from './app/api/auth/logout/route';
 import { POST as register } from './app/api/auth/register/route';
 import { proxy } from './proxy';

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { testEnvironment } from './scripts/test-env';
+import { testEnvironment } from './test/env';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -17,13 +17,15 @@ export default defineConfig({
     include: [
       'lib/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'test/**/*.test.ts',
+      'tools/**/*.test.ts',
       'app/**/*.test.ts',
       'prisma/**/*.test.ts',
       'proxy.test.ts',
     ],
     env: testEnvironment('unit'),
-    globalSetup: ['./scripts/test-global-setup.ts'],
-    setupFiles: ['./scripts/vitest-setup.ts'],
+    globalSetup: ['./test/global-setup.ts'],
+    setupFiles: ['./test/vitest-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

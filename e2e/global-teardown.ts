@@ -1,5 +1,5 @@
 import { deleteKeysWithPrefix } from '../scripts/redis-keys';
-import { testEnvironment } from '../scripts/test-env';
+import { testEnvironment } from '../test/env';
 
 // Remove the Redis keys this run wrote, and only those.
 export default async function globalTeardown(): Promise<void> {

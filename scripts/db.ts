@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadEnvConfig } from '@next/env';
 import { applyMigrations, ensureDatabase, MIGRATIONS_DIR, readMigrations } from '../lib/db/migrate';
-import { diffSchemas, readSchema } from '../lib/db/schema-engine';
+import { diffSchemas, readSchema } from '../tools/schema-engine';
 import { DEFAULT_DATABASE_URL } from '../lib/env';
 import { assertServicesUp, redact } from './services';
 

@@ -4,7 +4,7 @@ import { applyMigrations, ensureDatabase } from '../lib/db/migrate';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, demoAccountsAllowed, parseEnv } from '../lib/env';
 import { seedDatabase } from '../prisma/seed';
 import { assertServicesUp } from './services';
-import { testEnvironment } from './test-env';
+import { testEnvironment } from '../test/env';
 
 async function main() {
   loadEnvConfig(process.cwd());

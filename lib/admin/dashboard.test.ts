@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { register } from '@/lib/auth/auth';
 import { registerSchema } from '@/lib/auth/schema';
-import { uniqueEmail } from '@/lib/auth/testing';
+import { uniqueEmail } from '@/test/auth';
 import { CHART_HOURS, getDashboard } from './dashboard';
 
 describe('admin dashboard', () => {

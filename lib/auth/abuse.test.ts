@@ -4,13 +4,13 @@ import { env } from '@/lib/env';
 import { createRateLimiter } from '@/lib/rate-limit';
 import { createSlowdown } from '@/lib/rate-limit/slowdown';
 import { getRedis } from '@/lib/redis';
-import { testPrefix } from '@/lib/redis/testing';
+import { testPrefix } from '@/test/redis';
 import { login, register, type AuthContext } from './auth';
 import { openDeviceCookie, sealDeviceCookie } from './device-cookie';
 import { createLoginLimiters } from './login-limits';
 import * as password from './password';
 import { registerSchema } from './schema';
-import { failure, uniqueEmail } from './testing';
+import { failure, uniqueEmail } from '@/test/auth';
 
 // Lockout abuse and registration abuse (issue: security hardening): nobody can lock the owner out of an account,
 // and registration is limited per client or slowed down, never locked for everyone.

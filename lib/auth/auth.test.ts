@@ -2,13 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { banUser, SYSTEM_ACTOR } from '@/lib/users';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { unreachableRedis } from '@/lib/redis/testing';
+import { unreachableRedis } from '@/test/redis';
 import { readSessionByToken } from '@/lib/session';
 import { getSessionStore } from '@/lib/session/store';
 import { INVALID_CREDENTIALS_MESSAGE, login, logout, register, type AuthContext } from './auth';
 import { createLoginLimiters, IP_FAILURE_FACTOR } from './login-limits';
 import { loginSchema, registerSchema } from './schema';
-import { failure, uniqueEmail } from './testing';
+import { failure, uniqueEmail } from '@/test/auth';
 
 const context: AuthContext = { ip: null, deviceIp: '192.0.2.10', userAgent: 'vitest', previousToken: null };
 const PASSWORD = 'correct horse battery';

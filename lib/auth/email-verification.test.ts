@@ -2,9 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { createRateLimiter } from '@/lib/rate-limit';
 import { getRedis } from '@/lib/redis';
-import { testPrefix } from '@/lib/redis/testing';
+import { testPrefix } from '@/test/redis';
 import { listMailbox } from '@/lib/mail';
-import { uniqueEmail } from './testing';
+import { uniqueEmail } from '@/test/auth';
 import { resendVerificationEmail } from './email-verification';
 
 async function newUser() {

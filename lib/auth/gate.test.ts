@@ -5,7 +5,7 @@ import { sessionSetCookie } from '@/lib/session';
 import { register } from './auth';
 import { requireApiAdmin, requireApiUser } from './gate';
 import { registerSchema } from './schema';
-import { apiRequest, uniqueEmail } from './testing';
+import { apiRequest, uniqueEmail } from '@/test/auth';
 
 async function cookieFor(role: 'shopper' | 'admin') {
   const input = registerSchema.parse({ email: uniqueEmail(), password: 'a long enough password', name: 'G' });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { keysUnder, testPrefix, TRANSPORTS, useRedis } from '@/lib/redis/testing';
+import { keysUnder, testPrefix, TRANSPORTS, useRedis } from '@/test/redis';
 import { cartKeys, type CartOwner } from './keys';
 import { createCartStore, GUEST_CART_TTL_SECONDS, USER_CART_TTL_SECONDS } from './store';
 

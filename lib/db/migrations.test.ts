@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma, PrismaClient } from './generated/client';
 import { applyMigrations, dropDatabase, ensureDatabase, MIGRATIONS_DIR, readMigrations } from './migrate';
-import { diffSchemas, readSchema } from './schema-engine';
+import { diffSchemas, readSchema } from '@/tools/schema-engine';
 
 // The drift test: a database built by the committed migrations must be exactly the database that
 // schema.prisma describes. If someone edits the schema and forgets `npm run db:new`, this fails.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keysUnder, testPrefix, TRANSPORTS, useRedis } from '@/lib/redis/testing';
+import { keysUnder, testPrefix, TRANSPORTS, useRedis } from '@/test/redis';
 import { createDenyList } from './denylist';
 import { LAB_JWT_MAX_AGE_SECONDS } from './jwt';
 

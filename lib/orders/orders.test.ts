@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { POST as paymentsRoute } from '@/app/api/internal/payments/route';
 import { getCartStore } from '@/lib/cart';
-import { makeProducts, signedUpUser } from '@/lib/cart/testing';
+import { makeProducts, signedUpUser } from '@/test/cart';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 import { createPaymentsClient } from '@/lib/payments/client';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { RedisUnavailableError } from '@/lib/redis';
-import { keysUnder, testPrefix, TRANSPORTS, unreachableRedis, useRedis } from '@/lib/redis/testing';
+import { keysUnder, testPrefix, TRANSPORTS, unreachableRedis, useRedis } from '@/test/redis';
 import { createRateLimiter } from './index';
 
 const LIMIT = 3;

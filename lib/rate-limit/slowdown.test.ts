@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { keysUnder, testPrefix, TRANSPORTS, useRedis } from '@/lib/redis/testing';
+import { keysUnder, testPrefix, TRANSPORTS, useRedis } from '@/test/redis';
 import { createSlowdown, slowdownDelayMs } from './slowdown';
 
 const OPTIONS = { freeHits: 3, firstDelayMs: 250, maxDelayMs: 2_000 };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { RedisPort } from '@/lib/redis';
-import { keysUnder, testPrefix, TRANSPORTS, useRedis } from '@/lib/redis/testing';
+import { keysUnder, testPrefix, TRANSPORTS, useRedis } from '@/test/redis';
 import { hashToken, sessionKeys } from './keys';
 import { createSessionStore, type SessionUser } from './store';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { login, register } from '@/lib/auth/auth';
 import { registerSchema } from '@/lib/auth/schema';
-import { uniqueEmail } from '@/lib/auth/testing';
+import { uniqueEmail } from '@/test/auth';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 import { createRedisSubscriber } from '@/lib/redis';
-import { TRANSPORTS, unreachableRedis } from '@/lib/redis/testing';
+import { TRANSPORTS, unreachableRedis } from '@/test/redis';
 import { checkSessionToken, readSessionByToken } from '@/lib/session';
 import { createSessionStore, getSessionStore } from '@/lib/session/store';
 import { createUserEventHub, type UserEvent } from './events';

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiRequest, sessionCookieFrom, uniqueEmail } from '@/lib/auth/testing';
+import { apiRequest, sessionCookieFrom, uniqueEmail } from '@/test/auth';
 import { getRedisSubscriber } from '@/lib/redis';
 import { banUser, setUserTier, SYSTEM_ACTOR } from '@/lib/users';
 import { POST as register } from '../auth/register/route';

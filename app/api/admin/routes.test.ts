@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiRequest, sessionCookieFrom, uniqueEmail } from '@/lib/auth/testing';
+import { apiRequest, sessionCookieFrom, uniqueEmail } from '@/test/auth';
 import { db } from '@/lib/db';
 import { setUserRole, SYSTEM_ACTOR } from '@/lib/users';
 import { GET as me } from '../me/route';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { apiRequest, sessionCookieFrom, uniqueEmail } from '@/lib/auth/testing';
+import { apiRequest, sessionCookieFrom, uniqueEmail } from '@/test/auth';
 import { listMailbox } from '@/lib/mail';
 import { POST as changePassword } from '../account/password/route';
 import { GET as me } from '../me/route';

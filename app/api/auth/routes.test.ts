@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { banUser, SYSTEM_ACTOR } from '@/lib/users';
 import { env } from '@/lib/env';
-import { apiRequest, sessionCookieFrom, TEST_ORIGIN, uniqueEmail } from '@/lib/auth/testing';
+import { apiRequest, sessionCookieFrom, TEST_ORIGIN, uniqueEmail } from '@/test/auth';
 import { GET as me } from '../me/route';
 import { POST as login } from './login/route';
 import { POST as logout } from './logout/route';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiRequest } from '@/lib/auth/testing';
-import { makeProducts, setCookieFor, setTier, signedUpUser, TEST_PASSWORD } from '@/lib/cart/testing';
+import { apiRequest } from '@/test/auth';
+import { makeProducts, setCookieFor, setTier, signedUpUser, TEST_PASSWORD } from '@/test/cart';
 import { db } from '@/lib/db';
 import { POST as login } from '../auth/login/route';
 import { POST as register } from '../auth/register/route';

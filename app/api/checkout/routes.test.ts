@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRequest } from '@/lib/auth/testing';
+import { apiRequest } from '@/test/auth';
 import { getCartStore } from '@/lib/cart';
-import { makeProducts, signedUpUser } from '@/lib/cart/testing';
+import { makeProducts, signedUpUser } from '@/test/cart';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { TEST_CARDS } from '@/lib/payments/schema';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiRequest, uniqueEmail } from '@/lib/auth/testing';
+import { apiRequest, uniqueEmail } from '@/test/auth';
 import { hashPassword } from '@/lib/auth/password';
 import { db } from '@/lib/db';
 import { verifyCredentials } from '@/lib/lab/credentials';
@@ -11,7 +11,7 @@ import { banLabUser, setLabUserTier, unbanLabUser } from '@/lib/lab/lab-user-cha
 import { isLabUser, LAB_USER_LIFETIME_MS, removeExpiredLabUsers, startLabUser } from '@/lib/lab/lab-users';
 import { createRateLimiter } from '@/lib/rate-limit';
 import { getRedis } from '@/lib/redis';
-import { testPrefix } from '@/lib/redis/testing';
+import { testPrefix } from '@/test/redis';
 import { sealToken, sessionCookieName } from '@/lib/session/cookie';
 import { GET as denylistMe } from './denylist-me/route';
 import { GET as jwtMe } from './jwt-me/route';

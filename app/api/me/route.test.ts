@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiRequest, sessionCookieFrom, uniqueEmail } from '@/lib/auth/testing';
+import { apiRequest, sessionCookieFrom, uniqueEmail } from '@/test/auth';
 import { POST as register } from '../auth/register/route';
 import { GET as me } from './route';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { apiRequest, sessionCookieFrom, uniqueEmail } from '@/lib/auth/testing';
+import { apiRequest, sessionCookieFrom, uniqueEmail } from '@/test/auth';
 import { getCartStore } from '@/lib/cart';
 import { guestCartSetCookie, newGuestId, sealGuestId } from '@/lib/cart/cookie';
-import { makeProducts, signedUpUser } from '@/lib/cart/testing';
+import { makeProducts, signedUpUser } from '@/test/cart';
 import { POST as logout } from '../auth/logout/route';
 import { POST as register } from '../auth/register/route';
 import { GET as session } from './route';

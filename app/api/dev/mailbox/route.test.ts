@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { apiRequest } from '@/lib/auth/testing';
+import { apiRequest } from '@/test/auth';
 import { env } from '@/lib/env';
 import { createMailboxMailer } from '@/lib/mail';
 import { GET } from './route';

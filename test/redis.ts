@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import { createRedis, type RedisPort } from '@/lib/redis';
-import { startRestBridge, type RestBridge } from './rest-bridge';
+import { startRestBridge, type RestBridge } from '@/tools/rest-bridge';
 
 // Test helpers: every Redis-backed suite runs once per transport, REST through the bridge started in-process.
 

@@ -1,7 +1,7 @@
 import { applyMigrations, ensureDatabase } from '../lib/db/migrate';
 import { seedDatabase } from '../prisma/seed';
-import { deleteKeysWithPrefix } from './redis-keys';
-import { testEnvironment } from './test-env';
+import { deleteKeysWithPrefix } from '../scripts/redis-keys';
+import { testEnvironment } from './env';
 
 // Vitest's global setup: a migrated, seeded test database before the first test; after the last,
 // the Redis keys this run wrote (its own prefix) are removed, and nothing else.

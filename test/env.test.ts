@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertLocal } from './test-env';
+import { assertLocal } from './env';
 
 describe('the tests guard', () => {
   it('allows only services on this machine', () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRestBridge, type RestBridge } from './rest-bridge';
-import { testPrefix } from './testing';
+import { testPrefix } from '@/test/redis';
 
 // The bridge's wire protocol, spoken by hand; redis.test.ts runs the real @upstash/redis client through it.
 

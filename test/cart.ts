@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { register } from '@/lib/auth/auth';
-import { uniqueEmail } from '@/lib/auth/testing';
+import { uniqueEmail } from '@/test/auth';
 import { db } from '@/lib/db';
 import { sessionSetCookie } from '@/lib/session';
 import { getSessionStore } from '@/lib/session/store';

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { loadEnvConfig } from '@next/env';
 import { DEFAULT_REDIS_URL } from '../lib/env';
-import { startRestBridge } from '../lib/redis/rest-bridge';
+import { startRestBridge } from './rest-bridge';
 
 loadEnvConfig(process.cwd());
 
