@@ -33,7 +33,7 @@ export function LoginForm({ next }: { next: string }) {
         required
         error={state.errors?.password}
       />
-      <div className="-mt-2 flex flex-wrap items-start justify-between gap-3">
+      <div className="-mt-2 flex items-start justify-between gap-4">
         <label className="flex items-start gap-2 text-sm text-slate-700">
           <input
             type="checkbox"
@@ -45,11 +45,14 @@ export function LoginForm({ next }: { next: string }) {
           <span>
             Keep me signed in
             <span id="remember-hint" className="block text-xs text-slate-500">
-              Stay signed in after the browser closes. Leave it off on a shared computer.
+              Not on a shared computer.
             </span>
           </span>
         </label>
-        <Link href="/forgot-password" className="text-brand-800 text-sm font-semibold hover:underline">
+        <Link
+          href="/forgot-password"
+          className="text-brand-800 shrink-0 text-sm font-semibold hover:underline"
+        >
           Forgot your password?
         </Link>
       </div>
