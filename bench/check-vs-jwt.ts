@@ -97,7 +97,7 @@ export async function measureCheckVsJwt(
       }
     }
   } finally {
-    await store.revokeUserSessions(user.id);
+    await store.revokeAllSessions(user.id);
     await store.dropUser(user.id);
     await redis.close();
   }

@@ -12,8 +12,8 @@ import {
   actorOf,
   banUser,
   deleteUser,
-  revokeAllUserSessions,
-  revokeUserSession,
+  revokeAllSessions,
+  revokeSessionById,
   setUserRole,
   setUserTier,
   unbanUser,
@@ -97,14 +97,14 @@ export async function setRoleAction(userId: string, _state: AdminActionState, fo
 }
 
 export async function revokeAllAction(userId: string) {
-  return act(userId, (id, actor) => revokeAllUserSessions(id, actor), 'Signed out everywhere.');
+  return act(userId, (id, actor) => revokeAllSessions(id, actor), 'Signed out everywhere.');
 }
 
 export async function revokeSessionAction(userId: string, _state: AdminActionState, formData: FormData) {
   return act(
     userId,
     (_id, actor) =>
-      revokeUserSession(sessionIdParamsSchema.parse({ id: text(formData, 'sessionId') }).id, actor),
+      revokeSessionById(sessionIdParamsSchema.parse({ id: text(formData, 'sessionId') }).id, actor),
     'Session revoked.',
   );
 }

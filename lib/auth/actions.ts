@@ -8,8 +8,8 @@ import { AppError, fieldErrors, type ErrorCode, type FieldErrors } from '@/lib/h
 import {
   authContextFromHeaders,
   clearSessionCookie,
-  revokeDeviceSession,
-  revokeOtherDeviceSessions,
+  revokeSessionById,
+  revokeOtherSessions,
 } from '@/lib/session';
 import { login, register, type AuthResult } from './auth';
 import { requireUser } from './gate';
@@ -78,7 +78,7 @@ export async function revokeSessionAction(formData: FormData): Promise<void> {
   const parsed = sessionIdParamsSchema.safeParse({ id: text(formData, 'sessionId') });
   if (!parsed.success) return;
   const sessionId = parsed.data.id;
-  await revokeDeviceSession(current, sessionId);
+  await revokeSessionById(current, sessionId);
   if (sessionId === current.session.id) {
     const cookieStore = await cookies();
     clearSessionCookie(cookieStore, (await authContextFromHeaders(cookieStore, await headers())).secure);
@@ -88,6 +88,6 @@ export async function revokeSessionAction(formData: FormData): Promise<void> {
 }
 
 export async function revokeOtherSessionsAction(): Promise<void> {
-  await revokeOtherDeviceSessions(await requireUser('/account/sessions'));
+  await revokeOtherSessions(await requireUser('/account/sessions'));
   revalidatePath('/account/sessions');
 }

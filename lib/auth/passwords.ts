@@ -60,7 +60,7 @@ export async function changePassword(
     }),
   ]);
   // Every session goes, this one too; this browser continues on a fresh token, kept signed in as it was.
-  await store.revokeUserSessions(row.id);
+  await store.revokeAllSessions(row.id);
   return store.createSession(current.user, {
     ip: context.deviceIp,
     userAgent: context.userAgent,
@@ -152,7 +152,7 @@ export async function confirmPasswordReset(
   if (!row || !matchesPassword(claims.pwd, row.passwordHash)) throw invalidTokenError();
   // Revoked before the write (Redis down: nothing changes, the link still works) and after it (a sign-in with the
   // old password in between).
-  await store.revokeUserSessions(row.id);
+  await store.revokeAllSessions(row.id);
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
     // Conditional on the old hash: two uses of one link at once change the password once.
@@ -164,5 +164,5 @@ export async function confirmPasswordReset(
     if (updated.count !== 1) throw invalidTokenError();
     await tx.auditLog.create({ data: { action: 'password.reset', actorId: row.id, targetUserId: row.id } });
   });
-  await store.revokeUserSessions(row.id);
+  await store.revokeAllSessions(row.id);
 }

@@ -26,7 +26,7 @@ export async function removeExpiredLabUsers(
     select: { id: true },
   });
   for (const { id } of expired) {
-    await store.revokeUserSessions(id);
+    await store.revokeAllSessions(id);
     await store.dropUser(id);
   }
   const { count } = await db.user.deleteMany({

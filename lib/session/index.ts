@@ -207,15 +207,15 @@ export {
 } from './request';
 
 /** Signs one of the user's own devices out. False when the id is not one of this user's sessions. */
-export async function revokeDeviceSession(current: CurrentSession, sessionId: string): Promise<boolean> {
+export async function revokeSessionById(current: CurrentSession, sessionId: string): Promise<boolean> {
   const revoked = await getSessionStore().revokeSessionById(current.user.id, sessionId);
   if (revoked) await announceRevocation(current.user.id);
   return revoked;
 }
 
 /** "Sign out everywhere else": every session of the user but the one making the request. */
-export async function revokeOtherDeviceSessions(current: CurrentSession): Promise<number> {
-  const revoked = await getSessionStore().revokeUserSessions(current.user.id, {
+export async function revokeOtherSessions(current: CurrentSession): Promise<number> {
+  const revoked = await getSessionStore().revokeAllSessions(current.user.id, {
     exceptSessionId: current.session.id,
   });
   if (revoked > 0) await announceRevocation(current.user.id);

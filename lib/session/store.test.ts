@@ -277,14 +277,14 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
     const user = makeUser();
     const bystander = await store.createSession(makeUser(), meta);
     const [current, second, third] = await Promise.all([1, 2, 3].map(() => store.createSession(user, meta)));
-    expect(await store.revokeUserSessions(user.id, { exceptSessionId: current!.session.id })).toBe(2);
+    expect(await store.revokeAllSessions(user.id, { exceptSessionId: current!.session.id })).toBe(2);
     expect(await store.readSession(second!.token)).toBeNull();
     expect(await store.readSession(third!.token)).toBeNull();
     expect(await store.readSession(current!.token)).not.toBeNull();
-    expect(await store.revokeUserSessions(user.id)).toBe(1);
+    expect(await store.revokeAllSessions(user.id)).toBe(1);
     expect(await store.readSession(current!.token)).toBeNull();
     expect(await store.readSession(bystander.token)).not.toBeNull();
-    expect(await store.revokeUserSessions(user.id)).toBe(0);
+    expect(await store.revokeAllSessions(user.id)).toBe(0);
   });
 
   it('lists a user’s sessions newest first and prunes expired members from the index', async () => {

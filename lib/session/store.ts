@@ -77,7 +77,7 @@ export interface SessionStore {
   /** Only among that user's sessions; true when one was revoked. */
   revokeSessionById(userId: string, sessionId: string): Promise<boolean>;
   /** Returns how many sessions were revoked. */
-  revokeUserSessions(userId: string, options?: { exceptSessionId?: string }): Promise<number>;
+  revokeAllSessions(userId: string, options?: { exceptSessionId?: string }): Promise<number>;
   /** Prunes expired index members; newest lastSeenAt first. */
   listUserSessions(userId: string): Promise<SessionRecord[]>;
   /**
@@ -277,7 +277,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       return deleted === 1;
     },
 
-    async revokeUserSessions(userId, revokeOptions = {}) {
+    async revokeAllSessions(userId, revokeOptions = {}) {
       userIdSchema.parse(userId);
       const keep = revokeOptions.exceptSessionId ?? '';
       const deleted = await redis.evalScript(

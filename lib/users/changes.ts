@@ -240,7 +240,7 @@ async function revokeWithAudit(
 }
 
 /** Signs one session out, by its public id. 404 when no live session has that id. */
-export async function revokeUserSession(sessionId: string, actor: Actor, options: ChangeOptions = {}) {
+export async function revokeSessionById(sessionId: string, actor: Actor, options: ChangeOptions = {}) {
   const store = options.store ?? getSessionStore();
   const userId = await store.sessionOwner(sessionId);
   if (!userId) throw new AppError('not_found', 'No such session.');
@@ -251,8 +251,8 @@ export async function revokeUserSession(sessionId: string, actor: Actor, options
 }
 
 /** Signs the user out everywhere. Returns how many sessions ended. */
-export function revokeAllUserSessions(userId: string, actor: Actor, options: ChangeOptions = {}) {
+export function revokeAllSessions(userId: string, actor: Actor, options: ChangeOptions = {}) {
   return revokeWithAudit(userId, actor, 'user.revoke_sessions', options, (store) =>
-    store.revokeUserSessions(userId),
+    store.revokeAllSessions(userId),
   );
 }

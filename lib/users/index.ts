@@ -7,8 +7,8 @@ export * from './types';
 export {
   banUser,
   deleteUser,
-  revokeAllUserSessions,
-  revokeUserSession,
+  revokeAllSessions,
+  revokeSessionById,
   setUserRole,
   setUserTier,
   SYSTEM_ACTOR,

@@ -12,7 +12,7 @@ import { createUserEventHub, type UserEvent } from './events';
 import {
   banUser,
   deleteUser,
-  revokeAllUserSessions,
+  revokeAllSessions,
   setUserRole,
   setUserTier,
   SYSTEM_ACTOR,
@@ -147,7 +147,7 @@ describe('changes of a user', () => {
   it('signs a user out everywhere', async () => {
     const { user, token } = await registered();
     await login({ email: user.email, password: PASSWORD }, context);
-    expect(await revokeAllUserSessions(user.id, SYSTEM_ACTOR)).toBe(2);
+    expect(await revokeAllSessions(user.id, SYSTEM_ACTOR)).toBe(2);
     expect(await readSessionByToken(token)).toBeNull();
   });
 });

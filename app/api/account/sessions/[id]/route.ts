@@ -3,7 +3,7 @@ import { signedOutResponse } from '@/lib/auth/http';
 import { sessionIdParamsSchema } from '@/lib/auth/schema';
 import { mutationHandler } from '@/lib/http/handler';
 import { AppError } from '@/lib/http/errors';
-import { revokeDeviceSession } from '@/lib/session';
+import { revokeSessionById } from '@/lib/session';
 import { isSecureRequest } from '@/lib/session/cookie';
 import { noStore } from '@/lib/http/no-store';
 
@@ -13,7 +13,7 @@ export const DELETE = mutationHandler(
   async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
     const current = await requireApiUser(request);
     const { id } = sessionIdParamsSchema.parse(await params);
-    const revoked = await revokeDeviceSession(current, id);
+    const revoked = await revokeSessionById(current, id);
     if (!revoked) throw new AppError('not_found', 'No such session on your account.');
     if (id === current.session.id) return signedOutResponse(isSecureRequest(request));
     return new Response(null, { status: 204, headers: noStore() });
