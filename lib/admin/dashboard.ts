@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { getSessionStore } from '@/lib/session/store';
+import { getSessionStore } from '@/lib/session';
 
 // The admin dashboard's numbers. Sign-ins come from the SignIn table (one row per session started).
 

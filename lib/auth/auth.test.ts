@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { unreachableRedis } from '@/test/redis';
 import { readSessionByToken } from '@/lib/session';
-import { getSessionStore } from '@/lib/session/store';
+import { getSessionStore } from '@/lib/session';
 import { INVALID_CREDENTIALS_MESSAGE, login, logout, register, type AuthContext } from './auth';
 import { createLoginLimiters, IP_FAILURE_FACTOR } from './login-limits';
 import { loginSchema, registerSchema } from './schema';

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 import { isBanned, toSessionUser, type SessionRecord, type SessionUser } from '@/lib/session';
-import { getSessionStore, type SessionStore } from '@/lib/session/store';
+import { getSessionStore, type SessionStore } from '@/lib/session';
 import { wait } from '@/lib/rate-limit/slowdown';
 import type { TrustedDevice } from './device-cookie';
 import { sendVerificationEmail } from './email-verification';

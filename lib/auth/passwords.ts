@@ -6,7 +6,7 @@ import { linkMail, sendMailInBackground } from '@/lib/mail';
 import { createRateLimiter, type RateLimiter } from '@/lib/rate-limit';
 import { getRedis } from '@/lib/redis';
 import type { CurrentSession, SessionRecord } from '@/lib/session';
-import { getSessionStore, type SessionStore } from '@/lib/session/store';
+import { getSessionStore, type SessionStore } from '@/lib/session';
 import {
   invalidTokenError,
   issueToken,

@@ -1,12 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import {
-  isSecureRequest,
-  readCookie,
-  sealToken,
-  sessionCookieOptions,
-  unsealToken,
-} from '@/lib/session/cookie';
+import { isSecureRequest, readCookie, sealToken, sessionCookieOptions, unsealToken } from '@/lib/session';
 import { GUEST_CART_TTL_SECONDS } from './store';
 
 // A guest's cart is found through a cookie of its own, sealed like the session cookie (same secrets, same

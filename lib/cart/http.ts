@@ -1,6 +1,6 @@
 import 'server-only';
 import type { CurrentSession } from '@/lib/session';
-import { isSecureRequest } from '@/lib/session/cookie';
+import { isSecureRequest } from '@/lib/session';
 import type { Tier } from '@/lib/pricing';
 import { guestCartSetCookie, guestIdFromRequest, newGuestId, sealGuestId } from './cookie';
 import type { Cart } from './index';

@@ -7,7 +7,7 @@ import { AppError } from '@/lib/http/errors';
 import { createRateLimiter, type RateLimiter } from '@/lib/rate-limit';
 import { getRedis } from '@/lib/redis';
 import { toSessionUser } from '@/lib/session';
-import { getSessionStore, type SessionStore } from '@/lib/session/store';
+import { getSessionStore, type SessionStore } from '@/lib/session';
 import { encodeLabJwt } from './jwt';
 
 // Throwaway accounts for readers of the lab: made on "try it", signed in all three ways at once, deleted after an

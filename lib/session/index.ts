@@ -5,6 +5,7 @@ import {
   isSecureRequest,
   openValue,
   readCookie,
+  sealToken,
   sealValue,
   serializeCookie,
   sessionCookieName,
@@ -185,16 +186,24 @@ export async function listDeviceSessions(current: CurrentSession): Promise<Devic
     .sort((a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt - a.lastSeenAt);
 }
 
+// The one way into sessions for the rest of the app: everything below is re-exported from its module here. Only
+// lib/users, which owns the user record the store keeps (and which this module imports), reaches the store itself.
 export {
   clearSessionSetCookie,
+  isSecureRequest,
   openValue,
   readCookie,
+  sealToken,
   sealValue,
   serializeCookie,
   sessionCookieName,
   sessionCookieOptions,
   sessionSetCookie,
+  unsealToken,
 };
+export { createSessionStore, getSessionStore, type SessionStore } from './store';
+export { describeUserAgent } from './user-agent';
+export { liveState, sessionJson, type LiveState, type SessionJson } from './view';
 export {
   authContextFromHeaders,
   authContextFromRequest,

@@ -6,7 +6,7 @@ import { Container } from '@/components/ui/container';
 import { revokeOtherSessionsAction, revokeSessionAction } from '@/lib/auth/actions';
 import { requireUser } from '@/lib/auth/gate';
 import { listDeviceSessions } from '@/lib/session';
-import { describeUserAgent } from '@/lib/session/user-agent';
+import { describeUserAgent } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Signed-in devices' };
 

@@ -12,7 +12,7 @@ import { isLabUser, LAB_USER_LIFETIME_MS, removeExpiredLabUsers, startLabUser } 
 import { createRateLimiter } from '@/lib/rate-limit';
 import { getRedis } from '@/lib/redis';
 import { testPrefix } from '@/test/redis';
-import { sealToken, sessionCookieName } from '@/lib/session/cookie';
+import { sealToken, sessionCookieName } from '@/lib/session';
 import { GET as denylistMe } from './denylist-me/route';
 import { GET as jwtMe } from './jwt-me/route';
 import { GET as redisMe } from './redis-me/route';

@@ -11,7 +11,7 @@ import { Container } from '@/components/ui/container';
 import { revokeSessionAction } from '@/lib/admin/actions';
 import { requireAdmin } from '@/lib/auth/gate';
 import { AppError } from '@/lib/http/errors';
-import { describeUserAgent } from '@/lib/session/user-agent';
+import { describeUserAgent } from '@/lib/session';
 import { getAdminUser, listAudit, listSessionsOfUser } from '@/lib/users';
 import { userIdParamsSchema } from '@/lib/users/schema';
 

@@ -4,7 +4,7 @@ import { sessionIdParamsSchema } from '@/lib/auth/schema';
 import { mutationHandler } from '@/lib/http/handler';
 import { AppError } from '@/lib/http/errors';
 import { revokeSessionById } from '@/lib/session';
-import { isSecureRequest } from '@/lib/session/cookie';
+import { isSecureRequest } from '@/lib/session';
 import { noStore } from '@/lib/http/no-store';
 
 // 400 for something that is not a session id at all. 404 for an id that is not one of the caller's sessions,

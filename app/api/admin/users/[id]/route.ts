@@ -1,7 +1,7 @@
 import { requireApiAdmin } from '@/lib/auth/gate';
 import { mutationHandler } from '@/lib/http/handler';
 import { apiHandler, parseJsonBody } from '@/lib/http/handler';
-import { sessionJson } from '@/lib/session/view';
+import { sessionJson } from '@/lib/session';
 import { actorOf, getAdminUser, listSessionsOfUser, setUserRole, setUserTier } from '@/lib/users';
 import { updateUserSchema, userIdParamsSchema } from '@/lib/users/schema';
 

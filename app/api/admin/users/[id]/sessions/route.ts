@@ -1,6 +1,6 @@
 import { requireApiAdmin } from '@/lib/auth/gate';
 import { apiHandler } from '@/lib/http/handler';
-import { sessionJson } from '@/lib/session/view';
+import { sessionJson } from '@/lib/session';
 import { listSessionsOfUser } from '@/lib/users';
 import { userIdParamsSchema } from '@/lib/users/schema';
 
