@@ -70,6 +70,9 @@ export const changePasswordSchema = z.object({
 
 export const passwordResetRequestSchema = z.object({ email });
 
+/** The same answer whether or not the address has an account. */
+export const passwordResetRequestedSchema = z.object({ message: z.string() });
+
 /** A token from a mailed link (lib/tokens): anything longer was not made here. */
 const linkToken = z
   .string({ error: 'The link is incomplete.' })

@@ -31,13 +31,13 @@ describe('the JSON error shape', () => {
     const response = errorResponse(
       new AppError('rate_limited', 'Too many attempts.', {
         headers: { 'Retry-After': '60' },
-        details: { retryAfter: 60 },
+        details: { retryAfterSeconds: 60 },
       }),
     );
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('60');
     expect(await response.json()).toEqual({
-      error: { code: 'rate_limited', message: 'Too many attempts.', retryAfter: 60 },
+      error: { code: 'rate_limited', message: 'Too many attempts.', retryAfterSeconds: 60 },
     });
   });
 

@@ -3,7 +3,15 @@ import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/http/errors';
 import { getSessionStore, type SessionRecord } from '@/lib/session/store';
-import type { AuditAction, AuditQuery, ListUsersQuery, UserStatus } from './schema';
+import type { z } from 'zod';
+import type {
+  AuditAction,
+  auditEntrySchema,
+  AuditQuery,
+  ListUsersQuery,
+  userListItemSchema,
+  UserStatus,
+} from './schema';
 import { toAdminUser, USER_DETAIL_SELECT, type AdminUser } from './view';
 
 // What the admin console reads: users with their live session counts, one user with its sessions, the audit log.
@@ -20,10 +28,7 @@ function statusWhere(status: UserStatus | undefined, now: Date): Prisma.UserWher
   return {};
 }
 
-export type UserListItem = Pick<
-  AdminUser,
-  'id' | 'email' | 'name' | 'role' | 'tier' | 'status' | 'bannedUntil'
-> & { activeSessions: number };
+export type UserListItem = z.infer<typeof userListItemSchema>;
 
 export type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
 
@@ -85,17 +90,7 @@ export async function listSessionsOfUser(userId: string): Promise<SessionRecord[
   return getSessionStore().listUserSessions(userId);
 }
 
-export type AuditEntry = {
-  id: string;
-  actor: { id: string; email: string } | null;
-  target: { id: string | null; email: string } | null;
-  action: AuditAction;
-  reason: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-  createdAt: string;
-};
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 type AuditData = {
   target?: { id: string; email: string };
