@@ -62,6 +62,7 @@ const CONSTRAINTS: [string, string][] = [
   ['maxItems', 'max items'],
   ['pattern', 'pattern'],
   ['default', 'default'],
+  ['examples', 'examples'],
 ];
 
 function Constraints({ schema }: { schema: JsonSchema }) {

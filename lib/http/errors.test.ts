@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { RedisUnavailableError } from '@/lib/redis/errors';
 import { AppError, errorResponse } from './errors';
-import { apiHandler, MAX_JSON_BYTES, parseJsonBody, parseSearchParams } from './handler';
+import { apiHandler, parseJsonBody, parseSearchParams } from './handler';
+import { MAX_JSON_BYTES } from './limits';
 
 const bodySchema = z.object({ email: z.email(), quantity: z.number().int().min(1) });
 

@@ -6,7 +6,8 @@ export const mailboxQuerySchema = z.object({
     .trim()
     .toLowerCase()
     .max(254, 'That email address is too long.')
-    .pipe(z.email({ error: 'Enter a valid email address.' })),
+    .pipe(z.email({ error: 'Enter a valid email address.' }))
+    .meta({ format: 'email' }),
 });
 
 export const mailboxMessageSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errorBodySchema } from '@/lib/http/errors';
-import { MAX_JSON_BYTES } from '@/lib/http/handler';
+import { MAX_JSON_BYTES } from '@/lib/http/limits';
 import { OPERATIONS, type ErrorStatus, type Operation } from './operations';
 
 // The OpenAPI 3.1 document of the JSON API, generated from the zod schemas the routes validate with and answer in
