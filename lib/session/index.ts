@@ -13,6 +13,8 @@ import {
   unsealToken,
 } from './cookie';
 import { isSecureFromHeaders, type CookieReader } from './request';
+import type { z } from 'zod';
+import type { publicUserSchema, sessionBodySchema } from './schema';
 import { getSessionStore, type SessionRecord, type SessionUser } from './store';
 import { userEventMessage } from '@/lib/users/events';
 import { banNoticeMs, isBanned, toUserAccess, USER_ACCESS_SELECT } from '@/lib/users/types';
@@ -26,13 +28,13 @@ export type { SessionRecord, SessionUser } from './store';
 export type CurrentSession = { token: string; session: SessionRecord; user: SessionUser };
 
 /** The user as the API shows it: no ban internals, no timestamps. */
-export type PublicUser = Pick<SessionUser, 'id' | 'email' | 'name' | 'role' | 'tier'>;
+export type PublicUser = z.infer<typeof publicUserSchema>;
 
 /**
  * GET /api/session's body: what the client components of a cached page may know about the visitor. An object, so
  * more per-visitor parts (the cart count) join it as fields of their own.
  */
-export type SessionBody = { user: PublicUser | null };
+export type SessionBody = z.infer<typeof sessionBodySchema>;
 
 export function toPublicUser(user: SessionUser): PublicUser {
   return { id: user.id, email: user.email, name: user.name, role: user.role, tier: user.tier };
