@@ -32,7 +32,10 @@ export default function ApiReferencePage() {
       </p>
 
       <div className="mt-8 grid gap-10 lg:grid-cols-[16rem_1fr]">
-        <nav aria-label="Operations" className="lg:sticky lg:top-24 lg:self-start">
+        <nav
+          aria-label="Operations"
+          className="lg:sticky lg:top-24 lg:max-h-[calc(100vh-7rem)] lg:self-start lg:overflow-y-auto"
+        >
           <ul className="flex flex-col gap-4 text-sm">
             {tags.map((tag) => (
               <li key={tag.name}>
