@@ -21,6 +21,15 @@ function withDatabase(url: string, name: string): string {
 const runId = process.env.TEST_RUN_ID ?? randomBytes(4).toString('hex');
 process.env.TEST_RUN_ID = runId;
 
+/**
+ * The e2e server's payments key, kept in the environment like TEST_RUN_ID: Playwright's workers load this file again,
+ * and the API fuzz run signs service tokens with the key the server checks.
+ */
+export function e2ePaymentsSecret(): string {
+  process.env.TEST_PAYMENTS_JWT_SECRET ??= randomBytes(32).toString('base64url');
+  return process.env.TEST_PAYMENTS_JWT_SECRET;
+}
+
 /** The environment a test kind runs with: its own database and its own key prefix for this run. */
 export function testEnvironment(kind: 'unit' | 'e2e'): Record<string, string> {
   const server = process.env.TEST_DATABASE_SERVER_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -52,9 +61,7 @@ export function testEnvironment(kind: 'unit' | 'e2e'): Record<string, string> {
     // Mailed links and the JWT lab's next-auth base URL point at the server the browser talks to.
     ...(kind === 'e2e' ? { SITE_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}` } : {}),
     PAYMENTS_JWT_SECRET:
-      kind === 'unit'
-        ? 'test-only-payments-key-not-for-production-0001'
-        : randomBytes(32).toString('base64url'),
+      kind === 'unit' ? 'test-only-payments-key-not-for-production-0001' : e2ePaymentsSecret(),
     NEXT_TELEMETRY_DISABLED: '1',
     TEST_RUN_ID: runId,
   };

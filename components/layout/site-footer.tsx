@@ -50,6 +50,11 @@ export async function SiteFooter() {
                 All products
               </Link>
             </li>
+            <li>
+              <Link href="/docs/api" className="hover:text-brand-800 text-slate-700">
+                API reference
+              </Link>
+            </li>
           </ul>
         </nav>
       </Container>

@@ -11,7 +11,9 @@ const email = z
   .trim()
   .toLowerCase()
   .max(254, 'That email address is too long.')
-  .pipe(z.email({ error: 'Enter a valid email address.' }));
+  .pipe(z.email({ error: 'Enter a valid email address.' }))
+  // The API document describes the input side of the pipe, which would otherwise lose the format.
+  .meta({ format: 'email' });
 
 const passwordLength = z
   .string({ error: 'Choose a password.' })
@@ -72,6 +74,9 @@ export const changePasswordSchema = z.object({
 });
 
 export const passwordResetRequestSchema = z.object({ email });
+
+/** The same answer whether or not the address has an account. */
+export const passwordResetRequestedSchema = z.object({ message: z.string() });
 
 /** A token from a mailed link (lib/tokens): anything longer was not made here. */
 const linkToken = z

@@ -1,10 +1,11 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
-import { priceLines, type Tier, type Totals } from '@/lib/pricing';
+import { priceLines, type Tier } from '@/lib/pricing';
 import { getRedis } from '@/lib/redis';
 import type { CartOwner } from './keys';
-import { MAX_LINE_QUANTITY, type AddCartItemInput } from './schema';
+import type { z } from 'zod';
+import { MAX_LINE_QUANTITY, type AddCartItemInput, type cartItemSchema, type cartSchema } from './schema';
 import { createCartStore, type CartLines, type CartStore } from './store';
 
 // The cart as the shop shows it: lines from Redis, names, prices and stock from PostgreSQL at read time,
@@ -13,33 +14,9 @@ import { createCartStore, type CartLines, type CartStore } from './store';
 export type { CartOwner } from './keys';
 export type { CartStore } from './store';
 
-/**
- * available: can be bought as is; insufficient_stock: fewer left than the line asks for; out_of_stock: none left;
- * unavailable: the product no longer exists. Anything but available blocks checkout.
- */
-export type CartItemStatus = 'available' | 'insufficient_stock' | 'out_of_stock' | 'unavailable';
-
-export type CartItem = {
-  productId: string;
-  slug: string | null;
-  name: string;
-  image: string | null;
-  unitPriceCents: number;
-  quantity: number;
-  lineTotalCents: number;
-  stock: number;
-  status: CartItemStatus;
-};
-
-export type Cart = Totals & {
-  items: CartItem[];
-  currency: string;
-  tier: Tier;
-  /** Units across all lines, for the header's count. */
-  itemCount: number;
-  /** True when every line can be bought as it stands and the cart is not empty. */
-  canCheckout: boolean;
-};
+export type CartItemStatus = z.infer<typeof cartItemSchema>['status'];
+export type CartItem = z.infer<typeof cartItemSchema>;
+export type Cart = z.infer<typeof cartSchema>;
 
 const DEFAULT_CURRENCY = 'USD';
 

@@ -1,9 +1,11 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { db } from '@/lib/db';
+import type { z } from 'zod';
+import type { categorySummarySchema } from './schema';
 import { CATEGORIES_TAG } from './tags';
 
-export type CategorySummary = { slug: string; name: string; productCount: number };
+export type CategorySummary = z.infer<typeof categorySummarySchema>;
 export type CategoryDetail = CategorySummary & { description: string };
 
 export async function listCategories(): Promise<CategorySummary[]> {

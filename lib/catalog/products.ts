@@ -4,23 +4,19 @@ import { db } from '@/lib/db';
 import { Prisma } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/http/errors';
 import { getCategoryBySlug } from './categories';
-import type { ProductQuery, ProductSort } from './schema';
+import type { z } from 'zod';
+import type {
+  ProductQuery,
+  ProductSort,
+  productDetailSchema,
+  productPageSchema,
+  productSummarySchema,
+} from './schema';
 import { PRODUCT_LISTS_TAG, productTag } from './tags';
 
-export type ProductSummary = {
-  id: string;
-  slug: string;
-  name: string;
-  priceCents: number;
-  currency: string;
-  stock: number;
-  image: string;
-  category: { slug: string; name: string };
-};
-
-export type ProductDetail = ProductSummary & { description: string };
-
-export type ProductPage = { items: ProductSummary[]; page: number; pageSize: number; total: number };
+export type ProductSummary = z.infer<typeof productSummarySchema>;
+export type ProductDetail = z.infer<typeof productDetailSchema>;
+export type ProductPage = z.infer<typeof productPageSchema>;
 
 // Longer queries add little and cost a condition each.
 const MAX_SEARCH_TERMS = 8;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageSchema } from '@/lib/http/page';
 
 // The product listing query, shared by the JSON API (strict: a bad parameter is a 400) and the storefront
 // pages (lenient: a bad parameter falls back to its default).
@@ -20,6 +21,8 @@ export const slugSchema = z
   .string()
   .max(120)
   .regex(SLUG_PATTERN, 'Must be a lowercase slug such as "desk-and-office".');
+
+export const productSlugParamsSchema = z.object({ slug: slugSchema });
 
 export const productQuerySchema = z.object({
   q: z.preprocess(blankAsMissing, z.string().trim().max(MAX_QUERY_LENGTH).optional()),
@@ -68,3 +71,32 @@ export const productChangeSchema = z
   });
 
 export type ProductChange = z.infer<typeof productChangeSchema>;
+
+// What the catalog API answers; the types of lib/catalog are these schemas' output.
+
+export const categorySummarySchema = z
+  .object({ slug: z.string(), name: z.string(), productCount: z.number().int().nonnegative() })
+  .meta({ id: 'CategorySummary' });
+
+export const categoryListSchema = z.object({ items: z.array(categorySummarySchema) });
+
+export const productSummarySchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    priceCents: z.number().int().nonnegative(),
+    currency: z.string(),
+    stock: z.number().int().nonnegative(),
+    image: z.string(),
+    category: z.object({ slug: z.string(), name: z.string() }),
+  })
+  .meta({ id: 'ProductSummary' });
+
+export const productDetailSchema = productSummarySchema
+  .extend({ description: z.string() })
+  .meta({ id: 'ProductDetail' });
+
+export const productPageSchema = pageSchema(productSummarySchema);
+
+export const productBodySchema = z.object({ product: productDetailSchema });

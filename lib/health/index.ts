@@ -1,9 +1,11 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { getRedis, type RedisPort } from '@/lib/redis';
+import type { z } from 'zod';
+import type { healthSchema } from './schema';
 
-export type ServiceState = 'up' | 'down';
-export type Health = { ok: boolean; db: ServiceState; redis: ServiceState };
+export type Health = z.infer<typeof healthSchema>;
+export type ServiceState = Health['db'];
 
 type Probes = { database: () => Promise<unknown>; redis: RedisPort };
 

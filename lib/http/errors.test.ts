@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { RedisUnavailableError } from '@/lib/redis/errors';
 import { AppError, errorResponse } from './errors';
-import { apiHandler, MAX_JSON_BYTES, parseJsonBody, parseSearchParams } from './handler';
+import { apiHandler, parseJsonBody, parseSearchParams } from './handler';
+import { MAX_JSON_BYTES } from './limits';
 
 const bodySchema = z.object({ email: z.email(), quantity: z.number().int().min(1) });
 
@@ -31,13 +32,13 @@ describe('the JSON error shape', () => {
     const response = errorResponse(
       new AppError('rate_limited', 'Too many attempts.', {
         headers: { 'Retry-After': '60' },
-        details: { retryAfter: 60 },
+        details: { retryAfterSeconds: 60 },
       }),
     );
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('60');
     expect(await response.json()).toEqual({
-      error: { code: 'rate_limited', message: 'Too many attempts.', retryAfter: 60 },
+      error: { code: 'rate_limited', message: 'Too many attempts.', retryAfterSeconds: 60 },
     });
   });
 

@@ -4,28 +4,31 @@ import { noStore } from './no-store';
 
 // The one error shape of the JSON API: { error: { code, message, fields? } }.
 
-export type ErrorCode =
-  | 'bad_request'
-  | 'invalid_json'
-  | 'validation_failed'
-  | 'payload_too_large'
-  | 'unauthenticated'
-  | 'invalid_credentials'
-  | 'banned'
-  | 'forbidden'
-  | 'csrf_rejected'
-  | 'not_found'
-  | 'conflict'
-  | 'email_taken'
-  | 'invalid_token'
-  | 'insufficient_stock'
-  | 'out_of_stock'
-  | 'card_declined'
-  | 'self_action'
-  | 'last_admin'
-  | 'rate_limited'
-  | 'service_unavailable'
-  | 'internal_error';
+export const ERROR_CODES = [
+  'bad_request',
+  'invalid_json',
+  'validation_failed',
+  'payload_too_large',
+  'unauthenticated',
+  'invalid_credentials',
+  'banned',
+  'forbidden',
+  'csrf_rejected',
+  'not_found',
+  'conflict',
+  'email_taken',
+  'invalid_token',
+  'insufficient_stock',
+  'out_of_stock',
+  'card_declined',
+  'self_action',
+  'last_admin',
+  'rate_limited',
+  'service_unavailable',
+  'internal_error',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -53,9 +56,39 @@ const STATUS: Record<ErrorCode, number> = {
 
 export type FieldErrors = Record<string, string[]>;
 
-export type ErrorBody = {
-  error: { code: ErrorCode; message: string; fields?: FieldErrors; [extra: string]: unknown };
-};
+/** The error body as the API document publishes it: every extra field an error may carry is named here. */
+export const errorBodySchema = z
+  .strictObject({
+    error: z.strictObject({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      fields: z
+        .record(z.string(), z.array(z.string()))
+        .optional()
+        .describe('Which input was refused and why: a dotted path ("_" for the whole input) → messages.'),
+      retryAfterSeconds: z
+        .number()
+        .int()
+        .nonnegative()
+        .optional()
+        .describe('rate_limited: when to try again.'),
+      until: z.iso.datetime().optional().describe('banned: when the ban ends (absent: permanent).'),
+      available: z.number().int().nonnegative().optional().describe('insufficient_stock: units left.'),
+      inCart: z
+        .number()
+        .int()
+        .nonnegative()
+        .optional()
+        .describe('insufficient_stock: units already in the cart.'),
+      redisLookups: z.number().int().nonnegative().optional().describe('The lab: Redis round trips it cost.'),
+    }),
+  })
+  .meta({ id: 'Error', description: 'The one error shape of the JSON API.' });
+
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** What an error may carry besides its code, message and fields. */
+export type ErrorDetails = Omit<ErrorBody['error'], 'code' | 'message' | 'fields'>;
 
 /** An error the app expects and answers with its own status; anything else is a 500. */
 export class AppError extends Error {
@@ -66,7 +99,7 @@ export class AppError extends Error {
     readonly options: {
       fields?: FieldErrors;
       headers?: Record<string, string>;
-      details?: Record<string, unknown>;
+      details?: ErrorDetails;
     } = {},
   ) {
     super(message);

@@ -2,11 +2,10 @@ import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { assertSameOrigin } from './csrf';
 import { AppError, errorResponse } from './errors';
+import { MAX_JSON_BYTES } from './limits';
 
 // Route handlers are thin: parse with a schema, call one lib function, answer. These helpers do the parsing
 // and make every failure take the same path to the one error mapper.
-
-export const MAX_JSON_BYTES = 16 * 1024;
 
 /** Route handlers: every error becomes the API's JSON error shape; Next's own control flow passes through. */
 export function apiHandler<Args extends unknown[]>(

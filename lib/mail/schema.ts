@@ -6,5 +6,18 @@ export const mailboxQuerySchema = z.object({
     .trim()
     .toLowerCase()
     .max(254, 'That email address is too long.')
-    .pipe(z.email({ error: 'Enter a valid email address.' })),
+    .pipe(z.email({ error: 'Enter a valid email address.' }))
+    .meta({ format: 'email' }),
 });
+
+export const mailboxMessageSchema = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  html: z.string(),
+  createdAt: z.iso.datetime(),
+});
+
+/** GET /api/dev/mailbox: the newest messages to one address. */
+export const mailboxBodySchema = z.object({ messages: z.array(mailboxMessageSchema) });

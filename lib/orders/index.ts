@@ -9,9 +9,14 @@ import { cardBrand, cardLast4 } from '@/lib/payments/schema';
 import { priceLines, type Tier, type Totals } from '@/lib/pricing';
 import { isBanned } from '@/lib/session';
 import { revalidateProductStock } from './revalidate';
+import type { z } from 'zod';
 import {
   orderIdParamsSchema,
   shippingAddressSchema,
+  type orderItemViewSchema,
+  type orderPageSchema,
+  type orderSummarySchema,
+  type orderViewSchema,
   type CheckoutInput,
   type OrderListQuery,
   type ShippingAddress,
@@ -24,29 +29,10 @@ import {
 // (userId, idempotencyKey) index makes a repeated or parallel submit with the same key wait for and return the
 // first one's order: the database decides, not a check-then-insert.
 
-export type OrderItemView = {
-  productId: string;
-  name: string;
-  unitPriceCents: number;
-  quantity: number;
-  lineTotalCents: number;
-};
-
-export type OrderView = Totals & {
-  id: string;
-  status: 'pending' | 'paid' | 'cancelled';
-  currency: string;
-  items: OrderItemView[];
-  shippingAddress: ShippingAddress | null;
-  payment: { brand: string; last4: string } | null;
-  createdAt: string;
-};
-
-export type OrderSummary = Pick<OrderView, 'id' | 'status' | 'totalCents' | 'currency' | 'createdAt'> & {
-  itemCount: number;
-};
-
-export type OrderPage = { items: OrderSummary[]; page: number; pageSize: number; total: number };
+export type OrderItemView = z.infer<typeof orderItemViewSchema>;
+export type OrderView = z.infer<typeof orderViewSchema>;
+export type OrderSummary = z.infer<typeof orderSummarySchema>;
+export type OrderPage = z.infer<typeof orderPageSchema>;
 
 /** Who is checking out, as the live session says: the tier prices the order. */
 export type Shopper = { id: string; tier: Tier };

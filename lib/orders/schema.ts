@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageSchema } from '@/lib/http/page';
 import { cardSchema } from '@/lib/payments/schema';
 
 // Checkout and order input, shared by the checkout form and the API.
@@ -35,6 +36,9 @@ export const idempotencyKeySchema = z
   .string({ error: 'Send an Idempotency-Key header: one random value per checkout attempt.' })
   .regex(/^[A-Za-z0-9_-]{8,100}$/, 'The Idempotency-Key must be 8 to 100 letters, digits, _ or -.');
 
+/** The checkout's headers: the field error names the header. */
+export const checkoutHeadersSchema = z.object({ 'idempotency-key': idempotencyKeySchema });
+
 export const orderListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(50).default(10),
@@ -43,3 +47,42 @@ export const orderListQuerySchema = z.object({
 export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
 
 export const orderIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
+
+// What the order API answers; lib/orders' view types are these schemas' output.
+
+const cents = z.number().int();
+
+export const orderItemViewSchema = z.object({
+  productId: z.string(),
+  name: z.string(),
+  unitPriceCents: cents,
+  quantity: z.number().int().positive(),
+  lineTotalCents: cents,
+});
+
+export const ORDER_STATUSES = ['pending', 'paid', 'cancelled'] as const;
+
+export const orderViewSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(ORDER_STATUSES),
+    currency: z.string(),
+    subtotalCents: cents,
+    discountCents: cents,
+    shippingCents: cents,
+    totalCents: cents,
+    items: z.array(orderItemViewSchema),
+    shippingAddress: shippingAddressSchema.nullable(),
+    payment: z.object({ brand: z.string(), last4: z.string() }).nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Order' });
+
+export const orderSummarySchema = orderViewSchema
+  .pick({ id: true, status: true, totalCents: true, currency: true, createdAt: true })
+  .extend({ itemCount: z.number().int().nonnegative() })
+  .meta({ id: 'OrderSummary' });
+
+export const orderPageSchema = pageSchema(orderSummarySchema);
+
+export const orderBodySchema = z.object({ order: orderViewSchema });

@@ -43,6 +43,11 @@ export const cardSchema = z
   .object({
     number: z
       .string({ error: 'Enter the card number.' })
+      // On the input side: the API document describes what is sent.
+      .meta({
+        description: '12 to 19 digits (spaces and dashes are ignored) that pass the Luhn check.',
+        examples: [TEST_CARDS.approved, TEST_CARDS.declined],
+      })
       .transform(cardDigits)
       .pipe(
         z

@@ -14,6 +14,8 @@ import {
   unsealToken,
 } from './cookie';
 import { isSecureFromHeaders, type CookieReader } from './request';
+import type { z } from 'zod';
+import type { publicUserSchema } from './schema';
 import { getSessionStore, type SessionRecord, type SessionUser } from './store';
 import { userEventMessage } from '@/lib/users/events';
 import { banNoticeMs, isBanned, toUserAccess, USER_ACCESS_SELECT } from '@/lib/users/types';
@@ -36,7 +38,7 @@ export type CurrentSession = {
 export type SessionCheckOptions = { countCart?: boolean };
 
 /** The user as the API shows it: no ban internals, no timestamps. */
-export type PublicUser = Pick<SessionUser, 'id' | 'email' | 'name' | 'role' | 'tier'>;
+export type PublicUser = z.infer<typeof publicUserSchema>;
 
 export function toPublicUser(user: SessionUser): PublicUser {
   return { id: user.id, email: user.email, name: user.name, role: user.role, tier: user.tier };

@@ -1,8 +1,10 @@
+import type { z } from 'zod';
 import type { SessionState } from './index';
+import type { deviceSessionSchema } from './schema';
 import type { SessionRecord, SessionUser } from './store';
 
 /** A session as the JSON API shows it (the user's own devices, and an admin's view of a user's). */
-export function sessionJson(session: SessionRecord, current: boolean) {
+export function sessionJson(session: SessionRecord, current: boolean): SessionJson {
   return {
     id: session.id,
     current,
@@ -13,7 +15,7 @@ export function sessionJson(session: SessionRecord, current: boolean) {
   };
 }
 
-export type SessionJson = ReturnType<typeof sessionJson>;
+export type SessionJson = z.infer<typeof deviceSessionSchema>;
 
 /** What an open tab needs to know about its session: /api/account/state and each open-tab event. */
 export type LiveState =

@@ -3,11 +3,14 @@ import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/http/errors';
 import { getSessionStore, type SessionRecord } from '@/lib/session/store';
+import type { z } from 'zod';
 import {
   userIdParamsSchema,
   type AuditAction,
+  type auditEntrySchema,
   type AuditQuery,
   type ListUsersQuery,
+  type userListItemSchema,
   type UserStatus,
 } from './schema';
 import { toAdminUser, USER_DETAIL_SELECT, type AdminUser } from './view';
@@ -26,10 +29,7 @@ function statusWhere(status: UserStatus | undefined, now: Date): Prisma.UserWher
   return {};
 }
 
-export type UserListItem = Pick<
-  AdminUser,
-  'id' | 'email' | 'name' | 'role' | 'tier' | 'status' | 'bannedUntil'
-> & { activeSessions: number };
+export type UserListItem = z.infer<typeof userListItemSchema>;
 
 export type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
 
@@ -91,17 +91,7 @@ export async function listSessionsOfUser(userId: string): Promise<SessionRecord[
   return getSessionStore().listUserSessions(userId);
 }
 
-export type AuditEntry = {
-  id: string;
-  actor: { id: string; email: string } | null;
-  target: { id: string | null; email: string } | null;
-  action: AuditAction;
-  reason: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-  createdAt: string;
-};
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 type AuditData = {
   target?: { id: string; email: string };

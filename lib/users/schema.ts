@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { pageSchema } from '@/lib/http/page';
+import { deviceSessionSchema, publicUserSchema } from '@/lib/session/schema';
 import { ROLES, TIERS } from './types';
 
 // Inputs of the admin console, shared by the JSON API and the pages' forms.
@@ -76,3 +78,43 @@ export const auditQuerySchema = z.object({
   page,
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+// What the admin API answers; lib/users' view types are these schemas' output.
+
+const isoTime = z.iso.datetime();
+
+export const adminUserSchema = publicUserSchema
+  .extend({
+    status: z.enum(USER_STATUSES),
+    banReason: z.string().nullable(),
+    bannedAt: isoTime.nullable(),
+    bannedUntil: isoTime.nullable(),
+    createdAt: isoTime,
+  })
+  .meta({ id: 'AdminUser' });
+
+export const adminUserBodySchema = z.object({ user: adminUserSchema });
+
+export const adminUserDetailSchema = z.object({
+  user: adminUserSchema,
+  sessions: z.array(deviceSessionSchema),
+});
+
+export const userListItemSchema = adminUserSchema
+  .pick({ id: true, email: true, name: true, role: true, tier: true, status: true, bannedUntil: true })
+  .extend({ activeSessions: z.number().int().nonnegative() });
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  actor: z.object({ id: z.string(), email: z.string() }).nullable(),
+  target: z.object({ id: z.string().nullable(), email: z.string() }).nullable(),
+  action: z.enum(AUDIT_ACTIONS),
+  reason: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  ip: z.string().nullable(),
+  createdAt: isoTime,
+});
+
+export const userListPageSchema = pageSchema(userListItemSchema);
+export const auditPageSchema = pageSchema(auditEntrySchema);

@@ -1,5 +1,6 @@
-import type { UserStatus } from './schema';
-import { isBanned, USER_ACCESS_SELECT, type Role, type Tier, type UserAccessRow } from './types';
+import type { z } from 'zod';
+import type { adminUserSchema, UserStatus } from './schema';
+import { isBanned, USER_ACCESS_SELECT, type UserAccessRow } from './types';
 
 // A user as the admin console shows it (API and pages): dates as ISO strings, the status computed.
 
@@ -7,18 +8,7 @@ export const USER_DETAIL_SELECT = { ...USER_ACCESS_SELECT, banReason: true, crea
 
 export type UserDetailRow = UserAccessRow & { banReason: string | null; createdAt: Date };
 
-export type AdminUser = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  tier: Tier;
-  status: UserStatus;
-  banReason: string | null;
-  bannedAt: string | null;
-  bannedUntil: string | null;
-  createdAt: string;
-};
+export type AdminUser = z.infer<typeof adminUserSchema>;
 
 export function userStatus(
   row: Pick<UserAccessRow, 'bannedAt' | 'bannedUntil'>,

@@ -1,14 +1,16 @@
 import 'server-only';
+import type { z } from 'zod';
 import { getCartStore, type CartStore } from '@/lib/cart';
 import { guestIdFromRequest } from '@/lib/cart/cookie';
-import { readSessionFromRequest, toPublicUser, type PublicUser, type RequestSession } from '@/lib/session';
+import { readSessionFromRequest, toPublicUser, type RequestSession } from '@/lib/session';
+import type { visitorBodySchema } from './schema';
 
 // What the client components of a cached page may know about the visitor, all in GET /api/session, so a page view
 // asks once: who they are (account menu, tier badge, premium price) and how many units their cart holds (the
 // header). One Redis round trip either way: a signed-in user's cart is counted inside the session check, a guest's
 // (only when a cart cookie names one) by a read of its hash. No prices and no database: the cart page prices lines.
 
-export type VisitorBody = { user: PublicUser | null; cartCount: number };
+export type VisitorBody = z.infer<typeof visitorBodySchema>;
 
 export async function readVisitor(
   request: Request,

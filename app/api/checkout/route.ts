@@ -2,17 +2,14 @@ import { requireApiUser } from '@/lib/auth/gate';
 import { mutationHandler } from '@/lib/http/handler';
 import { parseJsonBody } from '@/lib/http/handler';
 import { placeOrder } from '@/lib/orders';
-import { checkoutSchema, idempotencyKeySchema } from '@/lib/orders/schema';
-import { z } from 'zod';
-
-const keyHeaderSchema = z.object({ idempotencyKey: idempotencyKeySchema });
+import { checkoutHeadersSchema, checkoutSchema } from '@/lib/orders/schema';
 
 // Signed in only: the gate answers 401 to a missing, expired or revoked session (a banned user's is revoked), and
 // the order's own transaction refuses a ban the database already knows about (403). Nothing is written before.
 export const POST = mutationHandler(async (request: Request) => {
   const current = await requireApiUser(request);
-  const { idempotencyKey } = keyHeaderSchema.parse({
-    idempotencyKey: request.headers.get('idempotency-key') ?? undefined,
+  const { 'idempotency-key': idempotencyKey } = checkoutHeadersSchema.parse({
+    'idempotency-key': request.headers.get('idempotency-key') ?? undefined,
   });
   const input = await parseJsonBody(request, checkoutSchema);
   const { order, replayed } = await placeOrder(

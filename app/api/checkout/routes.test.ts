@@ -111,7 +111,7 @@ describe('POST /api/checkout', () => {
     const shopper = await shopperWithCart();
     const missingKey = await checkout(apiRequest('/api/checkout', { body: body(), cookie: shopper.cookie }));
     expect(missingKey.status).toBe(400);
-    expect(Object.keys((await missingKey.json()).error.fields)).toEqual(['idempotencyKey']);
+    expect(Object.keys((await missingKey.json()).error.fields)).toEqual(['idempotency-key']);
 
     const bad = await post(shopper.cookie, {
       shippingAddress: { name: '', line1: 'x', city: 'y', postalCode: '!', country: 'z' },

@@ -1,6 +1,10 @@
 import { readApiSessionState } from '@/lib/auth/gate';
 import { apiHandler } from '@/lib/http/handler';
+import type { z } from 'zod';
+import type { pollInsteadSchema } from '@/lib/session/schema';
 import { openLiveStream, POLL_INTERVAL_MS, requireLiveState } from '@/lib/users';
+
+type PollInstead = z.infer<typeof pollInsteadSchema>;
 
 // Server-sent events for an open tab (Node runtime, the default: it holds a pub/sub listener). 401 tells a page
 // nobody is signed in; where Redis has no pub/sub the answer is JSON telling the tab to poll /api/account/state.
@@ -10,10 +14,9 @@ export const GET = apiHandler(async (request: Request) => {
   const stream =
     state.current && (await openLiveStream({ ...state, current: state.current }, request.signal));
   if (!stream) {
-    return Response.json(
-      { poll: '/api/account/state', intervalMs: POLL_INTERVAL_MS },
-      { headers: { 'Cache-Control': 'no-store' } },
-    );
+    return Response.json({ poll: '/api/account/state', intervalMs: POLL_INTERVAL_MS } satisfies PollInstead, {
+      headers: { 'Cache-Control': 'no-store' },
+    });
   }
   return new Response(stream, {
     headers: {

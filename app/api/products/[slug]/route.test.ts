@@ -29,4 +29,13 @@ describe('GET /api/products/[slug]', () => {
       error: { code: 'not_found', message: expect.any(String) },
     });
   });
+
+  it('answers 400 with fields for something that is not a slug at all', async () => {
+    const response = await get('../Not A Slug');
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({
+      code: 'validation_failed',
+      fields: { slug: expect.any(Array) },
+    });
+  });
 });

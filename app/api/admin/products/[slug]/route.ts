@@ -1,6 +1,6 @@
 import { requireApiAdmin } from '@/lib/auth/gate';
 import { updateProduct } from '@/lib/catalog/changes';
-import { productChangeSchema, slugSchema } from '@/lib/catalog/schema';
+import { productChangeSchema, productSlugParamsSchema } from '@/lib/catalog/schema';
 import { mutationHandler, parseJsonBody } from '@/lib/http/handler';
 import { noStore } from '@/lib/http/no-store';
 
@@ -8,7 +8,7 @@ import { noStore } from '@/lib/http/no-store';
 export const PATCH = mutationHandler(
   async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
     await requireApiAdmin(request);
-    const slug = slugSchema.parse((await params).slug);
+    const { slug } = productSlugParamsSchema.parse(await params);
     const change = await parseJsonBody(request, productChangeSchema);
     return Response.json({ product: await updateProduct(slug, change) }, { headers: noStore() });
   },

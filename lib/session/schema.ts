@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { ROLES, TIERS } from '@/lib/users/types';
+
+// What the session and account APIs answer, shared by the route handlers' types and the API document.
+
+export const publicUserSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    tier: z.enum(TIERS),
+  })
+  .meta({ id: 'PublicUser' });
+
+/** GET /api/me, and the answer of a sign-in or registration. */
+export const signedInBodySchema = z.object({ user: publicUserSchema });
+
+export const deviceSessionSchema = z
+  .object({
+    id: z.string(),
+    /** The session of the request that asked. */
+    current: z.boolean(),
+    createdAt: z.iso.datetime(),
+    lastSeenAt: z.iso.datetime(),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+  })
+  .meta({ id: 'DeviceSession' });
+
+export const deviceSessionListSchema = z.object({ sessions: z.array(deviceSessionSchema) });
+
+/** An open tab's active session: what GET /api/account/state answers and each open-tab event says. */
+export const activeLiveStateSchema = z.object({
+  status: z.literal('active'),
+  role: z.enum(ROLES),
+  tier: z.enum(TIERS),
+  version: z.number().int(),
+});
+
+/** Where Redis has no pub/sub, GET /api/account/events answers this instead of a stream. */
+export const pollInsteadSchema = z.object({ poll: z.string(), intervalMs: z.number().int().positive() });
