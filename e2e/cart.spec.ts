@@ -127,6 +127,8 @@ test('listing cards add to the cart, and the cart changes quantities with a conf
 });
 
 test("another user's order, or no order at all, is a 404 page", async ({ page, user, browser, baseURL }) => {
+  // Two accounts, a checkout and five page loads: more than the default budget on a loaded machine.
+  test.slow();
   const other = await browser.newContext({ baseURL });
   const otherPage = await other.newPage();
   const credentials = newCredentials();
