@@ -20,6 +20,7 @@ export default defineConfig({
       'app/**/*.test.ts',
       'prisma/**/*.test.ts',
       'proxy.test.ts',
+      'bench/**/*.test.ts',
     ],
     env: testEnvironment('unit'),
     globalSetup: ['./scripts/test-global-setup.ts'],
