@@ -111,7 +111,7 @@ function betterAuthPeer(cookieCache: boolean): PeerDefinition {
           const now = Date.now();
           const expiresAt = new Date(now + SESSION_SECONDS * 1000).toISOString();
           const at = new Date(now).toISOString();
-          await seedRedis(context.redisUrl, from, to, (pipeline, index) => {
+          await seedRedis(context.redisUrl, from, to, (index) => {
             const userId = seededUserId(index);
             const token = seededToken(index, 32);
             const session = {
@@ -134,14 +134,22 @@ function betterAuthPeer(cookieCache: boolean): PeerDefinition {
               updatedAt: at,
             };
             const prefix = storagePrefix(context);
-            pipeline.setex(`${prefix}${token}`, SESSION_SECONDS, JSON.stringify({ session, user }));
+            const commands = [
+              ['SETEX', `${prefix}${token}`, SESSION_SECONDS, JSON.stringify({ session, user })],
+            ];
             if (index % SESSIONS_PER_USER === 0) {
               const tokens = Array.from({ length: SESSIONS_PER_USER }, (_, i) => ({
                 token: seededToken(index + i, 32),
                 expiresAt: now + SESSION_SECONDS * 1000,
               }));
-              pipeline.setex(`${prefix}active-sessions-${userId}`, SESSION_SECONDS, JSON.stringify(tokens));
+              commands.push([
+                'SETEX',
+                `${prefix}active-sessions-${userId}`,
+                SESSION_SECONDS,
+                JSON.stringify(tokens),
+              ]);
             }
+            return commands;
           });
         },
   };

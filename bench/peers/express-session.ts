@@ -71,8 +71,9 @@ export const expressSession: PeerDefinition = {
   // connect-redis's layout: the session as JSON under its id, with the cookie's expiry as the TTL.
   async seed(context, from, to) {
     const expires = new Date(Date.now() + MAX_AGE_MS).toISOString();
-    await seedRedis(context.redisUrl, from, to, (pipeline, index) =>
-      pipeline.set(
+    await seedRedis(context.redisUrl, from, to, (index) => [
+      [
+        'SET',
         `${storePrefix(context)}${seededToken(index, 32)}`,
         JSON.stringify({
           cookie: { originalMaxAge: MAX_AGE_MS, expires, httpOnly: true, path: '/', sameSite: 'lax' },
@@ -80,7 +81,7 @@ export const expressSession: PeerDefinition = {
         }),
         'PX',
         MAX_AGE_MS,
-      ),
-    );
+      ],
+    ]);
   },
 };

@@ -113,9 +113,9 @@ export const jwtDenyList: PeerDefinition = {
   },
   // The deny-list holds revoked tokens until they expire; the scale runs fill it with as many as there are sessions.
   async seed(context, from, to) {
-    await seedRedis(context.redisUrl, from, to, (pipeline, index) =>
-      pipeline.set(denyKey(context, `seed-${index}`), '1', 'EX', JWT_EXPIRY_SECONDS),
-    );
+    await seedRedis(context.redisUrl, from, to, (index) => [
+      ['SET', denyKey(context, `seed-${index}`), '1', 'EX', JWT_EXPIRY_SECONDS],
+    ]);
   },
 };
 

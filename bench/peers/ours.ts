@@ -78,31 +78,34 @@ export const ours: PeerDefinition = {
     const now = Date.now();
     const absoluteMs = env.SESSION_ABSOLUTE_SECONDS * 1000;
     const idleMs = env.SESSION_IDLE_SECONDS * 1000;
-    await seedRedis(context.redisUrl, from, to, (pipeline, index) => {
+    await seedRedis(context.redisUrl, from, to, (index) => {
       const userId = seededUserId(index);
       const tokenHash = hashToken(seededToken(index));
       const sessionId = `seed-session-${index}`;
-      pipeline.evalsha(
-        CREATE_SESSION.sha1,
-        4,
-        keys.session(tokenHash),
-        keys.user(userId),
-        keys.userSessions(userId),
-        keys.sessionOwner(sessionId),
-        sessionId,
-        userId,
-        now,
-        now + absoluteMs,
-        Math.min(idleMs, absoluteMs),
-        absoluteMs,
-        JSON.stringify(sessionUser(userId)),
-        tokenHash,
-        0,
-        'ip',
-        '203.0.113.7',
-        'userAgent',
-        BROWSER_USER_AGENT,
-      );
+      return [
+        [
+          'EVALSHA',
+          CREATE_SESSION.sha1,
+          4,
+          keys.session(tokenHash),
+          keys.user(userId),
+          keys.userSessions(userId),
+          keys.sessionOwner(sessionId),
+          sessionId,
+          userId,
+          now,
+          now + absoluteMs,
+          Math.min(idleMs, absoluteMs),
+          absoluteMs,
+          JSON.stringify(sessionUser(userId)),
+          tokenHash,
+          0,
+          'ip',
+          '203.0.113.7',
+          'userAgent',
+          BROWSER_USER_AGENT,
+        ],
+      ];
     });
   },
 };

@@ -49,13 +49,14 @@ export const redisGet: PeerDefinition = {
   },
   async seed(context, from, to) {
     const now = Date.now();
-    await seedRedis(context.redisUrl, from, to, (pipeline, index) =>
-      pipeline.set(
+    await seedRedis(context.redisUrl, from, to, (index) => [
+      [
+        'SET',
         key(context, seededToken(index)),
         JSON.stringify({ userId: seededUserId(index), createdAt: now }),
         'EX',
         TTL_SECONDS,
-      ),
-    );
+      ],
+    ]);
   },
 };
