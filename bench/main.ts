@@ -80,12 +80,10 @@ function appTargets(result: AppBenchResult): Target[] {
   const most = Math.max(
     ...result.routes.flatMap((route) => [route.redis.signedIn.commands, route.redis.signedOut.commands]),
   );
-  const slowest = result.routes
-    .map((route) => ({
-      path: route.path,
-      ratio: median(route.signedIn.map((s) => s.rps)) / median(route.signedOut.map((s) => s.rps)),
-    }))
-    .sort((a, b) => a.ratio - b.ratio)[0];
+  const ratios = result.routes.map((route) => ({
+    path: route.path,
+    ratio: median(route.signedIn.map((s) => s.rps)) / median(route.signedOut.map((s) => s.rps)),
+  }));
   return [
     {
       target: 'in the app, ≤ 1 Redis command per request on every route',
@@ -93,9 +91,9 @@ function appTargets(result: AppBenchResult): Target[] {
       met: most <= 1.01,
     },
     {
-      target: 'in the app, signed in within 10 % of signed out (req/s)',
-      measured: `worst ${slowest?.path}: ${(((slowest?.ratio ?? NaN) - 1) * 100).toFixed(1)} %`,
-      met: (slowest?.ratio ?? 0) >= 0.9,
+      target: 'in the app, signed in within 10 % of signed out (req/s, every route)',
+      measured: ratios.map(({ path, ratio }) => `${path} ${((ratio - 1) * 100).toFixed(1)} %`).join('; '),
+      met: ratios.every(({ ratio }) => ratio >= 0.9),
     },
   ];
 }

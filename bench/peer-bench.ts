@@ -503,7 +503,7 @@ export function peerReport(result: PeerBenchResult): string {
   const mainRows = PEERS.map((peer) => {
     const m = medians(first.get(peer.id));
     const t = traffic.get(peer.id);
-    return `| ${peer.label} | ${fixed(m.rps)} | ${fixed(m.p50, 1)} | ${fixed(m.p99, 1)} | ${fixed(t?.redis ?? NaN, 2)}${t?.redisNames ? ` (${t.redisNames})` : ''} | ${fixed(t?.queries ?? NaN, 2)} | ${peer.id === 'ours' ? '1.00' : fixed(ours.rps / m.rps, 2)} | ${peer.staleFor === null ? 'yes' : 'no'} |`;
+    return `| ${peer.label} | ${fixed(m.rps)} | ${fixed(m.p50, 1)} | ${fixed(m.p99, 1)} | ${fixed(t?.redis ?? NaN, 2)}${t?.redisNames ? ` (${t.redisNames})` : ''} | ${fixed(t?.queries ?? NaN, 2)} | ${peer.id === 'ours' ? '1.00' : fixed(ours.rps / m.rps, 2)} | ${peer.id === 'none' ? '—' : peer.staleFor === null ? 'yes' : 'no'} |`;
   });
   const control = peerById(CONTROL);
   const stateful = [...PEERS.filter((peer) => peer.stateful), control];
@@ -555,6 +555,8 @@ export function peerReport(result: PeerBenchResult): string {
     'is the shared server with a database of the bench’s own. Commands and queries per request are counted by relays',
     'between a separate instance of each server and Redis / PostgreSQL (what the server sends; a Lua script is one',
     'command), over 2,000 requests.',
+    'Each run sends one session’s cookie, as one browser does, so after the first request our opened-seal cache',
+    '(lib/session/cookie.ts) answers the seal; the scale table has a row where every request opens a different seal.',
     '',
     `### All checks, ${fixed(scales[0] ?? NaN)} stored sessions`,
     '',
