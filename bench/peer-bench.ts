@@ -266,10 +266,12 @@ async function timedRounds(
   label: string,
 ): Promise<Map<string, Timed>> {
   const timed = new Map(servers.map((server) => [server.id, { samples: [] as Sample[] }]));
-  const run = (server: Server, seconds: number) =>
+  // A fresh session before every run: the JWTs (15 min) and better-auth's cookie cache (5 min) must not expire
+  // during the bench, or a run would measure refusals or cache misses.
+  const run = async (server: Server, seconds: number) =>
     load({
       url: `${server.base}/me`,
-      cookie: server.cookie,
+      cookie: server.cookies ? null : await signIn(server.base, `bench-${server.id}`),
       cookies: server.cookies,
       connections: options.connections,
       seconds,
