@@ -22,6 +22,7 @@ export default defineConfig({
       'app/**/*.test.ts',
       'prisma/**/*.test.ts',
       'proxy.test.ts',
+      'bench/**/*.test.ts',
     ],
     env: testEnvironment('unit'),
     globalSetup: ['./test/global-setup.ts'],

@@ -1,7 +1,8 @@
 import net from 'node:net';
 
-// A loopback TCP relay between the app and Redis that counts what the app sends: commands (parsed from the RESP
-// stream) and writes (each flush is one round trip; ioredis's auto-pipelining lets concurrent requests share one).
+// A loopback TCP relay between a server and Redis or PostgreSQL that counts what the server sends: Redis commands
+// (parsed from the RESP stream) or PostgreSQL queries (simple queries and executes of the wire protocol), and writes
+// (each flush is one round trip; ioredis's auto-pipelining lets concurrent requests share one).
 // Redis's own counters can't tell this: they also count every command a Lua script runs.
 export type RedisTraffic = { commands: number; writes: number; byName: Map<string, number> };
 export type RoundTripCounter = { url: string; traffic: () => RedisTraffic; close: () => Promise<void> };
@@ -38,14 +39,39 @@ function createCommandParser(onCommand: (name: string) => void) {
   };
 }
 
-export async function startRoundTripCounter(redisUrl: string): Promise<RoundTripCounter> {
-  const target = new URL(redisUrl);
+// Counts PostgreSQL frontend messages that run a statement: Query ('Q') and Execute ('E'). The first message of a
+// connection is the startup packet, which has no type byte.
+function createQueryParser(onQuery: (name: string) => void) {
+  let buffer = Buffer.alloc(0);
+  let started = false;
+  return (chunk: Buffer) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    for (;;) {
+      const headerSize = started ? 5 : 4;
+      if (buffer.length < headerSize) return;
+      const size = buffer.readInt32BE(started ? 1 : 0) + (started ? 1 : 0);
+      if (buffer.length < size) return;
+      const type = started ? String.fromCharCode(buffer[0] as number) : null;
+      buffer = buffer.subarray(size);
+      started = true;
+      if (type === 'Q') onQuery('query');
+      else if (type === 'E') onQuery('execute');
+    }
+  };
+}
+
+export async function startRoundTripCounter(
+  url: string,
+  protocol: 'redis' | 'postgres' = 'redis',
+): Promise<RoundTripCounter> {
+  const target = new URL(url);
   const traffic: RedisTraffic = { commands: 0, writes: 0, byName: new Map() };
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
-    const upstream = net.connect({ host: target.hostname, port: Number(target.port || 6379) });
+    const port = Number(target.port || (protocol === 'redis' ? 6379 : 5432));
+    const upstream = net.connect({ host: target.hostname, port });
     sockets.add(client).add(upstream);
-    const parse = createCommandParser((name) => {
+    const parse = (protocol === 'redis' ? createCommandParser : createQueryParser)((name) => {
       traffic.commands++;
       traffic.byName.set(name, (traffic.byName.get(name) ?? 0) + 1);
     });
@@ -64,8 +90,11 @@ export async function startRoundTripCounter(redisUrl: string): Promise<RoundTrip
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
+  const relayed = new URL(url);
+  relayed.hostname = '127.0.0.1';
+  relayed.port = String(port);
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url: relayed.toString(),
     traffic: () => ({ ...traffic, byName: new Map(traffic.byName) }),
     close: () =>
       new Promise((resolve) => {

@@ -1,40 +1,26 @@
-// How pages are served and what the Redis session check adds: a static file, cached catalog pages, the session
-// endpoint and a private JSON route, each signed in and signed out, in alternating rounds in one run against
-// `next start`, plus the Redis commands each request costs, and one identity check in process against a JWT verify.
-// Writes docs/benchmarks.md. Only loopback addresses are used.
+// The in-app part: how pages are served and what the Redis session check adds. A static file, cached catalog
+// pages, the session endpoint and a private JSON route, each signed in and signed out, in alternating rounds in one
+// run against `next start`, with the Redis commands each request costs (counted by a relay between the server and
+// Redis). Only loopback addresses are used.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import os from 'node:os';
-import autocannon from 'autocannon';
-import { Redis } from 'ioredis';
-import pg from 'pg';
-import { measureCheckVsJwt, type CheckTiming } from './check-vs-jwt';
+import { load, median, type Sample } from './load';
 import { startRoundTripCounter, type RoundTripCounter } from './round-trip-counter';
 import { applyMigrations, ensureDatabase } from '../lib/db/migrate';
 import { seedDatabase } from '../prisma/seed';
 import { deleteKeysWithPrefix } from '../scripts/redis-keys';
 
-const PORT = Number(process.env.BENCH_PORT ?? 3200);
-// Short by default: the whole run shares two cores with everything else on the machine.
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const BASE = `http://127.0.0.1:${PORT}`;
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const DATABASE_URL =
-  process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/storefront_bench';
-const PREFIX = `sf-bench:${randomBytes(4).toString('hex')}:`;
-
-type Sample = {
-  requests: number;
-  rps: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  mean: number;
-  non2xx: number;
+export type AppBenchOptions = {
+  port: number;
+  seconds: number;
+  connections: number;
+  rounds: number;
+  redisUrl: string;
+  databaseUrl: string;
 };
+
+type RedisPerRequest = { commands: number; writes: number; names: string };
+
 type Measured = {
   name: string;
   path: string;
@@ -44,14 +30,16 @@ type Measured = {
   redis: { signedIn: RedisPerRequest; signedOut: RedisPerRequest };
 };
 
-function startServer(redisUrl: string): ChildProcess {
-  const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(PORT)], {
+export type AppBenchResult = { options: AppBenchOptions; routes: Measured[] };
+
+function startServer(options: AppBenchOptions, redisUrl: string, prefix: string): ChildProcess {
+  return spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(options.port)], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      DATABASE_URL,
+      DATABASE_URL: options.databaseUrl,
       REDIS_URL: redisUrl,
-      REDIS_KEY_PREFIX: PREFIX,
+      REDIS_KEY_PREFIX: prefix,
       SESSION_SECRET: randomBytes(32).toString('base64url'),
       PAYMENTS_JWT_SECRET: randomBytes(32).toString('base64url'),
       NEXT_TELEMETRY_DISABLED: '1',
@@ -59,13 +47,12 @@ function startServer(redisUrl: string): ChildProcess {
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
-  return server;
 }
 
-async function waitForHealth(): Promise<void> {
+async function waitForHealth(base: string): Promise<void> {
   for (let attempt = 0; attempt < 120; attempt++) {
     try {
-      const response = await fetch(`${BASE}/api/health`);
+      const response = await fetch(`${base}/api/health`);
       if (response.ok) return;
     } catch {
       // not listening yet
@@ -75,9 +62,9 @@ async function waitForHealth(): Promise<void> {
   throw new Error('The server did not become healthy within 60 s.');
 }
 
-async function signIn(): Promise<string> {
+async function signIn(base: string): Promise<string> {
   const email = `bench-${randomBytes(6).toString('hex')}@bench.example`;
-  const response = await fetch(`${BASE}/api/auth/register`, {
+  const response = await fetch(`${base}/api/auth/register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password: 'bench-password-123', name: 'Bench User' }),
@@ -88,41 +75,14 @@ async function signIn(): Promise<string> {
   return cookie.split(';')[0] as string;
 }
 
-function load(path: string, cookie: string | null): Promise<Sample> {
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url: `${BASE}${path}`,
-        connections: CONNECTIONS,
-        duration: SECONDS,
-        headers: cookie ? { cookie } : {},
-      },
-      (error, result) => {
-        if (error) return reject(error);
-        resolve({
-          requests: result.requests.total,
-          rps: result.requests.average,
-          p50: result.latency.p50,
-          p90: result.latency.p90,
-          p99: result.latency.p99,
-          mean: result.latency.average,
-          non2xx: result.non2xx,
-        });
-      },
-    );
-  });
-}
-
-type RedisPerRequest = { commands: number; writes: number; names: string };
-
-// What the server sent Redis per request during one load run: commands (by name) and writes.
+// What the server sent Redis per request over a fixed number of requests: commands (by name) and writes.
 async function measureRedisTraffic(
   counter: RoundTripCounter,
-  path: string,
+  url: string,
   cookie: string | null,
 ): Promise<RedisPerRequest> {
   const before = counter.traffic();
-  const sample = await load(path, cookie);
+  const sample = await load({ url, cookie, connections: 10, amount: 1_000 });
   const after = counter.traffic();
   const names = [...after.byName]
     .map(([name, count]) => [name, (count - (before.byName.get(name) ?? 0)) / sample.requests] as const)
@@ -136,160 +96,71 @@ async function measureRedisTraffic(
   };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const ROUTES = (slug: string) => [
+  {
+    name: 'A static file',
+    path: `/products/${slug}.svg`,
+    note: 'A product image from public/: the ceiling for anything Node serves on this machine.',
+  },
+  {
+    name: 'A product page',
+    path: `/products/${slug}`,
+    note: 'Prerendered HTML from Next’s cache, the same bytes for everyone; the browser then asks /api/session.',
+  },
+  {
+    name: 'The home page',
+    path: '/',
+    note: 'Prerendered HTML from Next’s cache, like the product page.',
+  },
+  {
+    name: 'The session endpoint',
+    path: '/api/session',
+    note: 'What every page view asks once: signed in, one EVALSHA; signed out, no Redis at all.',
+  },
+  {
+    name: 'A private JSON route',
+    path: '/api/me',
+    note: 'Signed out, proxy.ts answers 401 from the cookie alone (no Redis); signed in, the proxy only opens the cookie and the handler’s gate makes the one round trip.',
+  },
+];
 
-async function versions(): Promise<{ redis: string; postgres: string }> {
-  const redis = new Redis(REDIS_URL);
-  const info = await redis.info('server');
-  redis.disconnect();
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  const { rows } = await client.query('SHOW server_version');
-  await client.end();
-  return { redis: /redis_version:(\S+)/.exec(info)?.[1] ?? '?', postgres: rows[0].server_version };
-}
-
-const loadAverage = () => os.loadavg()[0]?.toFixed(1) ?? '?';
-
-function report(
-  loadAtStart: string,
-  results: Measured[],
-  checks: CheckTiming[],
-  service: { redis: string; postgres: string },
-): string {
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  const row = (label: string, samples: Sample[]) =>
-    `| ${label} | ${median(samples.map((s) => s.rps)).toFixed(0)} | ${median(samples.map((s) => s.p50)).toFixed(2)} | ${median(samples.map((s) => s.p90)).toFixed(2)} | ${median(samples.map((s) => s.p99)).toFixed(2)} | ${median(samples.map((s) => s.mean)).toFixed(3)} |`;
-  const sections = results.map((result) => {
-    const outMean = median(result.signedOut.map((s) => s.mean));
-    const inMean = median(result.signedIn.map((s) => s.mean));
-    return [
-      `### ${result.name} (\`GET ${result.path}\`)`,
-      '',
-      '| run | req/s | p50 ms | p90 ms | p99 ms | mean ms |',
-      '| --- | ---: | ---: | ---: | ---: | ---: |',
-      row('signed out (baseline)', result.signedOut),
-      row('signed in (session check)', result.signedIn),
-      '',
-      `Signed in / signed out, mean latency: **${(inMean / outMean).toFixed(2)}×** (${(inMean - outMean).toFixed(3)} ms added per request).`,
-      `Redis per request, signed in: ${result.redis.signedIn.commands.toFixed(2)} commands (${result.redis.signedIn.names}) in ${result.redis.signedIn.writes.toFixed(2)} writes; signed out: ${result.redis.signedOut.commands.toFixed(2)} commands.`,
-      '',
-      result.note,
-    ].join('\n');
-  });
-  return [
-    '# Benchmarks',
-    '',
-    'Generated by `npm run bench` (bench/session-check.ts); do not edit by hand. Numbers are medians of',
-    `${ROUNDS} alternating rounds of ${SECONDS} s with ${CONNECTIONS} connections (autocannon) against \`next start\`,`,
-    'the server, Redis, PostgreSQL and the load generator all on one machine. Compare the ratios, not the absolute',
-    'times: the machines are shared and noisy.',
-    '',
-    '## Machine',
-    '',
-    `- ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, ${os.platform()} ${os.release()}`,
-    `- Node ${process.version}, Redis ${service.redis} (TCP on loopback, ioredis), PostgreSQL ${service.postgres}`,
-    `- Run on ${new Date().toISOString().slice(0, 10)}; 1-minute load average ${loadAtStart} at the start, ${loadAverage()} at the end (other work shares the cores: the higher it is, the lower every number)`,
-    '',
-    '## How each kind of request is served, and what the session check adds',
-    '',
-    'Each route is loaded signed out (no cookie) and signed in (a session cookie), in the same run. Catalog pages are',
-    'cached HTML that never looks at the cookie; /api/session and /api/me unseal it and read the session, with the',
-    'user’s current role, tier and ban state, in one Redis round trip.',
-    'Redis traffic is counted by a relay between the server and Redis: commands by name, and writes (flushes).',
-    'Each check is one EVALSHA; under load, ioredis sends the commands of concurrent requests in one write, so',
-    'writes per request can be below one.',
-    '',
-    ...sections.flatMap((section) => [section, '']),
-    '## One check, in process: Redis session against a stateless JWT',
-    '',
-    'The identity check alone, without HTTP: verifying an HS256 JWT with the same claims (jose), against',
-    'unsealing the cookie and reading the session and the user record in one EVALSHA over TCP on loopback.',
-    'Sequential: one check at a time; concurrent: 16 in flight, as a busy server has them.',
-    '',
-    '| check | sequential µs per check | concurrent checks/s |',
-    '| --- | ---: | ---: |',
-    ...checks.map(
-      (check) =>
-        `| ${check.name} | ${check.sequentialUs.toFixed(1)} | ${check.concurrentOpsPerSec.toFixed(0)} |`,
-    ),
-    '',
-    `Redis session / JWT, sequential time per check: **${((checks[1]?.sequentialUs ?? NaN) / (checks[0]?.sequentialUs ?? NaN)).toFixed(2)}×**.`,
-    'The JWT check is pure CPU; the session check waits on a loopback round trip, during which the event loop',
-    'serves other requests, so under concurrency it is not the bottleneck. What it costs a whole request is the',
-    'section above. What the round trip buys: logout, bans and tier changes on the next request, which no JWT',
-    'check can see.',
-    '',
-  ].join('\n');
-}
-
-async function main() {
-  await ensureDatabase(DATABASE_URL);
-  await applyMigrations(DATABASE_URL);
-  await seedDatabase(DATABASE_URL, { quiet: true });
-  const service = await versions();
-  const loadAtStart = loadAverage();
-  const counter = await startRoundTripCounter(REDIS_URL);
-  const server = startServer(counter.url);
+export async function runAppBench(options: AppBenchOptions): Promise<AppBenchResult> {
+  await ensureDatabase(options.databaseUrl);
+  await applyMigrations(options.databaseUrl);
+  await seedDatabase(options.databaseUrl, { quiet: true });
+  const base = `http://127.0.0.1:${options.port}`;
+  const prefix = `sf-bench:${randomBytes(4).toString('hex')}:`;
+  const counter = await startRoundTripCounter(options.redisUrl);
+  const server = startServer(options, counter.url, prefix);
+  const run = (path: string, cookie: string | null, seconds = options.seconds) =>
+    load({ url: `${base}${path}`, cookie, connections: options.connections, seconds });
   try {
-    await waitForHealth();
-    const cookie = await signIn();
-    const product = (await (await fetch(`${BASE}/api/products?pageSize=1`)).json()) as {
+    await waitForHealth(base);
+    const cookie = await signIn(base);
+    const product = (await (await fetch(`${base}/api/products?pageSize=1`)).json()) as {
       items: { slug: string }[];
     };
-    const slug = product.items[0]?.slug;
-    const routes = [
-      {
-        name: 'A static file',
-        path: `/products/${slug}.svg`,
-        note: 'A product image from public/: the ceiling for anything Node serves on this machine.',
-      },
-      {
-        name: 'A product page',
-        path: `/products/${slug}`,
-        note: 'Prerendered HTML from Next’s cache, the same bytes for everyone; the browser then asks /api/session.',
-      },
-      {
-        name: 'The home page',
-        path: '/',
-        note: 'Prerendered HTML from Next’s cache, like the product page.',
-      },
-      {
-        name: 'The session endpoint',
-        path: '/api/session',
-        note: 'What every page view asks once: signed in, one EVALSHA; signed out, no Redis at all.',
-      },
-      {
-        name: 'A private JSON route',
-        path: '/api/me',
-        note: 'Signed out, proxy.ts answers 401 from the cookie alone (no Redis); signed in, the proxy only opens the cookie and the handler’s gate makes the one round trip.',
-      },
-    ];
-    const results: Measured[] = [];
-    for (const route of routes) {
-      await load(route.path, cookie);
-      await load(route.path, null);
+    const routes: Measured[] = [];
+    for (const route of ROUTES(product.items[0]?.slug ?? '')) {
+      await run(route.path, cookie, 2);
+      await run(route.path, null, 2);
       const measured: Measured = {
         ...route,
         signedOut: [],
         signedIn: [],
         redis: {
-          signedIn: await measureRedisTraffic(counter, route.path, cookie),
-          signedOut: await measureRedisTraffic(counter, route.path, null),
+          signedIn: await measureRedisTraffic(counter, `${base}${route.path}`, cookie),
+          signedOut: await measureRedisTraffic(counter, `${base}${route.path}`, null),
         },
       };
-      for (let round = 0; round < ROUNDS; round++) {
-        measured.signedOut.push(await load(route.path, null));
-        measured.signedIn.push(await load(route.path, cookie));
+      for (let round = 0; round < options.rounds; round++) {
+        measured.signedOut.push(await run(route.path, null));
+        measured.signedIn.push(await run(route.path, cookie));
       }
-      results.push(measured);
-      console.log(`${route.path}: done`);
+      routes.push(measured);
+      console.log(`app ${route.path}: done`);
     }
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
-    const checks = await measureCheckVsJwt(REDIS_URL, PREFIX, ROUNDS);
-    const markdown = report(loadAtStart, results, checks, service);
-    writeFileSync('docs/benchmarks.md', `${markdown}\n`);
-    console.log(markdown);
+    return { options, routes };
   } finally {
     if (server.pid && server.exitCode === null) {
       try {
@@ -299,11 +170,55 @@ async function main() {
       }
     }
     await counter.close();
-    await deleteKeysWithPrefix(REDIS_URL, PREFIX);
+    await deleteKeysWithPrefix(options.redisUrl, prefix);
   }
 }
 
-main().catch((error: Error) => {
-  console.error(error);
-  process.exit(1);
-});
+/** The in-app sections of docs/benchmarks.md. */
+export function appReport({ options, routes }: AppBenchResult): string {
+  const at = (samples: Sample[], pick: (sample: Sample) => number, digits: number) =>
+    median(samples.map(pick)).toFixed(digits);
+  const row = (label: string, samples: Sample[]) =>
+    `| ${label} | ${at(samples, (s) => s.rps, 0)} | ${at(samples, (s) => s.p50, 2)} | ${at(samples, (s) => s.p90, 2)} | ${at(samples, (s) => s.p99, 2)} | ${at(samples, (s) => s.mean, 3)} |`;
+  const sections = routes.map((route) => {
+    const outMean = median(route.signedOut.map((s) => s.mean));
+    const inMean = median(route.signedIn.map((s) => s.mean));
+    return [
+      `### ${route.name} (\`GET ${route.path}\`)`,
+      '',
+      '| run | req/s | p50 ms | p90 ms | p99 ms | mean ms |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
+      row('signed out (baseline)', route.signedOut),
+      row('signed in (session check)', route.signedIn),
+      '',
+      `Signed in / signed out, mean latency: **${(inMean / outMean).toFixed(2)}×** (${(inMean - outMean).toFixed(3)} ms added per request).`,
+      '',
+      route.note,
+    ].join('\n');
+  });
+  const commandRows = routes.map(
+    (route) =>
+      `| \`GET ${route.path}\` | ${route.redis.signedOut.commands.toFixed(2)} | ${route.redis.signedIn.commands.toFixed(2)} (${route.redis.signedIn.names}) | ${route.redis.signedIn.writes.toFixed(2)} |`,
+  );
+  return [
+    '## In the app: how each kind of request is served, and what the session check adds',
+    '',
+    `Against \`next start\` (the production build), ${options.rounds} alternating rounds of ${options.seconds} s with`,
+    `${options.connections} connections per route, signed out (no cookie) and signed in (a session cookie), medians of`,
+    'the rounds. Catalog pages are cached HTML that never looks at the cookie; /api/session and /api/me open it and',
+    'read the session, with the user’s current role, tier and ban state, in one Redis round trip. This part uses the',
+    'shared Redis (its own key prefix, removed afterwards) and the bench database.',
+    '',
+    '### Redis commands per request, by route',
+    '',
+    'Counted over 1,000 requests by a relay between the server and Redis (what the server sends; the EVALSHA is one',
+    'command however many keys its script reads). Writes are flushes to the socket: under load ioredis sends the',
+    'commands of concurrent requests in one write, so they can be below one.',
+    '',
+    '| route | signed out | signed in | writes per request, signed in |',
+    '| --- | ---: | --- | ---: |',
+    ...commandRows,
+    '',
+    ...sections.flatMap((section) => [section, '']),
+  ].join('\n');
+}

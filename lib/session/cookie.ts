@@ -55,8 +55,8 @@ export async function sealToken(token: string, secrets: string[] = sessionSecret
 }
 
 // Opening a seal costs about 0.4 ms of WebCrypto work, more than the Redis round trip of the check itself
-// (bench/check-vs-jwt.ts). What a cookie opens to is fixed by the cookie and the secrets, so it is remembered,
-// bounded and least-recently-used first out. Revocation is untouched: every request still asks Redis.
+// (docs/benchmarks.md, the cold-seal row). What a cookie opens to is fixed by the cookie and the secrets, so it is
+// remembered, bounded and least-recently-used first out. Revocation is untouched: every request still asks Redis.
 const OPENED_SEALS_MAX = 10_000;
 const openedSeals = new Map<string, { token: string; secrets: string }>();
 

@@ -1,0 +1,157 @@
+// `npm run bench` (bench/run.sh): the compared session checks (bench/peer-bench.ts) and the app itself
+// (bench/session-check.ts), one report with the machine in docs/benchmarks.md. Options are environment variables,
+// listed in the README's Benchmarks section; BENCH_PARTS=peers or =app runs one part.
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { median } from './load';
+import { medians, peerReport, runPeerBench, type PeerBenchResult } from './peer-bench';
+import { appReport, runAppBench, type AppBenchResult } from './session-check';
+
+const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const parts = new Set((process.env.BENCH_PARTS ?? 'peers,app').split(','));
+const seconds = number('BENCH_SECONDS', 10);
+const rounds = number('BENCH_ROUNDS', 3);
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/storefront_bench';
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ');
+
+function machine(loadAtStart: string, peers: PeerBenchResult | null): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return [
+    '## Machine',
+    '',
+    `- ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.platform()} ${os.release()}`,
+    `- Node ${process.version}${peers ? `, Redis ${peers.versions.redis}, PostgreSQL ${peers.versions.postgres}` : ''}; server, stores and load generator all on this machine, over loopback`,
+    `- Run on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average (1 / 5 / 15 min) ${loadAtStart} at the start, ${loadAverage()} at the end. The cores are shared with other work: the higher the load, the lower every number, so compare ratios within this run.`,
+  ].join('\n');
+}
+
+type Target = { target: string; measured: string; met: boolean };
+
+// The issue's targets (ratios from this one run), each with the measured value and whether it was met.
+function peerTargets(result: PeerBenchResult): Target[] {
+  const scales = [...result.timed.keys()];
+  const first = result.timed.get(scales[0] as number);
+  const last = result.timed.get(scales[scales.length - 1] as number);
+  const ours = medians(first?.get('ours'));
+  const ratio = (id: string) => ours.rps / medians(first?.get(id)).rps;
+  const throughput = (id: string, label: string, least: number): Target => ({
+    target: `ours ≥ ${least}× the req/s of ${label}`,
+    measured: `${ratio(id).toFixed(2)}×`,
+    met: ratio(id) >= least,
+  });
+  const toControl = (at: typeof first) => medians(at?.get('ours')).rps / medians(at?.get('jose')).rps;
+  const drift = toControl(last) / toControl(first) - 1;
+  const perSession = result.memory.bytes / result.memory.sessions;
+  const stale = (result.lag.get('ours')?.staleAfter ?? NaN) + result.banLag.staleAfter;
+  return [
+    throughput('jose', 'jose HS256', 1.3),
+    throughput('next-auth', 'next-auth’s JWT decode', 1.8),
+    throughput('pg-table', 'the PostgreSQL table', 1.8),
+    throughput('better-auth', 'better-auth without its cookie cache', 6),
+    {
+      target: `ours p99 ≤ 3 ms at ${result.options.connections} connections`,
+      measured: `${ours.p99} ms`,
+      met: ours.p99 <= 3,
+    },
+    {
+      target: `flat from ${scales[0]} to ${scales[scales.length - 1]} sessions (ours ÷ control within ±10 %)`,
+      measured: `${(drift * 100).toFixed(1)} %`,
+      met: Math.abs(drift) <= 0.1,
+    },
+    {
+      target: '≤ 500 bytes per session in Redis',
+      measured: `${perSession.toFixed(0)} B`,
+      met: perSession <= 500,
+    },
+    {
+      target: 'zero stale requests after a logout or a ban returns',
+      measured: `${stale} stale of ${(result.lag.get('ours')?.requestsAfter ?? 0) + result.banLag.requestsAfter}`,
+      met: stale === 0,
+    },
+  ];
+}
+
+function appTargets(result: AppBenchResult): Target[] {
+  const most = Math.max(
+    ...result.routes.flatMap((route) => [route.redis.signedIn.commands, route.redis.signedOut.commands]),
+  );
+  const ratios = result.routes.map((route) => ({
+    path: route.path,
+    ratio: median(route.signedIn.map((s) => s.rps)) / median(route.signedOut.map((s) => s.rps)),
+  }));
+  return [
+    {
+      target: 'in the app, ≤ 1 Redis command per request on every route',
+      measured: `at most ${most.toFixed(2)}`,
+      met: most <= 1.01,
+    },
+    {
+      target: 'in the app, signed in within 10 % of signed out (req/s, every route)',
+      measured: ratios.map(({ path, ratio }) => `${path} ${((ratio - 1) * 100).toFixed(1)} %`).join('; '),
+      met: ratios.every(({ ratio }) => ratio >= 0.9),
+    },
+  ];
+}
+
+function targetsReport(targets: Target[]): string {
+  return [
+    '## Targets',
+    '',
+    'From the issue, checked against this run; a target not met is reported as such.',
+    '',
+    '| target | measured | met |',
+    '| --- | --- | --- |',
+    ...targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met ? 'yes' : '**no**'} |`),
+    '',
+  ].join('\n');
+}
+
+async function main() {
+  const loadAtStart = loadAverage();
+  let peers: PeerBenchResult | null = null;
+  let app: AppBenchResult | null = null;
+  if (parts.has('peers')) {
+    peers = await runPeerBench({
+      seconds,
+      rounds,
+      connections: number('BENCH_CONNECTIONS', 50),
+      scales: (process.env.BENCH_SCALES ?? '1000,100000,1000000').split(',').map(Number),
+      revocationWindowSeconds: number('BENCH_REVOCATION_SECONDS', 3),
+      memorySessions: number('BENCH_MEMORY_SESSIONS', 100_000),
+      databaseServerUrl: new URL('/postgres', databaseUrl).toString(),
+    });
+  }
+  if (parts.has('app')) {
+    app = await runAppBench({
+      port: number('BENCH_PORT', 3200),
+      seconds: number('BENCH_APP_SECONDS', 5),
+      connections: number('BENCH_APP_CONNECTIONS', 20),
+      rounds,
+      redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      databaseUrl,
+    });
+  }
+  const markdown = [
+    '# Benchmarks',
+    '',
+    'Generated by `npm run bench` (bench/main.ts); do not edit by hand.',
+    '',
+    machine(loadAtStart, peers),
+    '',
+    targetsReport([...(peers ? peerTargets(peers) : []), ...(app ? appTargets(app) : [])]),
+    ...(peers ? [peerReport(peers)] : []),
+    ...(app ? [appReport(app)] : []),
+  ].join('\n');
+  writeFileSync('docs/benchmarks.md', markdown);
+  console.log(markdown);
+}
+
+main().catch((error: Error) => {
+  console.error(error);
+  process.exit(1);
+});

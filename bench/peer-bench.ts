@@ -1,0 +1,611 @@
+// The compared session checks (bench/peers/), each a plain node:http server in its own process answering GET /me,
+// loaded by autocannon in alternating rounds; then the same at growing numbers of stored sessions, Redis memory
+// per session, and how long each still serves a session after its logout returns. Everything runs against a
+// private redis-server this bench starts (and stops) and a PostgreSQL database of its own (dropped at the end).
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { createRedis } from '@/lib/redis';
+import { sealToken, sessionCookieName } from '@/lib/session/cookie';
+import { createSessionStore } from '@/lib/session/store';
+import { load, median, type Sample } from './load';
+import { peerById, PEERS } from './peers/index';
+import { BROWSER_USER_AGENT, sessionUser } from './peers/ours';
+import { seededToken } from './peers/seed';
+import { cookieFromSetCookie } from './peers/server';
+import { SESSIONS_PER_USER, type PeerContext, type PeerDefinition } from './peers/types';
+import { startRoundTripCounter } from './round-trip-counter';
+
+export type PeerBenchOptions = {
+  seconds: number;
+  connections: number;
+  rounds: number;
+  scales: number[];
+  /** How long after a logout returns the revocation probe keeps asking. */
+  revocationWindowSeconds: number;
+  /** Sessions (and users) for the memory figure. */
+  memorySessions: number;
+  databaseServerUrl: string;
+};
+
+type Traffic = { redis: number; redisNames: string; queries: number };
+type Lag = { requestsAfter: number; staleAfter: number; lastStaleMs: number | null };
+type Timed = { samples: Sample[] };
+
+export type PeerBenchResult = {
+  options: PeerBenchOptions;
+  versions: { redis: string; postgres: string };
+  /** Per scale, per peer id. */
+  timed: Map<number, Map<string, Timed>>;
+  traffic: Map<string, Traffic>;
+  lag: Map<string, Lag>;
+  banLag: Lag;
+  /** Per peer id, bytes per session measured while seeding the largest step (Redis used_memory or table size). */
+  seededBytes: Map<string, number>;
+  seedSeconds: Map<string, number>;
+  memory: Memory;
+};
+
+type Memory = {
+  sessions: number;
+  users: number;
+  bytes: number;
+  keys: number;
+  /** MEMORY USAGE of one key of each kind. */
+  parts: { session: number; owner: number; user: number; index: number };
+  /** OBJECT ENCODING of a session hash: a field longer than hash-max-listpack-value makes it a hashtable. */
+  sessionEncoding: string;
+};
+
+/** The stateless check run at every scale: it reads no store, so its changes are the machine's drift. */
+const CONTROL = 'jose';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+// Seeding a million sessions and reading used_memory must never touch the shared Redis: this one is ours alone.
+async function startPrivateRedis(): Promise<{ url: string; process: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
+  const url = `redis://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    redis.on('error', () => {});
+    try {
+      await redis.connect();
+      await redis.ping();
+      return { url, process: child };
+    } catch {
+      await sleep(100);
+    } finally {
+      redis.disconnect();
+    }
+  }
+  child.kill();
+  throw new Error('redis-server did not start: is it installed (apt-get install redis-server)?');
+}
+
+async function redisInfo(url: string, section: string): Promise<string> {
+  const redis = new Redis(url);
+  const info = await redis.info(section);
+  redis.disconnect();
+  return info;
+}
+
+const usedMemory = async (url: string) =>
+  Number(/used_memory:(\d+)/.exec(await redisInfo(url, 'memory'))?.[1]);
+
+async function withDatabase<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function databaseUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+type Server = { id: string; base: string; child: ChildProcess; cookie: string; cookies?: string[] };
+
+/** More distinct cookies than lib/session/cookie.ts's cache of opened seals holds (10,000): every open misses. */
+const COLD_COOKIES = 20_000;
+export const COLD = 'ours-cold-seals';
+
+async function startPeer(definition: PeerDefinition, context: PeerContext): Promise<Server> {
+  const child = fork(path.resolve('bench/peers/serve.ts'), [definition.id], {
+    execArgv: ['--conditions=react-server', '--import', 'tsx'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      BENCH_PEER_CONTEXT: JSON.stringify(context),
+      // The project's check reads its settings from lib/env, like the app.
+      REDIS_URL: context.redisUrl,
+      REDIS_KEY_PREFIX: context.prefix,
+      DATABASE_URL: context.databaseUrl,
+      SESSION_SECRET: context.secret,
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message: { port: number }) => resolve(message.port));
+    child.once('exit', (code) => reject(new Error(`peer ${definition.id} exited with ${code}`)));
+  });
+  const base = `http://127.0.0.1:${port}`;
+  return { id: definition.id, base, child, cookie: await signIn(base, `bench-${definition.id}`) };
+}
+
+async function signIn(base: string, userId: string): Promise<string> {
+  const response = await fetch(`${base}/login?user=${encodeURIComponent(userId)}`, { method: 'POST' });
+  if (response.status !== 204) throw new Error(`${base} login answered ${response.status}`);
+  return cookieFromSetCookie(response.headers.getSetCookie());
+}
+
+function stopPeer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (server.child.exitCode !== null) return resolve();
+    server.child.once('exit', () => resolve());
+    server.child.disconnect();
+    setTimeout(() => server.child.kill('SIGKILL'), 5_000).unref();
+  });
+}
+
+/** Redis commands and PostgreSQL queries per GET /me, through counting relays, on a server of its own. */
+async function countTraffic(definition: PeerDefinition, context: PeerContext): Promise<Traffic> {
+  const redisRelay = await startRoundTripCounter(context.redisUrl, 'redis');
+  const pgRelay = await startRoundTripCounter(context.databaseUrl, 'postgres');
+  const server = await startPeer(definition, {
+    ...context,
+    redisUrl: redisRelay.url,
+    databaseUrl: pgRelay.url,
+  });
+  try {
+    const requests = 2_000;
+    await load({ url: `${server.base}/me`, cookie: server.cookie, connections: 10, amount: 200 });
+    const redisBefore = redisRelay.traffic();
+    const pgBefore = pgRelay.traffic();
+    const sample = await load({
+      url: `${server.base}/me`,
+      cookie: server.cookie,
+      connections: 10,
+      amount: requests,
+    });
+    if (sample.non2xx > 0) throw new Error(`${definition.id}: ${sample.non2xx} answers were not 2xx`);
+    const redisAfter = redisRelay.traffic();
+    const perRequest = (after: number, before: number) => (after - before) / sample.requests;
+    const names = [...redisAfter.byName]
+      .map(([name, count]) => [name, perRequest(count, redisBefore.byName.get(name) ?? 0)] as const)
+      .filter(([, value]) => value > 0.005)
+      .map(([name, value]) => `${name} ${value.toFixed(2)}`)
+      .join(', ');
+    return {
+      redis: perRequest(redisAfter.commands, redisBefore.commands),
+      redisNames: names,
+      queries: perRequest(pgRelay.traffic().commands, pgBefore.commands),
+    };
+  } finally {
+    await stopPeer(server);
+    await redisRelay.close();
+    await pgRelay.close();
+  }
+}
+
+/**
+ * After `revoke` returns, how many of the requests a copied cookie makes are still answered 200, and how long
+ * after the revocation the last one came back. Four loops keep requests in flight, as a busy browser tab would.
+ */
+async function measureLag(
+  base: string,
+  cookie: string,
+  revoke: () => Promise<void>,
+  windowSeconds: number,
+): Promise<Lag> {
+  let revokedAt: number | null = null;
+  let stopAt = Infinity;
+  const lag: Lag = { requestsAfter: 0, staleAfter: 0, lastStaleMs: null };
+  const loop = async () => {
+    while (performance.now() < stopAt) {
+      const startedAt = performance.now();
+      const response = await fetch(`${base}/me`, { headers: { cookie } });
+      await response.arrayBuffer();
+      if (revokedAt === null || startedAt < revokedAt) continue;
+      lag.requestsAfter++;
+      if (response.status === 200) {
+        lag.staleAfter++;
+        lag.lastStaleMs = performance.now() - revokedAt;
+      }
+    }
+  };
+  const loops = Array.from({ length: 4 }, loop);
+  await sleep(200);
+  await revoke();
+  revokedAt = performance.now();
+  stopAt = revokedAt + windowSeconds * 1000;
+  await Promise.all(loops);
+  return lag;
+}
+
+// The project check with a different seeded session's cookie on every request, so each one opens its seal.
+async function coldSeals(servers: Server[], context: PeerContext): Promise<Server> {
+  const server = servers.find((candidate) => candidate.id === 'ours');
+  if (!server) throw new Error('the project check is not running');
+  const cookies: string[] = [];
+  for (let index = 0; index < COLD_COOKIES; index++) {
+    cookies.push(`${sessionCookieName(false)}=${await sealToken(seededToken(index), [context.secret])}`);
+  }
+  return { ...server, id: COLD, cookies };
+}
+
+async function logoutOf(base: string, cookie: string): Promise<void> {
+  const response = await fetch(`${base}/logout`, { method: 'POST', headers: { cookie } });
+  if (response.status !== 204) throw new Error(`${base} logout answered ${response.status}`);
+}
+
+async function timedRounds(
+  servers: Server[],
+  options: PeerBenchOptions,
+  label: string,
+): Promise<Map<string, Timed>> {
+  const timed = new Map(servers.map((server) => [server.id, { samples: [] as Sample[] }]));
+  // A fresh session before every run: the JWTs (15 min) and better-auth's cookie cache (5 min) must not expire
+  // during the bench, or a run would measure refusals or cache misses.
+  const run = async (server: Server, seconds: number) =>
+    load({
+      url: `${server.base}/me`,
+      cookie: server.cookies ? null : await signIn(server.base, `bench-${server.id}`),
+      cookies: server.cookies,
+      connections: options.connections,
+      seconds,
+    });
+  // Warm-up (JIT, connection pools, caches): not counted.
+  for (const server of servers) await run(server, Math.min(2, options.seconds));
+  for (let round = 0; round < options.rounds; round++) {
+    // Each round starts one peer later, so no peer always runs first or right after the same neighbour.
+    const order = servers.map((_, i) => servers[(i + round) % servers.length] as Server);
+    for (const server of order) {
+      const sample = await run(server, options.seconds);
+      if (sample.non2xx > 0) throw new Error(`${server.id}: ${sample.non2xx} answers were not 2xx`);
+      timed.get(server.id)?.samples.push(sample);
+      console.log(
+        `${label} round ${round + 1}/${options.rounds} ${server.id}: ${sample.rps.toFixed(0)} req/s, p99 ${sample.p99} ms`,
+      );
+    }
+  }
+  return timed;
+}
+
+/** Redis bytes per session as a sign-in writes it (lib/session's own createSession): session, index, user record. */
+async function measureMemory(redisUrl: string, sessions: number): Promise<Memory> {
+  const redis = new Redis(redisUrl);
+  await redis.flushall();
+  const users = Math.max(1, Math.floor(sessions / SESSIONS_PER_USER));
+  const port = createRedis({ transport: 'tcp', url: redisUrl });
+  const store = createSessionStore({
+    redis: port,
+    prefix: 'sf:',
+    idleSeconds: 7 * 24 * 3600,
+    browserIdleSeconds: 12 * 3600,
+    absoluteSeconds: 30 * 24 * 3600,
+    touchSeconds: 60,
+  });
+  // One session first, so the scripts are loaded and the keyspace exists before the baseline is read.
+  await store.createSession(sessionUser('memory-warm-up'), { ip: null, userAgent: null });
+  const before = await usedMemory(redisUrl);
+  const keysBefore = await redis.dbsize();
+  const batch = 500;
+  for (let start = 0; start < sessions; start += batch) {
+    await Promise.all(
+      Array.from({ length: Math.min(batch, sessions - start) }, (_, i) =>
+        store.createSession(sessionUser(`memory-user-${(start + i) % users}`), {
+          ip: '203.0.113.7',
+          userAgent: BROWSER_USER_AGENT,
+        }),
+      ),
+    );
+  }
+  const bytes = (await usedMemory(redisUrl)) - before;
+  const keys = (await redis.dbsize()) - keysBefore;
+  const usage = async (pattern: string) => {
+    const [, [key]] = await redis.scan('0', 'MATCH', pattern, 'COUNT', 1000);
+    return key ? Number(await redis.memory('USAGE', key, 'SAMPLES', 0)) : NaN;
+  };
+  const [, [sessionKey]] = await redis.scan('0', 'MATCH', 'sf:session:*', 'COUNT', 1000);
+  const sessionEncoding = sessionKey ? String(await redis.object('ENCODING', sessionKey)) : '?';
+  const parts = {
+    session: await usage('sf:session:*'),
+    owner: await usage('sf:session-owner:*'),
+    user: await usage('sf:user:memory-user-*'),
+    index: await usage('sf:user-sessions:memory-user-*'),
+  };
+  await port.close();
+  await redis.flushall();
+  redis.disconnect();
+  return { sessions, users, bytes, keys, parts, sessionEncoding };
+}
+
+async function tableBytes(url: string): Promise<number> {
+  return withDatabase(url, async (client) => {
+    const { rows } = await client.query<{ size: string }>(
+      "SELECT pg_total_relation_size('bench_sessions') AS size",
+    );
+    return Number(rows[0]?.size);
+  });
+}
+
+export async function runPeerBench(options: PeerBenchOptions): Promise<PeerBenchResult> {
+  const privateRedis = await startPrivateRedis();
+  const database = `storefront_bench_peers_${randomBytes(3).toString('hex')}`;
+  const context: PeerContext = {
+    redisUrl: privateRedis.url,
+    databaseUrl: databaseUrl(options.databaseServerUrl, database),
+    prefix: 'bp:',
+    secret: randomBytes(32).toString('base64url'),
+  };
+  await withDatabase(options.databaseServerUrl, (client) => client.query(`CREATE DATABASE ${database}`));
+  const servers: Server[] = [];
+  try {
+    const versions = {
+      redis: /redis_version:(\S+)/.exec(await redisInfo(context.redisUrl, 'server'))?.[1] ?? '?',
+      postgres: await withDatabase(context.databaseUrl, async (client) => {
+        const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+        return rows[0]?.server_version ?? '?';
+      }),
+    };
+    console.log(`memory: ${options.memorySessions} sessions through lib/session's createSession`);
+    const memory = await measureMemory(context.redisUrl, options.memorySessions);
+    for (const peer of PEERS) await peer.prepare?.(context);
+
+    const traffic = new Map<string, Traffic>();
+    for (const peer of PEERS) {
+      traffic.set(peer.id, await countTraffic(peer, context));
+      console.log(`traffic ${peer.id}: ${JSON.stringify(traffic.get(peer.id))}`);
+    }
+
+    for (const peer of PEERS) servers.push(await startPeer(peer, context));
+    const stateful = new Set(PEERS.filter((peer) => peer.stateful).map((peer) => peer.id));
+    const timed = new Map<number, Map<string, Timed>>();
+    const seededBytes = new Map<string, number>();
+    const seedSeconds = new Map<string, number>();
+    let stored = 0;
+    for (const scale of [...options.scales].sort((a, b) => a - b)) {
+      for (const peer of PEERS) {
+        if (!peer.seed) continue;
+        const memoryBefore = await usedMemory(context.redisUrl);
+        const tableBefore = peer.id === 'pg-table' ? await tableBytes(context.databaseUrl) : 0;
+        const startedAt = performance.now();
+        await peer.seed(context, stored, scale);
+        seedSeconds.set(peer.id, (seedSeconds.get(peer.id) ?? 0) + (performance.now() - startedAt) / 1000);
+        const grown =
+          peer.id === 'pg-table'
+            ? (await tableBytes(context.databaseUrl)) - tableBefore
+            : (await usedMemory(context.redisUrl)) - memoryBefore;
+        seededBytes.set(peer.id, grown / (scale - stored));
+        console.log(`seeded ${peer.id} to ${scale}`);
+      }
+      stored = scale;
+      // The smallest scale measures every peer; the larger ones those whose check reads stored state, and the control.
+      const measured =
+        timed.size === 0
+          ? servers
+          : servers.filter((server) => stateful.has(server.id) || server.id === CONTROL);
+      if (scale === Math.max(...options.scales) && scale >= COLD_COOKIES) {
+        measured.push(await coldSeals(servers, context));
+      }
+      timed.set(scale, await timedRounds(measured, options, `${scale} sessions`));
+    }
+
+    const lag = new Map<string, Lag>();
+    for (const server of servers) {
+      if (server.id === 'none') continue;
+      const cookie = await signIn(server.base, `lag-${server.id}`);
+      lag.set(
+        server.id,
+        await measureLag(
+          server.base,
+          cookie,
+          () => logoutOf(server.base, cookie),
+          options.revocationWindowSeconds,
+        ),
+      );
+      console.log(`revocation ${server.id}: ${JSON.stringify(lag.get(server.id))}`);
+    }
+    const banLag = await measureBanLag(servers, context, options.revocationWindowSeconds);
+    return { options, versions, timed, traffic, lag, banLag, seededBytes, seedSeconds, memory };
+  } finally {
+    await Promise.all(servers.map(stopPeer));
+    privateRedis.process.kill();
+    await withDatabase(options.databaseServerUrl, (client) =>
+      client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`),
+    );
+  }
+}
+
+// A ban as lib/users applies it: one atomic script that rewrites the user record and deletes every session.
+async function measureBanLag(servers: Server[], context: PeerContext, windowSeconds: number): Promise<Lag> {
+  const server = servers.find((candidate) => candidate.id === 'ours');
+  if (!server) throw new Error('the project check is not running');
+  const userId = `ban-${randomBytes(4).toString('hex')}`;
+  const cookie = await signIn(server.base, userId);
+  const redis = createRedis({ transport: 'tcp', url: context.redisUrl });
+  const store = createSessionStore({
+    redis,
+    prefix: context.prefix,
+    idleSeconds: 7 * 24 * 3600,
+    browserIdleSeconds: 12 * 3600,
+    absoluteSeconds: 30 * 24 * 3600,
+    touchSeconds: 60,
+  });
+  try {
+    return await measureLag(
+      server.base,
+      cookie,
+      async () => {
+        await store.applyUserChange({
+          userId,
+          user: { ...sessionUser(userId), bannedAt: Date.now(), version: 1 },
+          revokeSessions: true,
+          event: JSON.stringify({ userId, kind: 'banned' }),
+        });
+      },
+      windowSeconds,
+    );
+  } finally {
+    await redis.close();
+  }
+}
+
+const fixed = (value: number, digits = 0) =>
+  Number.isFinite(value)
+    ? value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    : '—';
+
+export function medians(timed: Timed | undefined) {
+  const samples = timed?.samples ?? [];
+  return {
+    rps: median(samples.map((s) => s.rps)),
+    p50: median(samples.map((s) => s.p50)),
+    p99: median(samples.map((s) => s.p99)),
+  };
+}
+
+function lagText(definition: PeerDefinition, lag: Lag | undefined, windowSeconds: number): string {
+  if (!lag) return '—';
+  const measured = `${lag.staleAfter} of ${lag.requestsAfter} requests answered 200 in the ${windowSeconds} s after`;
+  if (definition.staleFor === null) {
+    return lag.staleAfter === 0
+      ? `none: 0 of ${lag.requestsAfter} requests answered 200`
+      : `${measured}, the last ${fixed(lag.lastStaleMs ?? 0, 1)} ms after`;
+  }
+  return `${definition.staleFor}: ${measured}`;
+}
+
+/** The peer sections of docs/benchmarks.md. */
+export function peerReport(result: PeerBenchResult): string {
+  const { options, timed, traffic } = result;
+  const scales = [...timed.keys()];
+  const first = timed.get(scales[0] as number) ?? new Map<string, Timed>();
+  const ours = medians(first.get('ours'));
+  const mainRows = PEERS.map((peer) => {
+    const m = medians(first.get(peer.id));
+    const t = traffic.get(peer.id);
+    return `| ${peer.label} | ${fixed(m.rps)} | ${fixed(m.p50, 1)} | ${fixed(m.p99, 1)} | ${fixed(t?.redis ?? NaN, 2)}${t?.redisNames ? ` (${t.redisNames})` : ''} | ${fixed(t?.queries ?? NaN, 2)} | ${peer.id === 'ours' ? '1.00' : fixed(ours.rps / m.rps, 2)} | ${peer.id === 'none' ? '—' : peer.staleFor === null ? 'yes' : 'no'} |`;
+  });
+  const control = peerById(CONTROL);
+  const stateful = [...PEERS.filter((peer) => peer.stateful), control];
+  const scaleRows = stateful.map((peer) => {
+    const cells = scales.map((scale) => {
+      const m = medians(timed.get(scale)?.get(peer.id));
+      return `${fixed(m.rps)} / ${fixed(m.p99, 1)}`;
+    });
+    const low = medians(timed.get(scales[0] as number)?.get(peer.id)).rps;
+    const high = medians(timed.get(scales[scales.length - 1] as number)?.get(peer.id)).rps;
+    const label = peer === control ? `${peer.label} (control: reads no store)` : peer.label;
+    return `| ${label} | ${cells.join(' | ')} | ${fixed((high / low) * 100 - 100, 1)} % |`;
+  });
+  const coldAt = scales.find((scale) => timed.get(scale)?.has(COLD));
+  if (coldAt !== undefined) {
+    const cells = scales.map((scale) => {
+      const m = medians(timed.get(scale)?.get(COLD));
+      return scale === coldAt ? `${fixed(m.rps)} / ${fixed(m.p99, 1)}` : '—';
+    });
+    scaleRows.splice(
+      1,
+      0,
+      `| ours, a different session’s cookie on every request (${fixed(COLD_COOKIES)} in turn: every seal is opened, none comes from the cache) | ${cells.join(' | ')} | — |`,
+    );
+  }
+  const oursToControl = scales.map((scale) => {
+    const at = timed.get(scale);
+    return `${fixed(scale)}: ${fixed(medians(at?.get('ours')).rps / medians(at?.get(CONTROL)).rps, 2)}`;
+  });
+  const bytesRows = PEERS.filter((peer) => result.seededBytes.has(peer.id)).map(
+    (peer) =>
+      `| ${peer.label} | ${fixed(result.seededBytes.get(peer.id) ?? NaN)} | ${fixed(result.seedSeconds.get(peer.id) ?? NaN, 1)} |`,
+  );
+  const lagRows = PEERS.filter((peer) => result.lag.has(peer.id)).map(
+    (peer) =>
+      `| ${peer.label} | ${lagText(peer, result.lag.get(peer.id), options.revocationWindowSeconds)} |`,
+  );
+  const { memory } = result;
+  return [
+    '## Our session check against the libraries people pick',
+    '',
+    'Each check is a plain `node:http` server in a process of its own answering `GET /me` (200 with the user’s id,',
+    '401 without a live session), code in `bench/peers/`. “Ours” is the project’s own code imported from lib/session:',
+    'read the cookie, open the iron seal (with its cache of opened seals), one EVALSHA that reads the session and the',
+    'per-user record, parse, decide. The others are real installs of the libraries, set up as their docs say.',
+    `Load: autocannon, ${options.connections} connections, ${options.seconds} s per run, ${options.rounds} rounds in an`,
+    'order that shifts by one peer each round (after a warm-up run each); the figures are the medians of the rounds.',
+    `Redis ${result.versions.redis} is a private \`redis-server\` the bench starts; PostgreSQL ${result.versions.postgres}`,
+    'is the shared server with a database of the bench’s own. Commands and queries per request are counted by relays',
+    'between a separate instance of each server and Redis / PostgreSQL (what the server sends; a Lua script is one',
+    'command), over 2,000 requests.',
+    'Each run sends one session’s cookie, as one browser does, so after the first request our opened-seal cache',
+    '(lib/session/cookie.ts) answers the seal; the scale table has a row where every request opens a different seal.',
+    '',
+    `### All checks, ${fixed(scales[0] ?? NaN)} stored sessions`,
+    '',
+    '| check | req/s | p50 ms | p99 ms | Redis commands / req | DB queries / req | ours ÷ this (req/s) | revokes at once |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...mainRows,
+    '',
+    '### From a thousand to a million stored sessions',
+    '',
+    'The checks that read stored state, at each number of stored sessions (seeded straight into each store in its own',
+    `layout, ${SESSIONS_PER_USER} sessions per user; for the deny-list, that many revoked tokens). req/s / p99 ms, medians of the rounds.`,
+    '',
+    `| check | ${scales.map((scale) => `${fixed(scale)} sessions`).join(' | ')} | change, first to last |`,
+    `| --- | ${scales.map(() => '---:').join(' | ')} | ---: |`,
+    ...scaleRows,
+    '',
+    `The machine's load drifts between scales; the control shows how much. Ours ÷ control, req/s, at each scale: ${oursToControl.join('; ')}.`,
+    '',
+    'Store size per seeded session (Redis `used_memory` growth while seeding the last step, or the table with its',
+    'index for PostgreSQL), and the seconds seeding took in all:',
+    '',
+    '| store | bytes per session | seconds to seed |',
+    '| --- | ---: | ---: |',
+    ...bytesRows,
+    '',
+    '### Memory: bytes per session in Redis',
+    '',
+    `${fixed(memory.sessions)} sessions across ${fixed(memory.users)} users, each created by lib/session's own`,
+    '`createSession` (with an IP and a desktop browser’s user agent, as a real sign-in stores them), on an empty',
+    `private Redis: \`used_memory\` grew by ${fixed(memory.bytes)} bytes in ${fixed(memory.keys)} keys, **${fixed(memory.bytes / memory.sessions)} bytes per session**,`,
+    'the session hash, its public-id owner key, and its share of the per-user record and the per-user index included.',
+    `One key of each kind (\`MEMORY USAGE\`): session hash ${memory.parts.session} B (encoding ${memory.sessionEncoding}), owner key ${memory.parts.owner} B, user record`,
+    `${memory.parts.user} B and index ${memory.parts.index} B (each shared by ${SESSIONS_PER_USER} sessions): ${fixed(memory.parts.session + memory.parts.owner + (memory.parts.user + memory.parts.index) / SESSIONS_PER_USER)} B per session;`,
+    'the rest is the keyspace’s own tables (main and expiry dictionaries, one entry per key with a TTL) and allocator slack.',
+    '',
+    '### Revocation lag',
+    '',
+    `A fresh session; four loops send \`GET /me\` with its cookie; the logout is sent, and from the moment it returns,`,
+    `every request started in the next ${options.revocationWindowSeconds} s is counted. For the JWT-style checks, a copy of the`,
+    'cookie (a stolen one, another tab) keeps working until it expires whatever the server does; the count shows it.',
+    '',
+    '| check | after the logout returns |',
+    '| --- | --- |',
+    ...lagRows,
+    `| ours, after a ban (lib/users' atomic change: user record rewritten, every session deleted) | ${lagText(peerById('ours'), result.banLag, options.revocationWindowSeconds)} |`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,111 @@
+import { Redis } from 'ioredis';
+import { logout } from '@/lib/auth/auth';
+import { env } from '@/lib/env';
+import {
+  checkSessionToken,
+  readCookie,
+  sessionCookieName,
+  sessionSetCookie,
+  toPublicUser,
+  tokenFromCookieValue,
+} from '@/lib/session';
+import { hashToken, sessionKeys } from '@/lib/session/keys';
+import { CREATE_SESSION } from '@/lib/session/lua';
+import { getSessionStore, type SessionUser } from '@/lib/session/store';
+import { seedRedis, seededToken } from './seed';
+import { answer, seededUserId, signedOut, type PeerDefinition } from './types';
+
+// The project's own check, as every route handler runs it: read the cookie, open the seal (lib/session/cookie.ts,
+// with its cache of opened seals), one EVALSHA for the session and the user record, parse, decide.
+// It reads its settings from lib/env like the app does: the bench sets REDIS_URL and REDIS_KEY_PREFIX.
+
+const COOKIE = sessionCookieName(false);
+
+export const sessionUser = (id: string): SessionUser => ({
+  id,
+  email: `${id}@bench.example`,
+  name: 'Bench User',
+  role: 'shopper',
+  tier: 'standard',
+  bannedAt: null,
+  bannedUntil: null,
+  version: 0,
+});
+
+// A desktop browser's user agent: what a real session stores next to its IP (the device list shows both).
+export const BROWSER_USER_AGENT =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
+export const ours: PeerDefinition = {
+  id: 'ours',
+  label: 'ours: opaque token, one EVALSHA for session + user record (lib/session)',
+  staleFor: null,
+  stateful: true,
+  async start(context) {
+    if (env.REDIS_KEY_PREFIX !== context.prefix || env.REDIS_URL !== context.redisUrl) {
+      throw new Error('The project check reads REDIS_URL and REDIS_KEY_PREFIX from its environment.');
+    }
+    const tokenOf = (header: string | undefined) => tokenFromCookieValue(readCookie(header ?? null, COOKIE));
+    return {
+      me: async (request, response) => {
+        const token = await tokenOf(request.headers.cookie);
+        const current = token ? (await checkSessionToken(token)).current : null;
+        if (current) answer(response, 200, toPublicUser(current.user));
+        else signedOut(response);
+      },
+      login: async (_request, response, userId) => {
+        const { token } = await getSessionStore().createSession(sessionUser(userId), {
+          ip: '203.0.113.7',
+          userAgent: BROWSER_USER_AGENT,
+        });
+        response.setHeader('set-cookie', await sessionSetCookie(token, false, true));
+        answer(response, 204);
+      },
+      logout: async (request, response) => {
+        await logout(await tokenOf(request.headers.cookie));
+        answer(response, 204);
+      },
+      close: async () => {},
+    };
+  },
+  // The store's own creation script, pipelined: the exact layout a sign-in writes (session hash, user record,
+  // the user's index, the public-id owner key).
+  async seed(context, from, to) {
+    const keys = sessionKeys(context.prefix);
+    const redis = new Redis(context.redisUrl);
+    await redis.script('LOAD', CREATE_SESSION.source);
+    redis.disconnect();
+    const now = Date.now();
+    const absoluteMs = env.SESSION_ABSOLUTE_SECONDS * 1000;
+    const idleMs = env.SESSION_IDLE_SECONDS * 1000;
+    await seedRedis(context.redisUrl, from, to, (index) => {
+      const userId = seededUserId(index);
+      const tokenHash = hashToken(seededToken(index));
+      const sessionId = `seed-session-${index}`;
+      return [
+        [
+          'EVALSHA',
+          CREATE_SESSION.sha1,
+          4,
+          keys.session(tokenHash),
+          keys.user(userId),
+          keys.userSessions(userId),
+          keys.sessionOwner(sessionId),
+          sessionId,
+          userId,
+          now,
+          now + absoluteMs,
+          Math.min(idleMs, absoluteMs),
+          absoluteMs,
+          JSON.stringify(sessionUser(userId)),
+          tokenHash,
+          0,
+          'ip',
+          '203.0.113.7',
+          'userAgent',
+          BROWSER_USER_AGENT,
+        ],
+      ];
+    });
+  },
+};
