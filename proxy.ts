@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { AppError, errorResponse } from '@/lib/http/errors';
+import { AppError, errorResponse, sessionStoreUnavailable } from '@/lib/http/errors';
 import { NO_STORE } from '@/lib/http/no-store';
-import { clearSessionSetCookie, openSessionCookie } from '@/lib/session';
+import { sessionUnavailableDocument } from '@/lib/http/unavailable-page';
+import { clearSessionSetCookie, openSessionCookie, sessionStoreAvailable } from '@/lib/session';
 
 // The early, optimistic gate (the Next.js authentication guide's): a visitor to a private route without a session
 // cookie that opens goes to the login page (an API call gets a 401) before anything renders, and a cookie that does
@@ -9,11 +10,20 @@ import { clearSessionSetCookie, openSessionCookie } from '@/lib/session';
 // lib/auth/gate.ts, which is the real check, so each request pays one round trip and a request that skips the
 // proxy (a matcher gap, the x-middleware-subrequest trick) still gets nothing. Roles are the gate's business too.
 
+//
+// While the process's Redis client knows Redis is away (a command just failed; it probes in the background), a
+// signed-in request gets its 503 here, before a page starts streaming with a 200 behind its loading.tsx.
+
 export async function proxy(request: NextRequest) {
   const { token, hadCookie, secure } = await openSessionCookie(request);
+  const { pathname, search } = request.nextUrl;
+  if (token && !sessionStoreAvailable()) {
+    return pathname.startsWith('/api/')
+      ? errorResponse(sessionStoreUnavailable())
+      : sessionUnavailableDocument();
+  }
   if (token) return NextResponse.next();
 
-  const { pathname, search } = request.nextUrl;
   const response = pathname.startsWith('/api/')
     ? errorResponse(new AppError('unauthenticated', 'Sign in to continue.'))
     : NextResponse.redirect(new URL(`/login?next=${encodeURIComponent(pathname + search)}`, request.nextUrl));

@@ -44,16 +44,26 @@ export function createTcpTransport(config: TcpRedisConfig): RedisTransport {
     enableAutoPipelining: true,
     // A dead Redis must fail the request quickly (callers fail closed), not queue it for minutes.
     maxRetriesPerRequest: 1,
-    connectTimeout: config.connectTimeoutMs ?? 2_000,
-    commandTimeout: config.commandTimeoutMs ?? 2_000,
+    connectTimeout: config.connectTimeoutMs ?? 1_000,
+    commandTimeout: config.commandTimeoutMs ?? 1_000,
     retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
   });
   // Failures reach callers as rejected commands; without a listener ioredis prints every reconnect attempt.
   client.on('error', () => {});
 
+  // No offline queue while the connection is lost: a command queued there would time out for its caller and
+  // still run when Redis came back (a cart write the shopper was told had failed). Only the first, lazy connect
+  // queues, and that wait is bounded by connectTimeout.
+  const assertConnected = (command: readonly RedisArg[]) => {
+    if (client.status === 'reconnecting' || client.status === 'close') {
+      throw new RedisUnavailableError(commandName(command), 'connection lost; reconnecting');
+    }
+  };
+
   return {
     name: 'tcp',
     async send(command) {
+      assertConnected(command);
       const [name, ...args] = command;
       try {
         return replyOf(await client.call(name, ...args));
@@ -62,6 +72,7 @@ export function createTcpTransport(config: TcpRedisConfig): RedisTransport {
       }
     },
     async sendPipeline(commands) {
+      assertConnected(commands[0] ?? ['PIPELINE']);
       const pipeline = client.pipeline();
       for (const [name, ...args] of commands) pipeline.call(name, ...args);
       let results: [Error | null, unknown][] | null;
@@ -73,6 +84,7 @@ export function createTcpTransport(config: TcpRedisConfig): RedisTransport {
       return settle(results, commands);
     },
     async sendMulti(commands) {
+      assertConnected(['MULTI']);
       const multi = client.multi();
       for (const [name, ...args] of commands) multi.call(name, ...args);
       let results: [Error | null, unknown][] | null;
