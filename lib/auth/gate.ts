@@ -3,7 +3,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { AppError } from '@/lib/http/errors';
-import { RedisUnavailableError } from '@/lib/redis';
+import { isRedisUnavailable } from '@/lib/redis';
 import {
   acknowledgeBan,
   clearSessionSetCookie,
@@ -36,7 +36,7 @@ export const getSessionState = cache(async (returnTo?: string): Promise<SessionS
   try {
     return await readSessionState();
   } catch (error) {
-    if (error instanceof RedisUnavailableError) {
+    if (isRedisUnavailable(error)) {
       console.error(error.message);
       redirect(sessionUnavailablePath(returnTo));
     }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isDatabaseUnavailable } from '@/lib/db/errors';
-import { RedisUnavailableError } from '@/lib/redis/errors';
+import { isRedisUnavailable } from '@/lib/redis/errors';
 import { noStore } from './no-store';
 
 // The one error shape of the JSON API: { error: { code, message, fields? } }.
@@ -115,7 +115,7 @@ export function sessionStoreUnavailable(): AppError {
  * actions use it too, so a form says what happened instead of falling into the error page.
  */
 export function unavailableError(error: unknown): AppError | null {
-  if (error instanceof RedisUnavailableError) {
+  if (isRedisUnavailable(error)) {
     console.error(error.message);
     return sessionStoreUnavailable();
   }

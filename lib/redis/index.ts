@@ -5,7 +5,7 @@ import { createRestTransport, type RestRedisConfig } from './rest';
 import { createTcpSubscriber, type RedisSubscriber } from './subscriber';
 import { createTcpTransport, type TcpRedisConfig } from './tcp';
 
-export { RedisCommandError, RedisUnavailableError } from './errors';
+export { isRedisUnavailable, RedisCommandError, RedisUnavailableError } from './errors';
 export { defineScript } from './port';
 export type { RedisArg, RedisCommand, RedisPort, RedisReply, RedisScript } from './port';
 export type { MessageListener, RedisSubscriber } from './subscriber';
@@ -67,4 +67,12 @@ export function getRedisSubscriber(): RedisSubscriber | null {
     globalForSubscriber.storefrontRedisSubscriber = createRedisSubscriber(redisConfigFromEnv());
   }
   return globalForSubscriber.storefrontRedisSubscriber;
+}
+
+/** Closes the process's client and subscriber, if they were ever made (at shutdown: lib/lifecycle). */
+export async function closeRedisConnections(): Promise<void> {
+  await Promise.allSettled([
+    globalForRedis.storefrontRedis?.close(),
+    globalForSubscriber.storefrontRedisSubscriber?.close(),
+  ]);
 }

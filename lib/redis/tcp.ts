@@ -96,7 +96,8 @@ export function createTcpTransport(config: TcpRedisConfig): RedisTransport {
       return settle(results, commands);
     },
     async close() {
-      if (client.status === 'wait' || client.status === 'end') {
+      // QUIT only on a live connection: queued behind a reconnect it would wait for Redis to come back.
+      if (client.status !== 'ready') {
         client.disconnect();
         return;
       }
