@@ -18,20 +18,25 @@ export function shutdownSignal(): AbortSignal {
   return globalForShutdown.storefrontShutdown.signal;
 }
 
-async function closeConnections(): Promise<void> {
-  await Promise.allSettled([closeRedisConnections(), db.$disconnect()]);
+async function closeConnections(): Promise<string> {
+  const closed = Promise.allSettled([closeRedisConnections(), db.$disconnect()]).then(
+    () => 'Redis and PostgreSQL connections closed',
+  );
+  const deadline = new Promise<string>((resolve) =>
+    setTimeout(resolve, CLOSE_DEADLINE_MS, 'closing Redis and PostgreSQL connections timed out').unref(),
+  );
+  return Promise.race([closed, deadline]);
 }
 
 /** Called once at start (instrumentation.ts, Node runtime). */
 export function handleShutdownSignals(): void {
   const begin = () => {
-    shutdownSignal();
-    globalForShutdown.storefrontShutdown?.abort();
+    globalForShutdown.storefrontShutdown ??= new AbortController();
+    globalForShutdown.storefrontShutdown.abort();
     const exit = process.exit.bind(process);
     process.exit = ((code?: number) => {
-      const deadline = new Promise((resolve) => setTimeout(resolve, CLOSE_DEADLINE_MS).unref());
-      void Promise.race([closeConnections(), deadline]).finally(() => {
-        console.log('Shut down: requests drained, Redis and PostgreSQL connections closed.');
+      void closeConnections().then((outcome) => {
+        console.log(`Shut down: requests drained, ${outcome}.`);
         exit(code);
       });
     }) as typeof process.exit;

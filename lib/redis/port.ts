@@ -100,13 +100,17 @@ function guard(transport: RedisTransport, probeIntervalMs: number) {
   let down = false;
   let probe: ReturnType<typeof setTimeout> | undefined;
 
-  const scheduleProbe = () => {
+  // The first probe goes at once, so a timeout that was only a stalled event loop closes the gap in one round trip.
+  const scheduleProbe = (delayMs: number) => {
     probe = setTimeout(() => {
-      transport.send(['PING']).then(() => {
-        down = false;
-        probe = undefined;
-      }, scheduleProbe);
-    }, probeIntervalMs);
+      transport.send(['PING']).then(
+        () => {
+          down = false;
+          probe = undefined;
+        },
+        () => scheduleProbe(probeIntervalMs),
+      );
+    }, delayMs);
     // A probe alone must not keep a process (a test, a server shutting down) alive.
     probe.unref?.();
   };
@@ -119,7 +123,7 @@ function guard(transport: RedisTransport, probeIntervalMs: number) {
     } catch (error) {
       if (error instanceof RedisUnavailableError && !down) {
         down = true;
-        scheduleProbe();
+        scheduleProbe(0);
       }
       throw error;
     }

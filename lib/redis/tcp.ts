@@ -44,8 +44,8 @@ export function createTcpTransport(config: TcpRedisConfig): RedisTransport {
     enableAutoPipelining: true,
     // A dead Redis must fail the request quickly (callers fail closed), not queue it for minutes.
     maxRetriesPerRequest: 1,
-    connectTimeout: config.connectTimeoutMs ?? 1_000,
-    commandTimeout: config.commandTimeoutMs ?? 1_000,
+    connectTimeout: config.connectTimeoutMs ?? 2_000,
+    commandTimeout: config.commandTimeoutMs ?? 2_000,
     retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
   });
   // Failures reach callers as rejected commands; without a listener ioredis prints every reconnect attempt.
