@@ -1,5 +1,5 @@
 // @ts-check
-import manifestModule from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js';
+import { tagsManifest } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js';
 
 // Several instances: Next keeps the expiry of each cache tag in a Map of its process (the tags manifest), which both
 // 'use cache' entries and cached pages are checked against, so revalidateTag reaches only the instance that ran it.
@@ -82,5 +82,5 @@ export function createSharedTags({ redis, prefix, manifest }) {
 export const sharedTags = createSharedTags({
   redis: () => /** @type {{ storefrontRedis?: TagStore }} */ (globalThis).storefrontRedis,
   prefix: () => process.env.REDIS_KEY_PREFIX || 'sf:',
-  manifest: manifestModule.tagsManifest,
+  manifest: tagsManifest,
 });

@@ -1,11 +1,11 @@
 // @ts-check
-import defaultHandlers from 'next/dist/server/lib/cache-handlers/default.js';
+import { createDefaultCacheHandler } from 'next/dist/server/lib/cache-handlers/default.js';
 import { sharedTags } from './shared-tags.mjs';
 
 // next.config.ts cacheHandlers.default: Next's own in-memory handler for 'use cache' entries, with tag expiries
 // shared between instances through Redis (./shared-tags.mjs). Entries stay in each process.
 
-const local = defaultHandlers.createDefaultCacheHandler(50 * 1024 * 1024);
+const local = createDefaultCacheHandler(50 * 1024 * 1024);
 
 /** @type {import('next/dist/server/lib/cache-handlers/types').CacheHandler} */
 const handler = {
