@@ -10,7 +10,7 @@ import { expect, test } from '@playwright/test';
 // PostgreSQL through a TCP proxy this spec can cut. The spec freezes, kills and restarts that Redis, cuts the
 // database, and ends with a SIGTERM. It never touches the shared Redis or PostgreSQL servers themselves.
 
-test.describe.configure({ mode: 'serial', timeout: 120_000 });
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const ADMIN = { email: 'admin@example.com', password: 'demo-admin-pass' };
 // Products no other spec looks at: this one's stock changes here.
