@@ -15,6 +15,12 @@ export async function register(): Promise<void> {
     throw error;
   }
   if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { handleShutdownSignals } = await import('@/lib/lifecycle');
+    handleShutdownSignals();
+    // The cache handlers (lib/cache, loaded outside the app's bundles) share tag expiries through this client; make
+    // it now (it connects on first use), so the first request's cache check finds it.
+    const { getRedis } = await import('@/lib/redis');
+    getRedis();
     // The password-strength dictionaries take a second to build: do it now, not in the first sign-up's request.
     const { passwordStrength } = await import('@/lib/auth/password-strength');
     setTimeout(() => passwordStrength('warm up the dictionaries'), 0);

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { NextConfig } from 'next';
 import { env } from './lib/env';
 import { securityHeaders } from './lib/http/security-headers';
@@ -18,6 +19,10 @@ const nextConfig: NextConfig = {
   // Off: an unknown product or category must answer a real 404, so those pages read their params before any
   // Suspense boundary, and the first visit waits for the URL's own render instead of a generic shell.
   partialPrefetching: false,
+  // Several instances: tag expiries (a product change) reach every instance through Redis; the cached entries
+  // themselves stay in each process (lib/cache). Plain JavaScript files, loaded by Next from the file system.
+  cacheHandler: resolve('lib/cache/page-cache-handler.mjs'),
+  cacheHandlers: { default: resolve('lib/cache/use-cache-handler.mjs') },
   cacheLife: {
     // Catalog data changes through lib/catalog, which expires its tags at once; the timed refresh only bounds
     // how long a CDN (s-maxage) may keep a page after such a change.

@@ -1,6 +1,8 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { apiRequest, sessionCookieFrom, TEST_ORIGIN, uniqueEmail } from '@/test/auth';
+import type { RedisPort } from '@/lib/redis';
+import { unreachableRedis } from '@/test/redis';
 import { POST as logout } from './app/api/auth/logout/route';
 import { POST as register } from './app/api/auth/register/route';
 import { proxy } from './proxy';
@@ -57,5 +59,31 @@ describe('proxy', () => {
     expect(passedThrough(await visit('/account', cookie))).toBe(true);
     expect(passedThrough(await visit('/api/account/sessions', cookie))).toBe(true);
     expect(passedThrough(await visit('/admin/users', cookie))).toBe(true);
+  });
+
+  it('answers 503 at once while the process knows Redis is away: HTML for pages, the error shape for the API', async () => {
+    const cookie = await signedIn();
+    // The process's one client (lib/redis getRedis, kept on globalThis) swapped for one that has met a dead Redis.
+    const global = globalThis as unknown as { storefrontRedis?: RedisPort };
+    const shared = global.storefrontRedis;
+    const dead = unreachableRedis('tcp');
+    await dead.ping().catch(() => {});
+    global.storefrontRedis = dead;
+    try {
+      const page = await visit('/account', cookie);
+      expect(page.status).toBe(503);
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(page.headers.get('cache-control')).toBe('private, no-store');
+      expect(await page.text()).toContain('verify your session right now');
+      const api = await visit('/api/me', cookie);
+      expect(api.status).toBe(503);
+      expect((await api.json()).error.code).toBe('session_store_unavailable');
+      // Nobody to verify without a cookie: a visitor still goes to the login page.
+      expect((await visit('/account')).status).toBe(307);
+    } finally {
+      global.storefrontRedis = shared;
+      await dead.close();
+    }
+    expect(passedThrough(await visit('/account', cookie))).toBe(true);
   });
 });

@@ -1,11 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { AppError, errorResponse } from '@/lib/http/errors';
+import { AppError, errorResponse, sessionStoreUnavailable } from '@/lib/http/errors';
 import { NO_STORE } from '@/lib/http/no-store';
+import { sessionUnavailableDocument } from '@/lib/http/unavailable-page';
 import { hasOrder } from '@/lib/orders';
 import {
   checkSessionToken,
   clearSessionSetCookie,
   openSessionCookie,
+  sessionStoreAvailable,
   type CurrentSession,
 } from '@/lib/session';
 import { userExists } from '@/lib/users';
@@ -15,6 +17,9 @@ import { userExists } from '@/lib/users';
 // not open is cleared. It reads no Redis: every page, route handler and action checks the session itself through
 // lib/auth/gate.ts, which is the real check, so each request pays one round trip and a request that skips the
 // proxy (a matcher gap, the x-middleware-subrequest trick) still gets nothing. Roles are the gate's business too.
+//
+// While the process's Redis client knows Redis is away (a command just failed; it probes in the background), a
+// signed-in request gets its 503 here, before a page starts streaming with a 200 behind its loading.tsx.
 
 // Pages of one record whose id may name nothing this visitor can see. Private pages stream (their shell is sent
 // before the page runs), so a notFound() in the page can only answer status 200; these get a real 404 here, at the
@@ -49,8 +54,14 @@ async function recordIsMissing(pathname: string, token: string): Promise<boolean
 export async function proxy(request: NextRequest) {
   const { token, hadCookie, secure } = await openSessionCookie(request);
   const { pathname, search } = request.nextUrl;
+  if (token && !sessionStoreAvailable()) {
+    return pathname.startsWith('/api/')
+      ? errorResponse(sessionStoreUnavailable())
+      : sessionUnavailableDocument();
+  }
   if (token) {
-    if (await recordIsMissing(pathname, token)) {
+    // A lookup that fails (Redis or PostgreSQL away) is left to the page's gate, which answers it.
+    if (await recordIsMissing(pathname, token).catch(() => false)) {
       return NextResponse.rewrite(new URL('/_not-found', request.nextUrl), {
         status: 404,
         headers: { 'Cache-Control': NO_STORE },

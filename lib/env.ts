@@ -23,6 +23,11 @@ const envSchema = z.object({
   REDIS_URL: z.url().default(DEFAULT_REDIS_URL),
   // Every key the app writes starts with this, so tests and several apps can share one Redis.
   REDIS_KEY_PREFIX: z.string().min(1).default('sf:'),
+  // A Redis that is down or frozen must cost a request at most one of these, never a hang (lib/redis/port.ts).
+  REDIS_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
+  // How long a PostgreSQL connection attempt may take before the query fails with a 503.
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
   UPSTASH_REDIS_REST_URL: optionalUrl,
   UPSTASH_REDIS_REST_TOKEN: z.string().optional(),
   // Comma-separated; the first seals new cookies, all of them open old ones (rotation).

@@ -47,5 +47,9 @@ export function FormAlert({
 /** Success in green, "try again later" in amber, everything else in red. */
 export function alertTone(state: { done?: boolean; code?: string }): 'danger' | 'warning' | 'success' {
   if (state.done) return 'success';
-  return state.code === 'rate_limited' || state.code === 'service_unavailable' ? 'warning' : 'danger';
+  return state.code === 'rate_limited' ||
+    state.code === 'service_unavailable' ||
+    state.code === 'session_store_unavailable'
+    ? 'warning'
+    : 'danger';
 }

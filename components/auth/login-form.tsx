@@ -11,7 +11,12 @@ import { FormAlert, useFocusOnError } from './form-alert';
 export function LoginForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState<AuthFormState, FormData>(loginAction, {});
   const { formRef, alertRef } = useFocusOnError(state, Boolean(state.message || state.errors));
-  const tone = state.code === 'rate_limited' || state.code === 'service_unavailable' ? 'warning' : 'danger';
+  const tone =
+    state.code === 'rate_limited' ||
+    state.code === 'service_unavailable' ||
+    state.code === 'session_store_unavailable'
+      ? 'warning'
+      : 'danger';
   return (
     <form ref={formRef} action={action} className="flex flex-col gap-5" noValidate>
       <FormAlert message={state.message} tone={tone} alertRef={alertRef} />

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { sessionIdParamsSchema } from '@/lib/auth/schema';
 import { requireAdmin } from '@/lib/auth/gate';
 import { AppError, fieldErrors, type FieldErrors } from '@/lib/http/errors';
-import { RedisUnavailableError } from '@/lib/redis';
+import { isRedisUnavailable } from '@/lib/redis';
 import {
   actorOf,
   banUser,
@@ -47,7 +47,7 @@ async function act(
     }
     if (error instanceof AppError)
       return { status: 'failed', message: error.message, fields: error.options.fields };
-    if (error instanceof RedisUnavailableError) {
+    if (isRedisUnavailable(error)) {
       return {
         status: 'failed',
         message: 'Sessions are unavailable right now; nothing was changed. Try again shortly.',

@@ -4,7 +4,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { mergeGuestCartIntoCookies } from '@/lib/cart/sign-in';
-import { AppError, fieldErrors, type ErrorCode, type FieldErrors } from '@/lib/http/errors';
+import { AppError, fieldErrors, unavailableError, type ErrorCode, type FieldErrors } from '@/lib/http/errors';
 import {
   authContextFromHeaders,
   clearSessionCookie,
@@ -34,7 +34,9 @@ function text(formData: FormData, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function failure(error: unknown, values: AuthFormState['values']): AuthFormState {
+function failure(caught: unknown, values: AuthFormState['values']): AuthFormState {
+  // Redis or PostgreSQL away after the limiter passed (the session write, the cart merge): say so on the form.
+  const error = unavailableError(caught) ?? caught;
   if (error instanceof AppError) {
     return { message: error.message, code: error.code, errors: error.options.fields, values };
   }

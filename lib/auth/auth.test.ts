@@ -195,7 +195,7 @@ describe('login without Redis', () => {
       const error = await failure(
         login({ email, password: PASSWORD }, context, { limiters: createLoginLimiters(dead) }),
       );
-      expect(error.code).toBe('service_unavailable');
+      expect(error.code).toBe('session_store_unavailable');
       expect(error.status).toBe(503);
       expect(error.message).toMatch(/temporarily unavailable/);
       expect(log).toHaveBeenCalledOnce();

@@ -2,6 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
+import { isRedisUnavailable } from '@/lib/redis';
 import { isBanned, toSessionUser, type SessionRecord, type SessionUser } from '@/lib/session';
 import { getSessionStore, type SessionStore } from '@/lib/session';
 import { wait } from '@/lib/rate-limit/slowdown';
@@ -106,7 +107,8 @@ export async function failClosed<T>(step: () => Promise<T>): Promise<T> {
     return await step();
   } catch (error) {
     console.error('Sign-in refused: the rate limiter or session store is unreachable.', error);
-    throw new AppError('service_unavailable', UNAVAILABLE_MESSAGE, { headers: { 'Retry-After': '30' } });
+    const code = isRedisUnavailable(error) ? 'session_store_unavailable' : 'service_unavailable';
+    throw new AppError(code, UNAVAILABLE_MESSAGE, { headers: { 'Retry-After': '30' } });
   }
 }
 

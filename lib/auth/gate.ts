@@ -3,6 +3,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { AppError } from '@/lib/http/errors';
+import { isRedisUnavailable } from '@/lib/redis';
 import {
   acknowledgeBan,
   clearSessionSetCookie,
@@ -12,7 +13,7 @@ import {
   type SessionState,
 } from '@/lib/session';
 import { banMessage } from '@/lib/users/types';
-import { loginPath } from './redirect';
+import { loginPath, sessionUnavailablePath } from './redirect';
 
 // The one gate. Every page, route handler and server action that touches user data calls it itself: proxy.ts only
 // redirects early and can be skipped (a matcher gap, CVE-2025-29927's x-middleware-subrequest header).
@@ -21,9 +22,26 @@ import { loginPath } from './redirect';
 
 export type { CurrentSession } from '@/lib/session';
 
-/** Pages: the signed-in session, or the ban that ended it (what /banned shows). */
-export const getSessionState = cache(async (): Promise<SessionState> => {
+const readSessionState = cache(async (): Promise<SessionState> => {
   return readSessionStateFromCookies(await cookies(), await headers());
+});
+
+/**
+ * Pages: the signed-in session, or the ban that ended it (what /banned shows). Without Redis nobody can be
+ * verified, so the page is never served: it goes to /session-unavailable, which offers `returnTo` again. (A page
+ * streams behind its loading.tsx, so its status is already sent; proxy.ts answers 503 before that once the Redis
+ * client knows Redis is away.)
+ */
+export const getSessionState = cache(async (returnTo?: string): Promise<SessionState> => {
+  try {
+    return await readSessionState();
+  } catch (error) {
+    if (isRedisUnavailable(error)) {
+      console.error(error.message);
+      redirect(sessionUnavailablePath(returnTo));
+    }
+    throw error;
+  }
 });
 
 /** Pages, layouts and server actions: the signed-in session or null. */
@@ -36,7 +54,7 @@ export const getSession = cache(async (): Promise<CurrentSession | null> => {
  * whose session a ban ended goes to /banned instead.
  */
 export const requireUser = cache(async (returnTo = '/'): Promise<CurrentSession> => {
-  const { current, banned } = await getSessionState();
+  const { current, banned } = await getSessionState(returnTo);
   if (banned) redirect('/banned');
   if (!current) redirect(loginPath(returnTo));
   return current;

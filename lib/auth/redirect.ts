@@ -44,3 +44,8 @@ export function loginPath(path: string): string {
 export function registerPath(path: string): string {
   return withNext('/register', path);
 }
+
+/** The page that says sessions cannot be verified right now, offering `path` again. */
+export function sessionUnavailablePath(path = '/'): string {
+  return withNext('/session-unavailable', path);
+}

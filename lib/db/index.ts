@@ -5,7 +5,11 @@ import { PrismaClient } from './generated/client';
 
 function createPrismaClient() {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: env.DATABASE_URL }),
+    // pg waits for a connection forever by default; an unreachable database must answer 503 in seconds instead.
+    adapter: new PrismaPg({
+      connectionString: env.DATABASE_URL,
+      connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
+    }),
     // The hash leaves the database only where a query asks for it by name (login).
     omit: { user: { passwordHash: true } },
   });

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@/lib/db/generated/client';
 import { RedisUnavailableError } from '@/lib/redis/errors';
 import { AppError, errorResponse } from './errors';
 import { apiHandler, parseJsonBody, parseSearchParams } from './handler';
@@ -46,7 +48,20 @@ describe('the JSON error shape', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const response = errorResponse(new RedisUnavailableError('EVALSHA', 'connect ECONNREFUSED'));
     expect(response.status).toBe(503);
-    expect((await response.json()).error.code).toBe('service_unavailable');
+    expect((await response.json()).error.code).toBe('session_store_unavailable');
+    expect(response.headers.get('retry-after')).toBe('5');
+  });
+
+  it('answers PostgreSQL being unreachable with 503, not 500', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    // A real driver error: port 1 on loopback is closed.
+    const unreachable = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: 'postgresql://postgres@127.0.0.1:1/none' }),
+    });
+    const failure = await unreachable.user.findFirst().catch((error: unknown) => error);
+    const response = errorResponse(failure);
+    expect(response.status).toBe(503);
+    expect((await response.json()).error.code).toBe('database_unavailable');
   });
 
   it('answers anything else with a generic 500 and keeps the detail in the log', async () => {

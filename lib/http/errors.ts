@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { RedisUnavailableError } from '@/lib/redis/errors';
+import { isDatabaseUnavailable } from '@/lib/db/errors';
+import { isRedisUnavailable } from '@/lib/redis/errors';
 import { noStore } from './no-store';
 
 // The one error shape of the JSON API: { error: { code, message, fields? } }.
@@ -25,6 +26,8 @@ export const ERROR_CODES = [
   'last_admin',
   'rate_limited',
   'service_unavailable',
+  'session_store_unavailable',
+  'database_unavailable',
   'internal_error',
 ] as const;
 
@@ -51,6 +54,8 @@ const STATUS: Record<ErrorCode, number> = {
   last_admin: 409,
   rate_limited: 429,
   service_unavailable: 503,
+  session_store_unavailable: 503,
+  database_unavailable: 503,
   internal_error: 500,
 };
 
@@ -128,6 +133,39 @@ export function errorBody(error: AppError): ErrorBody {
   };
 }
 
+export const SESSION_STORE_UNAVAILABLE_MESSAGE =
+  "We can't verify your session right now, so nothing was read or changed. Please try again in a moment.";
+
+/** Redis (sessions, carts, rate limits) did not answer: everything that needs it fails closed with this. */
+export function sessionStoreUnavailable(): AppError {
+  return new AppError('session_store_unavailable', SESSION_STORE_UNAVAILABLE_MESSAGE, {
+    headers: { 'Retry-After': '5' },
+  });
+}
+
+/**
+ * A backing service that did not answer, as the AppError the user is shown (503), or null for anything else. Server
+ * actions use it too, so a form says what happened instead of falling into the error page.
+ */
+export function unavailableError(error: unknown): AppError | null {
+  if (isRedisUnavailable(error)) {
+    console.error(error.message);
+    return sessionStoreUnavailable();
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error(
+      'PostgreSQL unavailable:',
+      error instanceof Error ? error.message.split('\n').at(-1) : error,
+    );
+    return new AppError(
+      'database_unavailable',
+      'Our database is not answering right now, so this could not be done. Please try again in a moment.',
+      { headers: { 'Retry-After': '5' } },
+    );
+  }
+  return null;
+}
+
 /** Maps any thrown value to the API's error response; the detail of an unexpected error stays in the log. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof z.ZodError) {
@@ -135,16 +173,7 @@ export function errorResponse(error: unknown): Response {
     const names = Object.keys(fields).join(', ');
     error = new AppError('validation_failed', `Invalid ${names || 'input'}.`, { fields });
   }
-  if (error instanceof RedisUnavailableError) {
-    console.error(error.message);
-    error = new AppError(
-      'service_unavailable',
-      'Sessions are unavailable right now. Please try again shortly.',
-      {
-        headers: { 'Retry-After': '5' },
-      },
-    );
-  }
+  error = unavailableError(error) ?? error;
   if (error instanceof AppError) {
     return Response.json(errorBody(error), {
       status: error.status,

@@ -43,3 +43,12 @@ export function redactReply(reply: string, args: readonly RedisArg[]): string {
 export function commandName(command: readonly RedisArg[]): string {
   return String(command[0] ?? 'command').toUpperCase();
 }
+
+/**
+ * Whether Redis could not be reached. Checked by name, not instanceof: the process's one client (kept on globalThis)
+ * may have been made by another bundle's copy of this module (proxy.ts, a route handler, a page), whose class is a
+ * different object.
+ */
+export function isRedisUnavailable(error: unknown): error is RedisUnavailableError {
+  return error instanceof Error && error.name === 'RedisUnavailableError';
+}

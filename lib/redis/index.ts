@@ -1,11 +1,11 @@
 import 'server-only';
 import { env } from '@/lib/env';
-import { createPort, type RedisPort } from './port';
+import { createPort, type PortOptions, type RedisPort } from './port';
 import { createRestTransport, type RestRedisConfig } from './rest';
 import { createTcpSubscriber, type RedisSubscriber } from './subscriber';
 import { createTcpTransport, type TcpRedisConfig } from './tcp';
 
-export { RedisCommandError, RedisUnavailableError } from './errors';
+export { isRedisUnavailable, RedisCommandError, RedisUnavailableError } from './errors';
 export { defineScript } from './port';
 export type { RedisArg, RedisCommand, RedisPort, RedisReply, RedisScript } from './port';
 export type { MessageListener, RedisSubscriber } from './subscriber';
@@ -13,8 +13,11 @@ export type { MessageListener, RedisSubscriber } from './subscriber';
 export type RedisConfig = ({ transport: 'tcp' } & TcpRedisConfig) | ({ transport: 'rest' } & RestRedisConfig);
 
 /** A new client for the given config; tests make their own, the app uses getRedis(). */
-export function createRedis(config: RedisConfig): RedisPort {
-  return createPort(config.transport === 'rest' ? createRestTransport(config) : createTcpTransport(config));
+export function createRedis(config: RedisConfig, options?: PortOptions): RedisPort {
+  return createPort(
+    config.transport === 'rest' ? createRestTransport(config) : createTcpTransport(config),
+    options,
+  );
 }
 
 /** A dedicated pub/sub connection, or null on the REST transport, which cannot subscribe. */
@@ -24,9 +27,19 @@ export function createRedisSubscriber(config: RedisConfig): RedisSubscriber | nu
 
 function redisConfigFromEnv(source = env): RedisConfig {
   if (source.UPSTASH_REDIS_REST_URL && source.UPSTASH_REDIS_REST_TOKEN) {
-    return { transport: 'rest', url: source.UPSTASH_REDIS_REST_URL, token: source.UPSTASH_REDIS_REST_TOKEN };
+    return {
+      transport: 'rest',
+      url: source.UPSTASH_REDIS_REST_URL,
+      token: source.UPSTASH_REDIS_REST_TOKEN,
+      timeoutMs: source.REDIS_COMMAND_TIMEOUT_MS,
+    };
   }
-  return { transport: 'tcp', url: source.REDIS_URL };
+  return {
+    transport: 'tcp',
+    url: source.REDIS_URL,
+    connectTimeoutMs: source.REDIS_CONNECT_TIMEOUT_MS,
+    commandTimeoutMs: source.REDIS_COMMAND_TIMEOUT_MS,
+  };
 }
 
 /**
@@ -37,14 +50,13 @@ export function keyPrefix(prefix?: string): string {
   return prefix ?? env.REDIS_KEY_PREFIX;
 }
 
-// One client per process; in development it survives hot reloads instead of opening a connection per edit.
+// One client per process, kept on globalThis: in development it survives hot reloads, and in production proxy.ts
+// (bundled apart from the routes, run in the same process) sees the same client and so the same availability.
 const globalForRedis = globalThis as unknown as { storefrontRedis?: RedisPort };
-let redis: RedisPort | undefined;
 
 export function getRedis(): RedisPort {
-  redis ??= globalForRedis.storefrontRedis ?? createRedis(redisConfigFromEnv());
-  if (env.NODE_ENV !== 'production') globalForRedis.storefrontRedis = redis;
-  return redis;
+  globalForRedis.storefrontRedis ??= createRedis(redisConfigFromEnv());
+  return globalForRedis.storefrontRedis;
 }
 
 const globalForSubscriber = globalThis as unknown as { storefrontRedisSubscriber?: RedisSubscriber | null };
@@ -55,4 +67,12 @@ export function getRedisSubscriber(): RedisSubscriber | null {
     globalForSubscriber.storefrontRedisSubscriber = createRedisSubscriber(redisConfigFromEnv());
   }
   return globalForSubscriber.storefrontRedisSubscriber;
+}
+
+/** Closes the process's client and subscriber, if they were ever made (at shutdown: lib/lifecycle). */
+export async function closeRedisConnections(): Promise<void> {
+  await Promise.allSettled([
+    globalForRedis.storefrontRedis?.close(),
+    globalForSubscriber.storefrontRedisSubscriber?.close(),
+  ]);
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { RedisCommandError, type RedisArg } from './errors';
+import { commandName, RedisCommandError, RedisUnavailableError, type RedisArg } from './errors';
 
 export type { RedisArg } from './errors';
 
@@ -45,6 +45,11 @@ export interface RedisPort {
     options: { match: string; count?: number },
   ): Promise<{ cursor: string; keys: string[] }>;
   ping(): Promise<void>;
+  /**
+   * False while the last command found Redis unreachable or silent: commands then fail at once instead of each
+   * waiting out a timeout, and a background PING every `probeIntervalMs` closes the gap when Redis answers again.
+   */
+  available(): boolean;
   /** PUBLISH; the number of subscribers that received it. Works on both transports; subscribing needs TCP. */
   publish(channel: string, message: string): Promise<number>;
   /** EVALSHA, and EVAL once when the server does not have the script cached (NOSCRIPT). */
@@ -81,10 +86,67 @@ function throwFirstError(results: (RedisReply | RedisCommandError)[]): RedisRepl
   return results as RedisReply[];
 }
 
-export function createPort(transport: RedisTransport): RedisPort {
+export type PortOptions = {
+  /** How often a port that lost Redis sends a PING to find it again. */
+  probeIntervalMs?: number;
+};
+
+/**
+ * A circuit breaker in front of the transport. A dead or frozen Redis otherwise costs every request a full
+ * timeout, and the commands waiting on it pile up; once one command has found Redis away, the rest fail fast
+ * (callers fail closed) and one PING at a time looks for it, so the app recovers by itself when it is back.
+ */
+function guard(transport: RedisTransport, probeIntervalMs: number) {
+  let down = false;
+  let probe: ReturnType<typeof setTimeout> | undefined;
+
+  // The first probe goes at once, so a timeout that was only a stalled event loop closes the gap in one round trip.
+  const scheduleProbe = (delayMs: number) => {
+    probe = setTimeout(() => {
+      transport.send(['PING']).then(
+        () => {
+          down = false;
+          probe = undefined;
+        },
+        () => scheduleProbe(probeIntervalMs),
+      );
+    }, delayMs);
+    // A probe alone must not keep a process (a test, a server shutting down) alive.
+    probe.unref?.();
+  };
+
+  async function run<T>(name: string, call: () => Promise<T>): Promise<T> {
+    if (down)
+      throw new RedisUnavailableError(name, 'Redis did not answer recently; retrying in the background');
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof RedisUnavailableError && !down) {
+        down = true;
+        scheduleProbe(0);
+      }
+      throw error;
+    }
+  }
+
+  return {
+    available: () => !down,
+    send: (command: RedisCommand) => run(commandName(command), () => transport.send(command)),
+    sendPipeline: (commands: readonly RedisCommand[]) =>
+      run('PIPELINE', () => transport.sendPipeline(commands)),
+    sendMulti: (commands: readonly RedisCommand[]) => run('MULTI', () => transport.sendMulti(commands)),
+    close: () => {
+      clearTimeout(probe);
+      return transport.close();
+    },
+  };
+}
+
+export function createPort(raw: RedisTransport, options: PortOptions = {}): RedisPort {
+  const transport = guard(raw, options.probeIntervalMs ?? 500);
   const send = (...command: RedisCommand) => transport.send(command);
   return {
-    transport: transport.name,
+    transport: raw.name,
     get: async (key) => asNullableString(await send('GET', key), 'GET'),
     set: async (key, value, options = {}) => {
       const extra: RedisArg[] = [];
@@ -125,6 +187,7 @@ export function createPort(transport: RedisTransport): RedisPort {
     ping: async () => {
       asString(await send('PING'), 'PING');
     },
+    available: () => transport.available(),
     publish: async (channel, message) => asNumber(await send('PUBLISH', channel, message), 'PUBLISH'),
     evalScript: async (script, keys, args) => {
       try {

@@ -44,6 +44,11 @@ export function createTcpSubscriber(url: string): RedisSubscriber {
     },
     async close() {
       listeners.clear();
+      // QUIT only on a live connection: queued behind a reconnect it would wait for Redis to come back.
+      if (client.status !== 'ready') {
+        client.disconnect();
+        return;
+      }
       await client.quit().catch(() => client.disconnect());
     },
   };

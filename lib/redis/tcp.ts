@@ -51,9 +51,19 @@ export function createTcpTransport(config: TcpRedisConfig): RedisTransport {
   // Failures reach callers as rejected commands; without a listener ioredis prints every reconnect attempt.
   client.on('error', () => {});
 
+  // No offline queue while the connection is lost: a command queued there would time out for its caller and
+  // still run when Redis came back (a cart write the shopper was told had failed). Only the first, lazy connect
+  // queues, and that wait is bounded by connectTimeout.
+  const assertConnected = (command: readonly RedisArg[]) => {
+    if (client.status === 'reconnecting' || client.status === 'close') {
+      throw new RedisUnavailableError(commandName(command), 'connection lost; reconnecting');
+    }
+  };
+
   return {
     name: 'tcp',
     async send(command) {
+      assertConnected(command);
       const [name, ...args] = command;
       try {
         return replyOf(await client.call(name, ...args));
@@ -62,6 +72,7 @@ export function createTcpTransport(config: TcpRedisConfig): RedisTransport {
       }
     },
     async sendPipeline(commands) {
+      assertConnected(commands[0] ?? ['PIPELINE']);
       const pipeline = client.pipeline();
       for (const [name, ...args] of commands) pipeline.call(name, ...args);
       let results: [Error | null, unknown][] | null;
@@ -73,6 +84,7 @@ export function createTcpTransport(config: TcpRedisConfig): RedisTransport {
       return settle(results, commands);
     },
     async sendMulti(commands) {
+      assertConnected(['MULTI']);
       const multi = client.multi();
       for (const [name, ...args] of commands) multi.call(name, ...args);
       let results: [Error | null, unknown][] | null;
@@ -84,7 +96,8 @@ export function createTcpTransport(config: TcpRedisConfig): RedisTransport {
       return settle(results, commands);
     },
     async close() {
-      if (client.status === 'wait' || client.status === 'end') {
+      // QUIT only on a live connection: queued behind a reconnect it would wait for Redis to come back.
+      if (client.status !== 'ready') {
         client.disconnect();
         return;
       }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { getRedis } from '@/lib/redis';
 import {
   clearSessionSetCookie,
   isSecureRequest,
@@ -112,6 +113,14 @@ export async function checkSessionToken(
   const current: CurrentSession = { token, session: lookup.session, user };
   if (lookup.cartUnits !== undefined) current.cartUnits = lookup.cartUnits;
   return { current, banned: null };
+}
+
+/**
+ * False while the Redis client has found Redis away and not yet back (lib/redis/port.ts): no session can be checked,
+ * so the proxy answers 503 at once instead of letting a page start. No round trip.
+ */
+export function sessionStoreAvailable(): boolean {
+  return getRedis().available();
 }
 
 /** The live session behind a raw token, or null (signed out, banned, deleted). */

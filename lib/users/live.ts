@@ -1,5 +1,6 @@
 import 'server-only';
 import { AppError } from '@/lib/http/errors';
+import { shutdownSignal } from '@/lib/lifecycle';
 import { checkSessionToken, type SessionState } from '@/lib/session';
 import { liveState, type LiveState } from '@/lib/session/view';
 import { getUserEventHub } from './events';
@@ -56,11 +57,16 @@ export async function openLiveStream(
         );
       });
       const heartbeat = setInterval(() => send(': keep-alive\n\n'), HEARTBEAT_MS);
+      // A server shutting down ends the stream, so its drain can finish; the tab reconnects to another instance.
+      const shuttingDown = shutdownSignal();
       stop = () => {
         clearInterval(heartbeat);
         unlisten();
+        shuttingDown.removeEventListener('abort', close);
       };
       signal.addEventListener('abort', close, { once: true });
+      shuttingDown.addEventListener('abort', close, { once: true });
+      if (shuttingDown.aborted) close();
       send(`retry: ${POLL_INTERVAL_MS}\n\n`);
       push(liveState(state));
     },

@@ -1,0 +1,86 @@
+// @ts-check
+import { tagsManifest } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js';
+
+// Several instances: Next keeps the expiry of each cache tag in a Map of its process (the tags manifest), which both
+// 'use cache' entries and cached pages are checked against, so revalidateTag reaches only the instance that ran it.
+// Here each expiry is also written to one Redis hash, and read back before the cache is consulted, so a product
+// change made through one instance shows on every instance's next request. Plain JavaScript: Next loads the cache
+// handlers that use this from the file system, outside the app's bundles. It uses the app's own Redis client
+// (lib/redis getRedis keeps it on globalThis; instrumentation.ts makes it at start) and never opens one itself;
+// when Redis is away each process falls back to its own expiries, as with a single instance.
+
+const HASH = 'next-cache:tags';
+// As long as a cached catalog entry may live (next.config.ts cacheLife expire): older expiries no longer matter.
+const KEEP_MS = 86_400_000;
+
+/** @typedef {{ stale?: number, expired?: number }} TagEntry */
+/** @typedef {{ hgetall(key: string): Promise<Record<string, string>>, multi(commands: readonly (readonly (string | number)[])[]): Promise<unknown> }} TagStore */
+
+/** @param {string} json @returns {TagEntry | null} */
+function parse(json) {
+  try {
+    const value = JSON.parse(json);
+    return value && typeof value === 'object' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * @param {{ redis: () => TagStore | undefined, prefix: () => string, manifest: Map<string, TagEntry> }} deps
+ */
+export function createSharedTags({ redis, prefix, manifest }) {
+  const key = () => `${prefix()}${HASH}`;
+  return {
+    /** Takes every expiry another instance wrote that is newer than this process's own. */
+    async refresh() {
+      const store = redis();
+      if (!store) return;
+      let remote;
+      try {
+        remote = await store.hgetall(key());
+      } catch {
+        return;
+      }
+      for (const [tag, json] of Object.entries(remote)) {
+        const theirs = parse(json);
+        if (!theirs) continue;
+        const ours = manifest.get(tag) ?? {};
+        const merged = { ...ours };
+        for (const field of /** @type {const} */ (['stale', 'expired'])) {
+          const value = theirs[field];
+          if (typeof value === 'number' && !((ours[field] ?? -Infinity) >= value)) merged[field] = value;
+        }
+        if (merged.stale !== ours.stale || merged.expired !== ours.expired) manifest.set(tag, merged);
+      }
+    },
+    /** Writes this process's expiries of `tags` for the other instances. */
+    async publish(/** @type {string[]} */ tags) {
+      const store = redis();
+      if (!store) return;
+      const fields = tags.flatMap((tag) => {
+        const entry = manifest.get(tag);
+        return entry ? [tag, JSON.stringify(entry)] : [];
+      });
+      if (fields.length === 0) return;
+      try {
+        await store.multi([
+          ['HSET', key(), ...fields],
+          ['PEXPIRE', key(), KEEP_MS],
+        ]);
+      } catch (error) {
+        console.error(
+          'Could not share a cache tag expiry; other instances show the change after the revalidate time:',
+          error instanceof Error ? error.message : error,
+        );
+      }
+    },
+  };
+}
+
+/** The process's shared tags, on the app's Redis client and key prefix. */
+export const sharedTags = createSharedTags({
+  redis: () => /** @type {{ storefrontRedis?: TagStore }} */ (globalThis).storefrontRedis,
+  prefix: () => process.env.REDIS_KEY_PREFIX || 'sf:',
+  manifest: tagsManifest,
+});
