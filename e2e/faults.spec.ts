@@ -310,7 +310,7 @@ test('Redis restarted without persistence: everyone is signed out cleanly, with 
     .poll(async () => (await call(b, '/api/session', { cookie: onB.cookie })).status, { timeout: 15_000 })
     .toBe(200);
   const session = await call(b, '/api/session', { cookie: onB.cookie });
-  expect(await session.json()).toEqual({ user: null });
+  expect(await session.json()).toEqual({ user: null, cartCount: 0 });
   expect(session.headers.get('set-cookie')).toMatch(/^sid=; .*Max-Age=0/);
   // The old cart is gone with the session, not shown to whoever asks next with the stale cookie.
   const cart = (await (await call(a, '/api/cart', { cookie: onA.cookie })).json()) as { itemCount: number };
