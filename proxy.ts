@@ -14,7 +14,8 @@ import { userExists } from '@/lib/users';
 
 // The early, optimistic gate (the Next.js authentication guide's): a visitor to a private route without a session
 // cookie that opens goes to the login page (an API call gets a 401) before anything renders, and a cookie that does
-// not open is cleared. It reads no Redis: every page, route handler and action checks the session itself through
+// not open is cleared. It reads no Redis (but for the two record pages below): every page, route handler and action
+// checks the session itself through
 // lib/auth/gate.ts, which is the real check, so each request pays one round trip and a request that skips the
 // proxy (a matcher gap, the x-middleware-subrequest trick) still gets nothing. Roles are the gate's business too.
 //
