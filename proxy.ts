@@ -15,9 +15,9 @@ import { userExists } from '@/lib/users';
 // The early, optimistic gate (the Next.js authentication guide's): a visitor to a private route without a session
 // cookie that opens goes to the login page (an API call gets a 401) before anything renders, and a cookie that does
 // not open is cleared. It reads no Redis (but for the two record pages below): every page, route handler and action
-// checks the session itself through
-// lib/auth/gate.ts, which is the real check, so each request pays one round trip and a request that skips the
-// proxy (a matcher gap, the x-middleware-subrequest trick) still gets nothing. Roles are the gate's business too.
+// checks the session itself through lib/auth/gate.ts, which is the real check, so each request pays one round trip
+// and a request that skips the proxy (a matcher gap, the x-middleware-subrequest trick) still gets nothing. Roles are
+// the gate's business too.
 //
 // While the process's Redis client knows Redis is away (a command just failed; it probes in the background), a
 // signed-in request gets its 503 here, before a page starts streaming with a 200 behind its loading.tsx.
