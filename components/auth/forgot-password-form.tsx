@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
+import { EmailInput } from './email-input';
 import { requestPasswordResetAction } from '@/lib/auth/password-actions';
 import { useLinkForm } from './link-form';
 
@@ -13,15 +13,7 @@ export function ForgotPasswordForm() {
       {alert}
       {state.done ? null : (
         <>
-          <Input
-            name="email"
-            type="email"
-            label="Email"
-            autoComplete="email"
-            required
-            defaultValue={state.values?.email}
-            error={state.errors?.email}
-          />
+          <EmailInput defaultValue={state.values?.email} error={state.errors?.email} />
           <Button type="submit" size="lg" disabled={pending}>
             {pending ? 'Sending…' : 'Email me a link'}
           </Button>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
+import { EmailInput } from './email-input';
 import { registerPath } from '@/lib/auth/redirect';
 import { loginAction, type AuthFormState } from '@/lib/auth/actions';
 import { FormAlert, useFocusOnError } from './form-alert';
@@ -21,15 +22,7 @@ export function LoginForm({ next }: { next: string }) {
     <form ref={formRef} action={action} className="flex flex-col gap-5" noValidate>
       <FormAlert message={state.message} tone={tone} alertRef={alertRef} />
       <input type="hidden" name="next" value={next} />
-      <Input
-        name="email"
-        type="email"
-        label="Email"
-        autoComplete="email"
-        required
-        defaultValue={state.values?.email}
-        error={state.errors?.email}
-      />
+      <EmailInput defaultValue={state.values?.email} error={state.errors?.email} />
       <Input
         name="password"
         type="password"

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
+import { EmailInput } from './email-input';
 import { loginPath } from '@/lib/auth/redirect';
 import { registerAction, type AuthFormState } from '@/lib/auth/actions';
 import { FormAlert, useFocusOnError } from './form-alert';
@@ -30,16 +31,7 @@ export function RegisterForm({ next }: { next: string }) {
         onChange={track('name')}
         error={state.errors?.name}
       />
-      <Input
-        name="email"
-        type="email"
-        label="Email"
-        autoComplete="email"
-        required
-        defaultValue={state.values?.email}
-        onChange={track('email')}
-        error={state.errors?.email}
-      />
+      <EmailInput defaultValue={state.values?.email} onChange={track('email')} error={state.errors?.email} />
       <NewPasswordInput
         name="password"
         label="Password"
