@@ -13,8 +13,7 @@ import { sealToken, sessionCookieName } from '@/lib/session/cookie';
 import { createSessionStore } from '@/lib/session/store';
 import { load, median, type Sample } from './load';
 import { peerById, PEERS } from './peers/index';
-import { BROWSER_USER_AGENT, sessionUser } from './peers/ours';
-import { seededToken } from './peers/seed';
+import { BROWSER_USER_AGENT, seededSessionToken, sessionUser } from './peers/ours';
 import { cookieFromSetCookie } from './peers/server';
 import { SESSIONS_PER_USER, type PeerContext, type PeerDefinition } from './peers/types';
 import { startRoundTripCounter } from './round-trip-counter';
@@ -55,7 +54,7 @@ type Memory = {
   bytes: number;
   keys: number;
   /** MEMORY USAGE of one key of each kind. */
-  parts: { session: number; owner: number; user: number; index: number };
+  parts: { session: number; user: number; index: number };
   /** OBJECT ENCODING of a session hash: a field longer than hash-max-listpack-value makes it a hashtable. */
   sessionEncoding: string;
 };
@@ -250,7 +249,9 @@ async function coldSeals(servers: Server[], context: PeerContext): Promise<Serve
   if (!server) throw new Error('the project check is not running');
   const cookies: string[] = [];
   for (let index = 0; index < COLD_COOKIES; index++) {
-    cookies.push(`${sessionCookieName(false)}=${await sealToken(seededToken(index), [context.secret])}`);
+    cookies.push(
+      `${sessionCookieName(false)}=${await sealToken(seededSessionToken(index), [context.secret])}`,
+    );
   }
   return { ...server, id: COLD, cookies };
 }
@@ -332,9 +333,8 @@ async function measureMemory(redisUrl: string, sessions: number): Promise<Memory
   const sessionEncoding = sessionKey ? String(await redis.object('ENCODING', sessionKey)) : '?';
   const parts = {
     session: await usage('sf:session:*'),
-    owner: await usage('sf:session-owner:*'),
-    user: await usage('sf:user:memory-user-*'),
-    index: await usage('sf:user-sessions:memory-user-*'),
+    user: await usage('sf:user:{u:memory-user-*'),
+    index: await usage('sf:user-sessions:{u:memory-user-*'),
   };
   await port.close();
   await redis.flushall();
@@ -591,9 +591,9 @@ export function peerReport(result: PeerBenchResult): string {
     `${fixed(memory.sessions)} sessions across ${fixed(memory.users)} users, each created by lib/session's own`,
     '`createSession` (with an IP and a desktop browser’s user agent, as a real sign-in stores them), on an empty',
     `private Redis: \`used_memory\` grew by ${fixed(memory.bytes)} bytes in ${fixed(memory.keys)} keys, **${fixed(memory.bytes / memory.sessions)} bytes per session**,`,
-    'the session hash, its public-id owner key, and its share of the per-user record and the per-user index included.',
-    `One key of each kind (\`MEMORY USAGE\`): session hash ${memory.parts.session} B (encoding ${memory.sessionEncoding}), owner key ${memory.parts.owner} B, user record`,
-    `${memory.parts.user} B and index ${memory.parts.index} B (each shared by ${SESSIONS_PER_USER} sessions): ${fixed(memory.parts.session + memory.parts.owner + (memory.parts.user + memory.parts.index) / SESSIONS_PER_USER)} B per session;`,
+    'the session hash and its share of the per-user record and the per-user index included.',
+    `One key of each kind (\`MEMORY USAGE\`): session hash ${memory.parts.session} B (encoding ${memory.sessionEncoding}), user record`,
+    `${memory.parts.user} B and index ${memory.parts.index} B (each shared by ${SESSIONS_PER_USER} sessions): ${fixed(memory.parts.session + (memory.parts.user + memory.parts.index) / SESSIONS_PER_USER)} B per session;`,
     'the rest is the keyspace’s own tables (main and expiry dictionaries, one entry per key with a TTL) and allocator slack.',
     '',
     '### Revocation lag',

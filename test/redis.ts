@@ -63,3 +63,13 @@ export function unreachableRedis(transport: Transport): RedisPort {
       })
     : createRedis({ transport: 'rest', url: 'http://127.0.0.1:1', token: 'unused' });
 }
+
+/**
+ * What Redis Cluster hashes a key by: the part between the first `{` and the next `}` when that is not empty, else
+ * the whole key. Keys with the same hash tag share a slot.
+ */
+export function hashTagOf(key: string): string {
+  const open = key.indexOf('{');
+  const close = open === -1 ? -1 : key.indexOf('}', open + 1);
+  return close > open + 1 ? key.slice(open + 1, close) : key;
+}

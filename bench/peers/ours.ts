@@ -36,6 +36,9 @@ export const sessionUser = (id: string): SessionUser => ({
 export const BROWSER_USER_AGENT =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
+/** The token of seeded session `index`: its user's id, a dot, the secret part (lib/session/keys.ts). */
+export const seededSessionToken = (index: number) => `${seededUserId(index)}.${seededToken(index)}`;
+
 export const ours: PeerDefinition = {
   id: 'ours',
   label: 'ours: opaque token, one EVALSHA for session + user record (lib/session)',
@@ -69,7 +72,7 @@ export const ours: PeerDefinition = {
     };
   },
   // The store's own creation script, pipelined: the exact layout a sign-in writes (session hash, user record,
-  // the user's index, the public-id owner key).
+  // the user's index).
   async seed(context, from, to) {
     const keys = sessionKeys(context.prefix);
     const redis = new Redis(context.redisUrl);
@@ -80,19 +83,16 @@ export const ours: PeerDefinition = {
     const idleMs = env.SESSION_IDLE_SECONDS * 1000;
     await seedRedis(context.redisUrl, from, to, (index) => {
       const userId = seededUserId(index);
-      const tokenHash = hashToken(seededToken(index));
-      const sessionId = `seed-session-${index}`;
+      const tokenHash = hashToken(seededSessionToken(index));
       return [
         [
           'EVALSHA',
           CREATE_SESSION.sha1,
-          4,
-          keys.session(tokenHash),
+          3,
+          keys.session(userId, tokenHash),
           keys.user(userId),
           keys.userSessions(userId),
-          keys.sessionOwner(sessionId),
-          sessionId,
-          userId,
+          `seed${index.toString(36)}`.padEnd(22, 'x'),
           now,
           now + absoluteMs,
           Math.min(idleMs, absoluteMs),
@@ -100,6 +100,8 @@ export const ours: PeerDefinition = {
           JSON.stringify(sessionUser(userId)),
           tokenHash,
           0,
+          'persistent',
+          '1',
           'ip',
           '203.0.113.7',
           'userAgent',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SESSION_ID_PATTERN } from '@/lib/session/schema';
 import { PASSWORD_MAX, PASSWORD_MIN } from './password-rules';
 import { passwordStrength } from './password-strength';
 
@@ -62,7 +63,7 @@ export type LoginInput = Omit<z.output<typeof loginSchema>, 'remember'> & { reme
 
 /** A device's public session id as the store makes them: 16 random bytes, base64url. */
 export const sessionIdParamsSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'Not a session id.'),
+  id: z.string().regex(SESSION_ID_PATTERN, 'Not a session id.'),
 });
 
 export const changePasswordSchema = z.object({

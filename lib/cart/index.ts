@@ -157,22 +157,19 @@ export async function clearCart(owner: CartOwner, store = getCartStore()): Promi
 
 /**
  * At sign-in: the guest's lines join the user's cart, each capped at the stock PostgreSQL reports, and the guest
- * cart is deleted, in one Redis script. Returns how many lines were merged.
+ * cart is deleted (lib/cart/store.ts: in steps that are safe to repeat). Returns how many lines were merged.
  */
 export async function mergeGuestCart(
   guestId: string,
   userId: string,
   store = getCartStore(),
 ): Promise<number> {
-  const guestLines = await store.peekGuest(guestId);
-  if (guestLines.size === 0) return 0;
-  const products = await db.product.findMany({
-    where: { id: { in: [...guestLines.keys()] } },
-    select: { id: true, stock: true },
+  return store.mergeGuest(guestId, userId, async (lines) => {
+    const products = await db.product.findMany({
+      where: { id: { in: [...lines.keys()] } },
+      select: { id: true, stock: true },
+    });
+    const stock = new Map(products.map((product) => [product.id, product.stock]));
+    return new Map([...lines.keys()].map((id) => [id, Math.min(stock.get(id) ?? 0, MAX_LINE_QUANTITY)]));
   });
-  const stock = new Map(products.map((product) => [product.id, product.stock]));
-  const caps = new Map(
-    [...guestLines.keys()].map((id) => [id, Math.min(stock.get(id) ?? 0, MAX_LINE_QUANTITY)]),
-  );
-  return store.mergeGuest(guestId, userId, caps);
 }

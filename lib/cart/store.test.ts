@@ -82,7 +82,9 @@ describe.each(TRANSPORTS)('cart store over %s', (transport) => {
     expect(written.join('\n')).not.toContain(owner.guestId);
   });
 
-  it('merges a guest cart atomically: quantities added, capped, zero-stock lines dropped, guest cart gone', async () => {
+  const capsFrom = (caps: Record<string, number>) => async () => new Map(Object.entries(caps));
+
+  it('merges a guest cart: quantities added, capped, zero-stock lines dropped, guest cart gone', async () => {
     const from = guest();
     const userId = id('user');
     const to: CartOwner = { kind: 'user', userId };
@@ -93,19 +95,66 @@ describe.each(TRANSPORTS)('cart store over %s', (transport) => {
     await store().add(to, 'scarce', 3, 99);
     await store().add(to, 'plenty', 1, 99);
 
-    const merged = await store().mergeGuest(
-      from.guestId,
-      userId,
-      new Map([
-        ['plenty', 50],
-        ['scarce', 5],
-        ['sold-out', 0],
-      ]),
-    );
+    const asked: string[][] = [];
+    const merged = await store().mergeGuest(from.guestId, userId, async (lines) => {
+      asked.push([...lines.keys()].sort());
+      return capsFrom({ plenty: 50, scarce: 5, 'sold-out': 0, fresh: 9 })();
+    });
     expect(merged).toBe(3);
+    expect(asked).toEqual([['fresh', 'plenty', 'scarce', 'sold-out']]);
     expect(Object.fromEntries(await store().read(to))).toEqual({ plenty: 3, scarce: 5, fresh: 1 });
     expect(await redis().pttl(keys.guest(from.guestId))).toBe(-2);
+    expect(await redis().pttl(keys.merging(from.guestId))).toBe(-2);
     expect(await redis().pttl(keys.user(userId))).toBeGreaterThan((USER_CART_TTL_SECONDS - 60) * 1000);
-    expect(await store().mergeGuest(from.guestId, userId, new Map())).toBe(0);
+    expect(await store().mergeGuest(from.guestId, userId, capsFrom({}))).toBe(0);
+  });
+
+  it('finishes a merge that failed after freezing the guest cart, at the next try', async () => {
+    const from = guest();
+    const userId = id('user');
+    await store().add(from, 'p', 2, 99);
+    await expect(
+      store().mergeGuest(from.guestId, userId, async () => {
+        throw new Error('database away');
+      }),
+    ).rejects.toThrow('database away');
+    expect((await store().read({ kind: 'user', userId })).size).toBe(0);
+    expect(await store().mergeGuest(from.guestId, userId, capsFrom({ p: 99 }))).toBe(1);
+    expect(Object.fromEntries(await store().read({ kind: 'user', userId }))).toEqual({ p: 2 });
+  });
+
+  it('never counts a line twice when a merge is repeated after it was applied', async () => {
+    const from = guest();
+    const userId = id('user');
+    await store().add(from, 'p', 2, 99);
+    // The frozen copy's delete fails once, as if the process stopped right after the merge was applied.
+    let failDelete = true;
+    const flaky = new Proxy(redis(), {
+      get(target, property, receiver) {
+        if (property === 'del' && failDelete) {
+          return async () => {
+            failDelete = false;
+            throw new Error('connection lost');
+          };
+        }
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
+    const flakyStore = createCartStore({ redis: flaky, prefix });
+    await expect(flakyStore.mergeGuest(from.guestId, userId, capsFrom({ p: 99 }))).rejects.toThrow();
+    expect(await store().mergeGuest(from.guestId, userId, capsFrom({ p: 99 }))).toBe(0);
+    expect(Object.fromEntries(await store().read({ kind: 'user', userId }))).toEqual({ p: 2 });
+    expect(await redis().pttl(keys.merging(from.guestId))).toBe(-2);
+  });
+
+  it('counts a guest cart once when two sign-ins merge it at the same time', async () => {
+    const from = guest();
+    const userId = id('user');
+    await store().add(from, 'p', 3, 99);
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => store().mergeGuest(from.guestId, userId, capsFrom({ p: 99 }))),
+    );
+    expect(results.reduce((sum, merged) => sum + merged, 0)).toBe(1);
+    expect(Object.fromEntries(await store().read({ kind: 'user', userId }))).toEqual({ p: 3 });
   });
 });

@@ -1,5 +1,6 @@
 import 'server-only';
-import { defineScript, keyPrefix, type RedisPort } from '@/lib/redis';
+import { randomBytes } from 'node:crypto';
+import { defineScript, keyPrefix, type RedisPort, type RedisReply } from '@/lib/redis';
 import { cartKey, cartKeys, type CartOwner } from './keys';
 
 // The cart lines in Redis: quantities only. Names, prices and stock are read from PostgreSQL whenever a cart is
@@ -22,12 +23,18 @@ export type CartStore = {
   set(owner: CartOwner, productId: string, quantity: number): Promise<void>;
   clear(owner: CartOwner): Promise<void>;
   /**
-   * Moves a guest's lines into the user's cart in one atomic step: quantities added, each capped at `caps[productId]`
-   * (stock), lines with a cap of 0 dropped; the guest cart is deleted. Returns how many lines were merged.
+   * Moves a guest's lines into the user's cart: quantities added, each capped at `capsOf(lines)` (stock, looked up
+   * for the lines being merged), lines with a cap of 0 dropped; the guest cart is deleted. The two carts live in
+   * different Redis Cluster slots, so this runs in three steps, each atomic: freeze the guest cart under a merge id,
+   * add its lines to the user's cart unless that merge id is marked as done there, delete the frozen copy. Any of
+   * them may fail and the whole call be repeated (the next sign-in): no line is lost or counted twice.
+   * Returns how many lines were merged now.
    */
-  mergeGuest(guestId: string, userId: string, caps: ReadonlyMap<string, number>): Promise<number>;
-  /** The guest's lines without renewing anything (merge reads them first to look up their stock). */
-  peekGuest(guestId: string): Promise<CartLines>;
+  mergeGuest(
+    guestId: string,
+    userId: string,
+    capsOf: (lines: CartLines) => Promise<ReadonlyMap<string, number>>,
+  ): Promise<number>;
 };
 
 /**
@@ -42,31 +49,52 @@ redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return {1, total}
 `);
 
+// The field of a frozen guest cart that holds its merge id (product ids are cuids: no clash).
+const MERGE_ID_FIELD = '#merge';
+
 /**
- * KEYS[1] guest cart, KEYS[2] user cart. ARGV: userTtlMs, then productId/cap pairs.
- * A line the caller did not know about (added while it looked stock up) keeps its summed quantity: the cart
- * page and checkout check it against stock like any other line.
+ * Step one of a merge, in the guest's slot. KEYS[1] guest cart, KEYS[2] its frozen copy. ARGV: mergeId, ttlMs.
+ * Freezes the guest cart under a new merge id unless a frozen copy from an unfinished merge exists; returns the
+ * frozen copy (its lines and MERGE_ID_FIELD), or an empty list when there is nothing to merge. Lines a stale cookie
+ * adds meanwhile go to a new guest cart, merged at a later sign-in.
  */
-const MERGE_GUEST = defineScript(`
-local guest = redis.call('HGETALL', KEYS[1])
-if #guest == 0 then return 0 end
-local caps = {}
-for i = 2, #ARGV, 2 do caps[ARGV[i]] = tonumber(ARGV[i + 1]) end
+const FREEZE_GUEST = defineScript(`
+if redis.call('EXISTS', KEYS[2]) == 0 then
+  if redis.call('EXISTS', KEYS[1]) == 0 then return {} end
+  redis.call('RENAME', KEYS[1], KEYS[2])
+  redis.call('HSET', KEYS[2], '${MERGE_ID_FIELD}', ARGV[1])
+end
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
+return redis.call('HGETALL', KEYS[2])
+`);
+
+/**
+ * Step two, in the user's slot. KEYS[1] user cart, KEYS[2] the merge's marker. ARGV: userTtlMs, markerTtlMs, then
+ * productId/quantity/cap triples. Returns how many lines it added, or -1 when the marker says it already ran.
+ */
+const APPLY_MERGE = defineScript(`
+if redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
 local merged = 0
-for i = 1, #guest, 2 do
-  local id = guest[i]
-  local cap = caps[id]
-  if cap == nil or cap > 0 then
-    local total = tonumber(redis.call('HGET', KEYS[2], id) or '0') + tonumber(guest[i + 1])
-    if cap ~= nil and total > cap then total = cap end
-    redis.call('HSET', KEYS[2], id, total)
+for i = 3, #ARGV, 3 do
+  local cap = tonumber(ARGV[i + 2])
+  if cap > 0 then
+    local total = tonumber(redis.call('HGET', KEYS[1], ARGV[i]) or '0') + tonumber(ARGV[i + 1])
+    if total > cap then total = cap end
+    redis.call('HSET', KEYS[1], ARGV[i], total)
     merged = merged + 1
   end
 end
-redis.call('DEL', KEYS[1])
-if merged > 0 then redis.call('PEXPIRE', KEYS[2], ARGV[1]) end
+redis.call('SET', KEYS[2], '1', 'PX', ARGV[2])
+if merged > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return merged
 `);
+
+function toRecord(reply: RedisReply): Record<string, string> {
+  const flat = Array.isArray(reply) ? reply : [];
+  const record: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) record[String(flat[i])] = String(flat[i + 1]);
+  return record;
+}
 
 function toLines(record: Record<string, string>): CartLines {
   const lines: CartLines = new Map();
@@ -98,10 +126,7 @@ export function createCartStore(options: {
         ['HGETALL', key],
         ['PEXPIRE', key, ttlMs(owner)],
       ]);
-      const flat = Array.isArray(fields) ? fields : [];
-      const record: Record<string, string> = {};
-      for (let i = 0; i + 1 < flat.length; i += 2) record[String(flat[i])] = String(flat[i + 1]);
-      return toLines(record);
+      return toLines(toRecord(fields ?? null));
     },
     async add(owner, productId, quantity, limit) {
       const reply = await redis.evalScript(
@@ -129,17 +154,32 @@ export function createCartStore(options: {
     async clear(owner) {
       await redis.del(cartKey(prefix, owner));
     },
-    async mergeGuest(guestId, userId, caps) {
-      const args = [...caps].flatMap(([productId, cap]) => [productId, Math.max(0, cap)]);
-      const reply = await redis.evalScript(
-        MERGE_GUEST,
-        [keys.guest(guestId), keys.user(userId)],
-        [ttlMs({ kind: 'user', userId }), ...args],
+    async mergeGuest(guestId, userId, capsOf) {
+      const guestTtlMs = ttlMs({ kind: 'guest', guestId });
+      const frozen = await redis.evalScript(
+        FREEZE_GUEST,
+        [keys.guest(guestId), keys.merging(guestId)],
+        [randomBytes(12).toString('base64url'), guestTtlMs],
       );
-      return Number(reply);
-    },
-    async peekGuest(guestId) {
-      return toLines(await redis.hgetall(keys.guest(guestId)));
+      const record = toRecord(frozen);
+      const mergeId = record[MERGE_ID_FIELD];
+      if (!mergeId) return 0;
+      const lines = toLines(record);
+      const caps = await capsOf(lines);
+      const triples = [...lines].flatMap(([productId, quantity]) => [
+        productId,
+        quantity,
+        Math.max(0, caps.get(productId) ?? 0),
+      ]);
+      const applied = Number(
+        await redis.evalScript(
+          APPLY_MERGE,
+          [keys.user(userId), keys.merged(userId, mergeId)],
+          [ttlMs({ kind: 'user', userId }), guestTtlMs, ...triples],
+        ),
+      );
+      await redis.del(keys.merging(guestId));
+      return Math.max(0, applied);
     },
   };
 }

@@ -1,29 +1,62 @@
 import { createHash } from 'node:crypto';
+import { SESSION_ID_PATTERN } from './schema';
 
-// The session store's Redis layout, in one place. The Lua scripts in lua.ts rebuild the user and index keys
-// from the prefix and a userId with these same shapes.
-//   <prefix>session:<sha256(token) hex>   hash: id, userId, createdAt, lastSeenAt, expiresAt, ip?, userAgent?, persistent
-//   <prefix>user:<userId>                 string: the SessionUser as JSON (role, tier, ban state)
-//   <prefix>user-sessions:<userId>        sorted set: session hashes scored by absolute expiry
-//   <prefix>session-owner:<public id>      string: the userId, so an admin can revoke a session by its public id
-//   <prefix>ban-notice:<sha256(token) hex> string: the userId of a session a ban revoked, so the next request of
-//                                          that browser is answered "banned" with the reason (TTL: ban or session end)
-//   <prefix>user-events                    pub/sub channel (not a key): {userId, kind} after every change of a user
-//   <prefix>cart:user:<userId>             the user's cart (lib/cart owns it); named here because a session check
-//                                          may count it in the same round trip (GET /api/session)
+// The session store's Redis layout, in one place. Every key of one user carries the hash tag {u:<userId>}, so on
+// Redis Cluster they all live in one hash slot and each Lua script, which declares every key it touches in KEYS,
+// runs on one node:
+//   <prefix>session:{u:<userId>}:<hash>     hash: id, createdAt, lastSeenAt, expiresAt, ip?, userAgent?, persistent
+//   <prefix>user:{u:<userId>}               string: the SessionUser as JSON (role, tier, ban state)
+//   <prefix>user-sessions:{u:<userId>}      sorted set: session hashes scored by absolute expiry
+//   <prefix>ban-notice:{u:<userId>}:<hash>  string: the userId, for a session a ban revoked, so the next request of
+//                                           that browser is answered "banned" with the reason (TTL: ban or session end)
+//   <prefix>cart:{u:<userId>}               the user's cart (lib/cart owns it); named here because a session check
+//                                           may count it in the same round trip (GET /api/session)
+//   <prefix>user-events                     pub/sub channel (not a key): {userId, kind} after every change of a user
+// <hash> is the unpadded base64url SHA-256 of the token, so a copy of Redis holds no usable cookie value.
+//
+// The token is `<userId>.<43 random base64url characters>` (256 bits), sealed in the cookie, so the check knows
+// every key it reads before its one round trip. A session's public id (device lists, "sign out that device") is
+// `<userId>.<22 random characters>`, so an admin can revoke a session by that id alone.
+
+/** User ids are cuids (and test ids of the same alphabet): nothing that could close a hash tag or a token part. */
+export const USER_ID_FORMAT = /^[A-Za-z0-9_-]{1,64}$/;
+const TOKEN_FORMAT = /^([A-Za-z0-9_-]{1,64})\.[A-Za-z0-9_-]{43}$/;
 
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+export type TokenParts = { userId: string; tokenHash: string };
+
+/** The user and storage hash a token names, or null for anything not made here (it then costs no round trip). */
+export function parseToken(token: string): TokenParts | null {
+  const match = TOKEN_FORMAT.exec(token);
+  return match ? { userId: match[1] as string, tokenHash: hashToken(token) } : null;
+}
+
+export function sessionPublicId(userId: string, localId: string): string {
+  return `${userId}.${localId}`;
+}
+
+/** The owner and the part stored in the session hash of a public session id, or null when malformed. */
+export function parseSessionId(sessionId: string): { userId: string; localId: string } | null {
+  const match = SESSION_ID_PATTERN.exec(sessionId);
+  return match ? { userId: match[1] as string, localId: match[2] as string } : null;
+}
+
+/** The hash tag that puts every key of one user in one Redis Cluster slot (lib/cart's too). */
+export function userTag(userId: string): string {
+  return `{u:${userId}}`;
 }
 
 export function sessionKeys(prefix: string) {
+  const tag = userTag;
   return {
-    session: (tokenHash: string) => `${prefix}session:${tokenHash}`,
-    user: (userId: string) => `${prefix}user:${userId}`,
-    userSessions: (userId: string) => `${prefix}user-sessions:${userId}`,
-    sessionOwner: (sessionId: string) => `${prefix}session-owner:${sessionId}`,
-    banNotice: (tokenHash: string) => `${prefix}ban-notice:${tokenHash}`,
+    session: (userId: string, tokenHash: string) => `${prefix}session:${tag(userId)}:${tokenHash}`,
+    user: (userId: string) => `${prefix}user:${tag(userId)}`,
+    userSessions: (userId: string) => `${prefix}user-sessions:${tag(userId)}`,
+    banNotice: (userId: string, tokenHash: string) => `${prefix}ban-notice:${tag(userId)}:${tokenHash}`,
     userEvents: () => `${prefix}user-events`,
-    userCart: (userId: string) => `${prefix}cart:user:${userId}`,
+    userCart: (userId: string) => `${prefix}cart:${tag(userId)}`,
   };
 }

@@ -3,6 +3,9 @@ import { ROLES, TIERS } from '@/lib/users/types';
 
 // What the session and account APIs answer, shared by the route handlers' types and the API document.
 
+/** A session's public id: its user's id, a dot, 22 random characters (lib/session/keys.ts). */
+export const SESSION_ID_PATTERN = /^([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{22})$/;
+
 export const publicUserSchema = z
   .object({
     id: z.string(),

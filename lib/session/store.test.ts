@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { RedisPort } from '@/lib/redis';
-import { keysUnder, testPrefix, TRANSPORTS, useRedis } from '@/test/redis';
-import { hashToken, sessionKeys } from './keys';
+import { hashTagOf, keysUnder, testPrefix, TRANSPORTS, useRedis } from '@/test/redis';
+import { hashToken, parseSessionId, parseToken, sessionKeys } from './keys';
 import { createSessionStore, type SessionUser } from './store';
 
 const IDLE = 600;
@@ -48,6 +48,13 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
   const redis = useRedis(transport);
   const prefix = testPrefix(`session-${transport}`);
   const keys = sessionKeys(prefix);
+  const partsOf = (token: string) => {
+    const parts = parseToken(token);
+    if (!parts) throw new Error(`not a token: ${token}`);
+    return parts;
+  };
+  const sessionKeyOf = (token: string) => keys.session(partsOf(token).userId, partsOf(token).tokenHash);
+  const noticeKeyOf = (token: string) => keys.banNotice(partsOf(token).userId, partsOf(token).tokenHash);
 
   function setup(options: { absoluteSeconds?: number; port?: RedisPort } = {}) {
     const clock = { now: Date.now() };
@@ -78,16 +85,18 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
   }
 
   const storedLastSeen = async (token: string) =>
-    Number((await redis().hgetall(keys.session(hashToken(token)))).lastSeenAt);
+    Number((await redis().hgetall(sessionKeyOf(token))).lastSeenAt);
 
-  it('creates a session with a 256-bit token and reads it back with its user', async () => {
+  it('creates a session with a 256-bit token naming its user and reads it back with its user', async () => {
     const { store, start } = setup();
     const user = makeUser();
     const { token, session } = await store.createSession(user, meta);
-    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+    const [userPart, secret] = token.split('.');
+    expect(userPart).toBe(user.id);
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Buffer.from(secret as string, 'base64url')).toHaveLength(32);
     expect(session).toEqual({
-      id: expect.any(String),
+      id: expect.stringMatching(new RegExp(`^${user.id}\\.[A-Za-z0-9_-]{22}$`)),
       userId: user.id,
       createdAt: start,
       lastSeenAt: start,
@@ -139,12 +148,12 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
     const found = await keysUnder(redis(), ownPrefix);
     expect(found.sort()).toEqual(
       [
-        `${ownPrefix}session:${hashToken(token)}`,
-        `${ownPrefix}user:${user.id}`,
-        `${ownPrefix}user-sessions:${user.id}`,
-        `${ownPrefix}session-owner:${session.id}`,
+        `${ownPrefix}session:{u:${user.id}}:${hashToken(token)}`,
+        `${ownPrefix}user:{u:${user.id}}`,
+        `${ownPrefix}user-sessions:{u:${user.id}}`,
       ].sort(),
     );
+    expect(found.join()).not.toContain(session.id.split('.')[1]);
     for (const key of found) {
       const [type] = await redis().pipeline([['TYPE', key]]);
       const dump =
@@ -166,15 +175,15 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
     await store.cacheUser({ ...user, tier: 'premium', version: user.version + 1 });
     await store.revokeSession(first.token, { banNoticeMs: s(60) });
     const found = await keysUnder(redis(), ownPrefix);
-    // session, ban notice, two session owners, user record, index
-    expect(found).toHaveLength(6);
+    // session, ban notice, user record, index
+    expect(found).toHaveLength(4);
     for (const key of found) expect(await redis().pttl(key)).toBeGreaterThan(0);
   });
 
   it('gives the session key the shorter of idle and time left to the absolute expiry', async () => {
     const { store, clock, start } = setup({ absoluteSeconds: 700 });
     const { token } = await store.createSession(makeUser(), meta);
-    const key = keys.session(hashToken(token));
+    const key = sessionKeyOf(token);
     expect(await redis().pttl(key)).toBeGreaterThan(s(IDLE - 10));
     clock.now = start + s(200);
     await store.readSession(token);
@@ -207,7 +216,7 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
     expect(await store.readSession(active.token)).not.toBeNull();
     clock.now = start + s(IDLE + 1);
     expect(await store.readSession(idle.token)).toBeNull();
-    expect(await redis().hgetall(keys.session(hashToken(idle.token)))).toEqual({});
+    expect(await redis().hgetall(sessionKeyOf(idle.token))).toEqual({});
     expect(await store.readSession(active.token)).not.toBeNull();
   });
 
@@ -225,11 +234,13 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
   it('returns null for tokens it never issued, without asking Redis about malformed ones', async () => {
     const port = counting(redis());
     const { store } = setup({ port: port.redis });
-    for (const token of ['', 'short', '!'.repeat(43), 'a'.repeat(5000)]) {
+    // The bare 43-character token is what cookies held before tokens named their user: signed out, no round trip.
+    const malformed = ['', 'short', '!'.repeat(43), 'a'.repeat(5000), randomBytes(32).toString('base64url')];
+    for (const token of [...malformed, `a{b}.${'x'.repeat(43)}`, `${'u'.repeat(65)}.${'x'.repeat(43)}`]) {
       expect(await store.readSession(token)).toBeNull();
     }
     expect(port.calls()).toBe(0);
-    expect(await store.readSession(randomBytes(32).toString('base64url'))).toBeNull();
+    expect(await store.readSession(`${makeUser().id}.${randomBytes(32).toString('base64url')}`)).toBeNull();
     expect(port.calls()).toBe(1);
   });
 
@@ -285,6 +296,59 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
     expect(await store.readSession(current!.token)).toBeNull();
     expect(await store.readSession(bystander.token)).not.toBeNull();
     expect(await store.revokeAllSessions(user.id)).toBe(0);
+  });
+
+  it('revokes and lists a session created between reading the index and running the script', async () => {
+    const user = makeUser();
+    let sneakIn: (() => Promise<unknown>) | null = null;
+    // The first index read is answered, then another sign-in of the same user lands before the script runs.
+    const racing = new Proxy(redis(), {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        if (property !== 'zrangebyscore' || typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          const members = await (value as (...a: unknown[]) => Promise<string[]>).apply(target, args);
+          const pending = sneakIn;
+          sneakIn = null;
+          await pending?.();
+          return members;
+        };
+      },
+    });
+    const { store } = setup();
+    const { store: racingStore } = setup({ port: racing });
+    const first = await store.createSession(user, meta);
+    let late: Awaited<ReturnType<typeof store.createSession>> | undefined;
+    sneakIn = async () => (late = await store.createSession(user, meta));
+    expect((await racingStore.listUserSessions(user.id)).map((session) => session.id).sort()).toEqual(
+      [first.session.id, late!.session.id].sort(),
+    );
+    sneakIn = async () => (late = await store.createSession(user, meta));
+    expect(await racingStore.revokeAllSessions(user.id)).toBe(3);
+    expect(await store.readSession(late!.token)).toBeNull();
+    sneakIn = async () => (late = await store.createSession(user, meta));
+    const revoked = await racingStore.applyUserChange({
+      userId: user.id,
+      user: { ...user, bannedAt: Date.now(), version: user.version + 1 },
+      revokeSessions: true,
+      banNoticeMs: s(60),
+      event: '{}',
+    });
+    expect(revoked).toBe(1);
+    expect(await store.readSession(late!.token)).toBeNull();
+    expect(await store.readBanNotice(late!.token)).toBe(user.id);
+  });
+
+  it('keeps every key of one user in one Redis Cluster hash slot', async () => {
+    const { store, ownPrefix } = isolatedStore('one-slot');
+    const user = makeUser();
+    const first = await store.createSession(user, meta);
+    await store.createSession(user, meta);
+    await store.revokeSession(first.token, { banNoticeMs: s(60) });
+    await redis().hset(sessionKeys(ownPrefix).userCart(user.id), { p: '1' });
+    const found = await keysUnder(redis(), ownPrefix);
+    expect(found).toHaveLength(5);
+    expect(new Set(found.map(hashTagOf))).toEqual(new Set([`u:${user.id}`]));
   });
 
   it('lists a user’s sessions newest first and prunes expired members from the index', async () => {
@@ -381,7 +445,7 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
     expect(await store.readSession(two.token)).toBeNull();
     expect(await store.readBanNotice(one.token)).toBe(user.id);
     expect(await store.readBanNotice(two.token)).toBe(user.id);
-    const noticeTtl = await redis().pttl(keys.banNotice(hashToken(one.token)));
+    const noticeTtl = await redis().pttl(noticeKeyOf(one.token));
     expect(noticeTtl).toBeGreaterThan(0);
     expect(noticeTtl).toBeLessThanOrEqual(s(60));
     expect(await store.listUserSessions(user.id)).toEqual([]);
@@ -400,12 +464,12 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
     expect(await store.readBanNotice(token)).toBeNull();
   });
 
-  it('names the owner of a session by its public id', async () => {
+  it('names the owner of a session in its public id', async () => {
     const { store } = setup();
     const user = makeUser();
     const { session } = await store.createSession(user, meta);
-    expect(await store.sessionOwner(session.id)).toBe(user.id);
-    expect(await store.sessionOwner('AAAAAAAAAAAAAAAAAAAAAA')).toBeNull();
+    expect(parseSessionId(session.id)?.userId).toBe(user.id);
+    expect(parseSessionId('AAAAAAAAAAAAAAAAAAAAAA')).toBeNull();
   });
 
   it('counts live sessions under its prefix', async () => {
@@ -452,7 +516,7 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
       const browser = await store.createSession(user, { ...meta, persistent: false });
       const kept = await store.createSession(user, meta);
       expect(browser.session).toMatchObject({ persistent: false, idleExpiresAt: start + s(BROWSER_IDLE) });
-      const ttl = await redis().pipeline([['PTTL', keys.session(hashToken(browser.token))]]);
+      const ttl = await redis().pipeline([['PTTL', sessionKeyOf(browser.token)]]);
       expect(Number(ttl[0])).toBeLessThanOrEqual(s(BROWSER_IDLE));
       expect(Number(ttl[0])).toBeGreaterThan(s(BROWSER_IDLE - 10));
 
@@ -463,7 +527,7 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
       expect(await store.readSession(kept.token)).not.toBeNull();
       clock.now = start + s(3 * BROWSER_IDLE - 1);
       expect(await store.readSession(browser.token)).toBeNull();
-      expect(await redis().pipeline([['EXISTS', keys.session(hashToken(browser.token))]])).toEqual([0]);
+      expect(await redis().pipeline([['EXISTS', sessionKeyOf(browser.token)]])).toEqual([0]);
       expect((await store.readSession(kept.token))?.session.persistent).toBe(true);
     });
 
@@ -473,7 +537,7 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
       clock.now = start + s(TOUCH);
       const lookup = await store.readSession(token);
       expect(lookup?.session.idleExpiresAt).toBe(start + s(TOUCH + BROWSER_IDLE));
-      const [ttl] = await redis().pipeline([['PTTL', keys.session(hashToken(token))]]);
+      const [ttl] = await redis().pipeline([['PTTL', sessionKeyOf(token)]]);
       expect(Number(ttl)).toBeLessThanOrEqual(s(BROWSER_IDLE));
     });
 
@@ -489,7 +553,7 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
     it('reads a session stored before the choice existed as persistent', async () => {
       const { store } = setup();
       const { token } = await store.createSession(makeUser(), { ...meta, persistent: false });
-      await redis().pipeline([['HDEL', keys.session(hashToken(token)), 'persistent']]);
+      await redis().pipeline([['HDEL', sessionKeyOf(token), 'persistent']]);
       expect((await store.readSession(token))?.session.persistent).toBe(true);
     });
   });

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { env } from '@/lib/env';
 import { getRedis, keyPrefix, type RedisPort, type RedisReply } from '@/lib/redis';
-import { hashToken, sessionKeys } from './keys';
+import { hashToken, parseSessionId, parseToken, sessionKeys, sessionPublicId, USER_ID_FORMAT } from './keys';
 import type { UserAccess } from '@/lib/users/types';
 import {
   APPLY_USER_CHANGE,
@@ -17,13 +17,14 @@ import {
 
 // Sessions are opaque random tokens; Redis keeps them under SHA-256(token), so a copy of Redis lets no one
 // in. Every check reads the session and the per-user record (role, tier, ban state) in one EVALSHA, so
-// logout, bans and tier changes take effect on the very next request. Layout: lib/session/keys.ts.
+// logout, bans and tier changes take effect on the very next request. Layout: lib/session/keys.ts. A token names
+// its user, so every key a script touches is known before it runs and shares the user's Redis Cluster slot.
 
 export type { Role, Tier } from '@/lib/users/types';
 /** The per-user record every check reads (lib/users owns it): role, tier, ban state, version. */
 export type SessionUser = UserAccess;
 export type SessionRecord = {
-  /** Public handle for lists and "sign out that device"; random, never the token. */
+  /** Public handle for lists and "sign out that device": the user id and random characters, never the token. */
   id: string;
   userId: string;
   createdAt: number;
@@ -101,8 +102,6 @@ export interface SessionStore {
   /** The user id a ban notice under this token names, or null. */
   readBanNotice(token: string): Promise<string | null>;
   dropBanNotice(token: string): Promise<void>;
-  /** The user a session's public id belongs to (null when unknown); the session itself may have ended since. */
-  sessionOwner(sessionId: string): Promise<string | null>;
   /** Publishes a user event (JSON) on the channel applyUserChange uses. */
   publishUserEvent(event: string): Promise<void>;
   /** The pub/sub channel of user events under this store's prefix. */
@@ -112,8 +111,10 @@ export interface SessionStore {
 }
 
 const TOKEN_BYTES = 32;
-// base64url of 32 bytes, unpadded: anything else in a cookie was not made here and costs no round trip.
-const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
+const SESSION_ID_BYTES = 16;
+// Revoking and listing read a user's index and then declare what they found; only a session created in between
+// makes a script ask again, so a few attempts always suffice outside a flood of sign-ins for one user.
+const DECLARE_ATTEMPTS = 5;
 
 const userSchema = z.object({
   id: z.string().min(1),
@@ -126,7 +127,7 @@ const userSchema = z.object({
   version: z.number().int().nonnegative(),
 });
 
-const userIdSchema = z.string().min(1).max(200);
+const userIdSchema = z.string().regex(USER_ID_FORMAT, 'Not a user id.');
 
 function parseUser(json: RedisReply | undefined): SessionUser | null {
   if (typeof json !== 'string') return null;
@@ -170,13 +171,12 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
   }
   const idleFor = (persistent: boolean) => (persistent ? idleMs : browserIdleMs);
 
-  function toRecord(fields: RedisReply): SessionRecord {
+  function toRecord(userId: string, fields: RedisReply): SessionRecord {
     if (!Array.isArray(fields)) throw new TypeError('Corrupt session record in Redis');
-    const [id, userId, createdAt, lastSeenAt, expiresAt, ip, userAgent, persistent] = fields;
-    if (typeof id !== 'string' || typeof userId !== 'string')
-      throw new TypeError('Corrupt session record in Redis');
+    const [localId, createdAt, lastSeenAt, expiresAt, ip, userAgent, persistent] = fields;
+    if (typeof localId !== 'string') throw new TypeError('Corrupt session record in Redis');
     const record = {
-      id,
+      id: sessionPublicId(userId, localId),
       userId,
       createdAt: toNumber(createdAt),
       lastSeenAt: toNumber(lastSeenAt),
@@ -191,17 +191,40 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     };
   }
 
+  /**
+   * Runs a script over every session of the user: reads the index, declares what it found (each session's key,
+   * and `extraKey`'s beside it), and reads again while the script answers -1 because a session appeared meanwhile.
+   */
+  async function declaredSessions(
+    userId: string,
+    run: (keys: string[], hashes: string[]) => Promise<RedisReply>,
+    extraKey?: (tokenHash: string) => string,
+  ): Promise<RedisReply> {
+    for (let attempt = 0; attempt < DECLARE_ATTEMPTS; attempt++) {
+      const hashes = await redis.zrangebyscore(keys.userSessions(userId), '-inf', '+inf');
+      const declared = hashes.flatMap((hash) => {
+        const session = keys.session(userId, hash);
+        return extraKey ? [session, extraKey(hash)] : [session];
+      });
+      const reply = await run(declared, hashes);
+      const retry = Array.isArray(reply) ? reply[0] === -1 : reply === -1;
+      if (!retry) return reply;
+    }
+    throw new Error(`The sessions of user ${userId} kept changing while they were being read.`);
+  }
+
   return {
     async createSession(user, meta) {
       const json = userJson(user);
-      const token = randomBytes(TOKEN_BYTES).toString('base64url');
+      const token = `${user.id}.${randomBytes(TOKEN_BYTES).toString('base64url')}`;
       const tokenHash = hashToken(token);
+      const localId = randomBytes(SESSION_ID_BYTES).toString('base64url');
       const createdAt = now();
       const expiresAt = createdAt + absoluteMs;
       const persistent = meta.persistent ?? true;
       const sessionIdleMs = Math.min(idleFor(persistent), absoluteMs);
       const session: SessionRecord = {
-        id: randomBytes(16).toString('base64url'),
+        id: sessionPublicId(user.id, localId),
         userId: user.id,
         createdAt,
         lastSeenAt: createdAt,
@@ -216,15 +239,9 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       if (meta.userAgent !== null) optional.push('userAgent', meta.userAgent);
       const created = await redis.evalScript(
         CREATE_SESSION,
+        [keys.session(user.id, tokenHash), keys.user(user.id), keys.userSessions(user.id)],
         [
-          keys.session(tokenHash),
-          keys.user(user.id),
-          keys.userSessions(user.id),
-          keys.sessionOwner(session.id),
-        ],
-        [
-          session.id,
-          user.id,
+          localId,
           createdAt,
           expiresAt,
           sessionIdleMs,
@@ -241,62 +258,74 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     },
 
     async readSession(token, readOptions = {}) {
-      if (!TOKEN_FORMAT.test(token)) return null;
-      const tokenHash = hashToken(token);
-      const args = [now(), idleMs, touchMs, prefix, tokenHash, browserIdleMs];
+      const parts = parseToken(token);
+      if (!parts) return null;
+      const { userId, tokenHash } = parts;
+      const sessionKeysRead = [keys.session(userId, tokenHash), keys.user(userId), keys.userSessions(userId)];
       const reply = await redis.evalScript(
         READ_SESSION,
-        [keys.session(tokenHash)],
-        readOptions.countCart ? [...args, '1'] : args,
+        readOptions.countCart ? [...sessionKeysRead, keys.userCart(userId)] : sessionKeysRead,
+        [now(), idleMs, touchMs, tokenHash, browserIdleMs],
       );
       if (reply === null) return null;
       if (!Array.isArray(reply)) throw new TypeError('Corrupt session record in Redis');
-      const lookup: SessionLookup = { session: toRecord(reply), user: parseUser(reply[8]) };
-      if (readOptions.countCart) lookup.cartUnits = typeof reply[9] === 'number' ? reply[9] : 0;
+      const lookup: SessionLookup = { session: toRecord(userId, reply), user: parseUser(reply[7]) };
+      if (readOptions.countCart) lookup.cartUnits = typeof reply[8] === 'number' ? reply[8] : 0;
       return lookup;
     },
 
     async revokeSession(token, revokeOptions = {}) {
-      if (!TOKEN_FORMAT.test(token)) return;
-      const tokenHash = hashToken(token);
+      const parts = parseToken(token);
+      if (!parts) return;
+      const { userId, tokenHash } = parts;
       await redis.evalScript(
         REVOKE_SESSION,
-        [keys.session(tokenHash)],
-        [prefix, tokenHash, Math.max(0, Math.floor(revokeOptions.banNoticeMs ?? 0))],
+        [keys.session(userId, tokenHash), keys.userSessions(userId), keys.banNotice(userId, tokenHash)],
+        [tokenHash, userId, Math.max(0, Math.floor(revokeOptions.banNoticeMs ?? 0))],
       );
     },
 
     async revokeSessionById(userId, sessionId) {
       userIdSchema.parse(userId);
-      if (!sessionId) return false;
-      const deleted = await redis.evalScript(
-        REVOKE_USER_SESSIONS,
-        [keys.userSessions(userId)],
-        [prefix, userId, '', sessionId],
+      const parsed = parseSessionId(sessionId);
+      if (!parsed || parsed.userId !== userId) return false;
+      const deleted = await declaredSessions(userId, (declared, hashes) =>
+        redis.evalScript(
+          REVOKE_USER_SESSIONS,
+          [keys.userSessions(userId), ...declared],
+          ['', parsed.localId, ...hashes],
+        ),
       );
       return deleted === 1;
     },
 
     async revokeAllSessions(userId, revokeOptions = {}) {
       userIdSchema.parse(userId);
-      const keep = revokeOptions.exceptSessionId ?? '';
-      const deleted = await redis.evalScript(
-        REVOKE_USER_SESSIONS,
-        [keys.userSessions(userId)],
-        [prefix, userId, keep, ''],
+      const keep = revokeOptions.exceptSessionId ? parseSessionId(revokeOptions.exceptSessionId) : null;
+      const deleted = await declaredSessions(userId, (declared, hashes) =>
+        redis.evalScript(
+          REVOKE_USER_SESSIONS,
+          [keys.userSessions(userId), ...declared],
+          [keep?.userId === userId ? keep.localId : '', '', ...hashes],
+        ),
       );
       return typeof deleted === 'number' ? deleted : 0;
     },
 
     async listUserSessions(userId) {
       userIdSchema.parse(userId);
-      const reply = await redis.evalScript(
-        LIST_USER_SESSIONS,
-        [keys.userSessions(userId)],
-        [prefix, now(), idleMs, browserIdleMs],
+      const reply = await declaredSessions(userId, (declared, hashes) =>
+        redis.evalScript(
+          LIST_USER_SESSIONS,
+          [keys.userSessions(userId), ...declared],
+          [now(), idleMs, browserIdleMs, ...hashes],
+        ),
       );
       if (!Array.isArray(reply)) throw new TypeError('Unexpected reply listing sessions');
-      return reply.map(toRecord).sort((a, b) => b.lastSeenAt - a.lastSeenAt);
+      return reply
+        .slice(1)
+        .map((fields) => toRecord(userId, fields))
+        .sort((a, b) => b.lastSeenAt - a.lastSeenAt);
     },
 
     async cacheUser(user) {
@@ -318,35 +347,36 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       userIdSchema.parse(change.userId);
       if (change.user && change.user.id !== change.userId)
         throw new Error('applyUserChange: user id mismatch');
-      const revoked = await redis.evalScript(
-        APPLY_USER_CHANGE,
-        [keys.user(change.userId), keys.userSessions(change.userId)],
-        [
-          prefix,
-          change.userId,
-          change.user ? userJson(change.user) : '',
-          absoluteMs,
-          change.revokeSessions ? '1' : '0',
-          Math.max(0, Math.floor(change.banNoticeMs ?? 0)),
-          keys.userEvents(),
-          change.event,
-        ],
-      );
+      const { userId } = change;
+      const args = [
+        userId,
+        change.user ? userJson(change.user) : '',
+        absoluteMs,
+        change.revokeSessions ? '1' : '0',
+        Math.max(0, Math.floor(change.banNoticeMs ?? 0)),
+        keys.userEvents(),
+        change.event,
+      ];
+      const fixedKeys = [keys.user(userId), keys.userSessions(userId)];
+      const revoked = change.revokeSessions
+        ? await declaredSessions(
+            userId,
+            (declared, hashes) =>
+              redis.evalScript(APPLY_USER_CHANGE, [...fixedKeys, ...declared], [...args, ...hashes]),
+            (hash) => keys.banNotice(userId, hash),
+          )
+        : await redis.evalScript(APPLY_USER_CHANGE, fixedKeys, args);
       return typeof revoked === 'number' ? revoked : 0;
     },
 
     async readBanNotice(token) {
-      if (!TOKEN_FORMAT.test(token)) return null;
-      return redis.get(keys.banNotice(hashToken(token)));
+      const parts = parseToken(token);
+      return parts ? redis.get(keys.banNotice(parts.userId, parts.tokenHash)) : null;
     },
 
     async dropBanNotice(token) {
-      if (!TOKEN_FORMAT.test(token)) return;
-      await redis.unlink(keys.banNotice(hashToken(token)));
-    },
-
-    async sessionOwner(sessionId) {
-      return sessionId ? redis.get(keys.sessionOwner(sessionId)) : null;
+      const parts = parseToken(token);
+      if (parts) await redis.unlink(keys.banNotice(parts.userId, parts.tokenHash));
     },
 
     async publishUserEvent(event) {
@@ -356,7 +386,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     userEventsChannel: keys.userEvents(),
 
     async countSessions() {
-      const match = `${keys.session('').replace(/[*?[\]\\]/g, '\\$&')}*`;
+      const match = `${`${prefix}session:`.replace(/[*?[\]\\]/g, '\\$&')}*`;
       let count = 0;
       let cursor = '0';
       do {

@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/http/errors';
+import { parseSessionId } from '@/lib/session/keys';
 import { getSessionStore, type SessionStore } from '@/lib/session/store';
 import { userEventMessage, type UserEventKind } from './events';
 import type { AuditAction, BanInput } from './schema';
@@ -242,7 +243,9 @@ async function revokeWithAudit(
 /** Signs one session out, by its public id. 404 when no live session has that id. */
 export async function revokeSessionById(sessionId: string, actor: Actor, options: ChangeOptions = {}) {
   const store = options.store ?? getSessionStore();
-  const userId = await store.sessionOwner(sessionId);
+  // A public session id names its user (lib/session/keys.ts); whether it is one of that user's live sessions is
+  // for the store to say.
+  const userId = parseSessionId(sessionId)?.userId;
   if (!userId) throw new AppError('not_found', 'No such session.');
   await revokeWithAudit(userId, actor, 'session.revoke', { ...options, store }, async (s) => {
     if (!(await s.revokeSessionById(userId, sessionId))) throw new AppError('not_found', 'No such session.');
