@@ -4,6 +4,14 @@ import { testEnvironment } from './test/env';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+const CLUSTER_SUITES = [
+  'lib/auth/auth.test.ts',
+  'lib/users/users.test.ts',
+  'lib/orders/orders.test.ts',
+  'app/api/account/routes.test.ts',
+  'app/api/admin/routes.test.ts',
+];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -14,20 +22,38 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: [
-      'lib/**/*.test.ts',
-      'scripts/**/*.test.ts',
-      'test/**/*.test.ts',
-      'tools/**/*.test.ts',
-      'app/**/*.test.ts',
-      'prisma/**/*.test.ts',
-      'proxy.test.ts',
-      'bench/**/*.test.ts',
-    ],
     env: testEnvironment('unit'),
     globalSetup: ['./test/global-setup.ts'],
     setupFiles: ['./test/vitest-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: [
+            'lib/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'test/**/*.test.ts',
+            'tools/**/*.test.ts',
+            'app/**/*.test.ts',
+            'prisma/**/*.test.ts',
+            'proxy.test.ts',
+            'bench/**/*.test.ts',
+          ],
+        },
+      },
+      {
+        // The suites of what the app keeps in Redis, again with the app's own client on the private Redis Cluster the
+        // global setup starts: sign-in, users and their changes, carts and checkout, the account and admin APIs.
+        extends: true,
+        test: {
+          name: 'cluster',
+          include: CLUSTER_SUITES,
+          setupFiles: ['./test/cluster-env.ts'],
+        },
+      },
+    ],
   },
 });

@@ -34,6 +34,25 @@ describe('environment', () => {
     ).toBe(undefined);
   });
 
+  it('reads Redis Cluster nodes as host:port pairs, and refuses them with Upstash or a prefix with braces', () => {
+    expect(parseEnv({}).REDIS_CLUSTER_NODES).toEqual([]);
+    expect(parseEnv({ REDIS_CLUSTER_NODES: '127.0.0.1:7001, redis-b:7002,' }).REDIS_CLUSTER_NODES).toEqual([
+      { host: '127.0.0.1', port: 7001 },
+      { host: 'redis-b', port: 7002 },
+    ]);
+    for (const bad of ['127.0.0.1', 'host:port', ':7001', 'a:1 b:2']) {
+      expect(() => parseEnv({ REDIS_CLUSTER_NODES: bad }), bad).toThrow(/REDIS_CLUSTER_NODES/);
+    }
+    expect(() =>
+      parseEnv({
+        REDIS_CLUSTER_NODES: '127.0.0.1:7001',
+        UPSTASH_REDIS_REST_URL: 'https://example.upstash.io',
+        UPSTASH_REDIS_REST_TOKEN: 'token',
+      }),
+    ).toThrow(/REDIS_CLUSTER_NODES/);
+    expect(() => parseEnv({ REDIS_KEY_PREFIX: 'shop{1}:' })).toThrow(/REDIS_KEY_PREFIX/);
+  });
+
   it('reaches the payments service under SITE_URL unless PAYMENTS_URL says otherwise', () => {
     expect(paymentsUrl(parseEnv({ SITE_URL: 'https://shop.example' }))).toBe(
       'https://shop.example/api/internal/payments',

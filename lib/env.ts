@@ -22,7 +22,28 @@ const envSchema = z.object({
   DATABASE_URL: z.url().default(DEFAULT_DATABASE_URL),
   REDIS_URL: z.url().default(DEFAULT_REDIS_URL),
   // Every key the app writes starts with this, so tests and several apps can share one Redis.
-  REDIS_KEY_PREFIX: z.string().min(1).default('sf:'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .min(1)
+    .refine((prefix) => !/[{}]/.test(prefix), 'must not contain { or }: keys carry Redis Cluster hash tags')
+    .default('sf:'),
+  // Redis Cluster: comma-separated host:port of some of its nodes; the TCP transport then uses the Cluster client.
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port[,host:port...]')))
+    .transform((nodes) =>
+      nodes.map((node) => {
+        const at = node.lastIndexOf(':');
+        return { host: node.slice(0, at), port: Number(node.slice(at + 1)) };
+      }),
+    ),
   // A Redis that is down or frozen must cost a request at most one of these, never a hang (lib/redis/port.ts).
   REDIS_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
@@ -78,6 +99,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) {
     throw new Error(
       'Invalid environment: set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither.',
+    );
+  }
+  if (env.UPSTASH_REDIS_REST_URL && env.REDIS_CLUSTER_NODES.length) {
+    throw new Error(
+      'Invalid environment: REDIS_CLUSTER_NODES is for the TCP transport; Upstash (REST) is one logical database.',
     );
   }
   return env;

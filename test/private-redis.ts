@@ -58,7 +58,9 @@ export type PrivateRedis = {
   remove(): Promise<void>;
 };
 
-export async function startPrivateRedis(options: { appendonly?: boolean } = {}): Promise<PrivateRedis> {
+export async function startPrivateRedis(
+  options: { appendonly?: boolean; args?: string[] } = {},
+): Promise<PrivateRedis> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'private-redis-'));
   let child: ChildProcess | null = null;
@@ -97,6 +99,7 @@ export async function startPrivateRedis(options: { appendonly?: boolean } = {}):
           options.appendonly ? 'yes' : 'no',
           '--appendfsync',
           'everysec',
+          ...(options.args ?? []),
         ],
         { stdio: 'ignore' },
       );

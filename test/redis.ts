@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createRedis, type RedisPort } from '@/lib/redis';
+import type { ClusterNode } from '@/lib/redis/tcp';
 import { startRestBridge, type RestBridge } from '@/tools/rest-bridge';
 
-// Test helpers: every Redis-backed suite runs once per transport, REST through the bridge started in-process.
+// Test helpers: every Redis-backed suite runs once per transport, REST through the bridge started in-process, and
+// once on the private Redis Cluster the global setup starts (test/redis-cluster.ts), through the Cluster client.
 
-export const TRANSPORTS = [['tcp'], ['rest']] as const;
+export const TRANSPORTS = [['tcp'], ['rest'], ['cluster']] as const;
 export type Transport = (typeof TRANSPORTS)[number][0];
 
 /** Registers beforeAll/afterAll hooks in the calling describe block; call the result inside tests. */
@@ -16,6 +18,10 @@ export function useRedis(transport: Transport): () => RedisPort {
     const redisUrl = process.env.REDIS_URL as string;
     if (transport === 'tcp') {
       redis = createRedis({ transport: 'tcp', url: redisUrl });
+      return;
+    }
+    if (transport === 'cluster') {
+      redis = createRedis({ transport: 'tcp', url: redisUrl, clusterNodes: clusterNodes() });
       return;
     }
     const token = randomBytes(24).toString('base64url');
@@ -54,14 +60,15 @@ export async function keysUnder(redis: RedisPort, prefix: string): Promise<strin
 
 /** A client for a Redis that is not there (port 1 on loopback is closed), failing fast on either transport. */
 export function unreachableRedis(transport: Transport): RedisPort {
-  return transport === 'tcp'
-    ? createRedis({
-        transport: 'tcp',
-        url: 'redis://127.0.0.1:1',
-        connectTimeoutMs: 200,
-        commandTimeoutMs: 200,
-      })
-    : createRedis({ transport: 'rest', url: 'http://127.0.0.1:1', token: 'unused' });
+  if (transport === 'rest')
+    return createRedis({ transport: 'rest', url: 'http://127.0.0.1:1', token: 'unused' });
+  return createRedis({
+    transport: 'tcp',
+    url: 'redis://127.0.0.1:1',
+    ...(transport === 'cluster' ? { clusterNodes: [{ host: '127.0.0.1', port: 1 }] } : {}),
+    connectTimeoutMs: 200,
+    commandTimeoutMs: 200,
+  });
 }
 
 /**
@@ -72,4 +79,11 @@ export function hashTagOf(key: string): string {
   const open = key.indexOf('{');
   const close = open === -1 ? -1 : key.indexOf('}', open + 1);
   return close > open + 1 ? key.slice(open + 1, close) : key;
+}
+
+/** The test cluster's nodes, as the Cluster client takes them. */
+export function clusterNodes(): ClusterNode[] {
+  return inject('redisClusterNodes')
+    .split(',')
+    .map((node) => ({ host: node.split(':')[0] as string, port: Number(node.split(':')[1]) }));
 }

@@ -22,10 +22,11 @@ export function createRedis(config: RedisConfig, options?: PortOptions): RedisPo
 
 /** A dedicated pub/sub connection, or null on the REST transport, which cannot subscribe. */
 export function createRedisSubscriber(config: RedisConfig): RedisSubscriber | null {
-  return config.transport === 'tcp' ? createTcpSubscriber(config.url) : null;
+  return config.transport === 'tcp' ? createTcpSubscriber(config) : null;
 }
 
-function redisConfigFromEnv(source = env): RedisConfig {
+/** The Redis settings of this process's env: REST with the Upstash settings, else TCP (Cluster with its nodes). */
+export function redisConfigFromEnv(source = env): RedisConfig {
   if (source.UPSTASH_REDIS_REST_URL && source.UPSTASH_REDIS_REST_TOKEN) {
     return {
       transport: 'rest',
@@ -37,6 +38,7 @@ function redisConfigFromEnv(source = env): RedisConfig {
   return {
     transport: 'tcp',
     url: source.REDIS_URL,
+    ...(source.REDIS_CLUSTER_NODES.length ? { clusterNodes: source.REDIS_CLUSTER_NODES } : {}),
     connectTimeoutMs: source.REDIS_CONNECT_TIMEOUT_MS,
     commandTimeoutMs: source.REDIS_COMMAND_TIMEOUT_MS,
   };

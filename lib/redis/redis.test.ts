@@ -14,7 +14,8 @@ describe.each(TRANSPORTS)('Redis port over %s', (transport) => {
   const redis = useRedis(transport);
   const prefix = testPrefix(`redis-${transport}`);
   let counter = 0;
-  const key = (name: string) => `${prefix}${name}:${++counter}`;
+  // One hash tag for every key here, so commands over several keys stay in one slot on Redis Cluster.
+  const key = (name: string) => `${prefix}{port}:${name}:${++counter}`;
 
   it('answers PING', async () => {
     await expect(redis().ping()).resolves.toBeUndefined();
@@ -124,20 +125,31 @@ describe.each(TRANSPORTS)('Redis port over %s', (transport) => {
     const script = defineScript(
       `-- ${prefix}${counter}\nreturn {KEYS[1], ARGV[1], tonumber(ARGV[2]) + 1, {ARGV[1]}, false}`,
     );
-    const [before] = await redis().pipeline([['SCRIPT', 'EXISTS', script.sha1]]);
-    expect(before).toEqual([0]);
+    // EVALSHA itself asks, rather than SCRIPT EXISTS: on Redis Cluster only the node of the key's slot is asked.
     const k = key('script');
+    await expect(redis().pipeline([['EVALSHA', script.sha1, 1, k, 'y', 1]])).rejects.toThrow(/NOSCRIPT/);
     expect(await redis().evalScript(script, [k], ['0012', 41])).toEqual([k, '0012', 42, ['0012'], null]);
-    const [after] = await redis().pipeline([['SCRIPT', 'EXISTS', script.sha1]]);
-    expect(after).toEqual([1]);
+    const [after] = await redis().pipeline([['EVALSHA', script.sha1, 1, k, 'y', 1]]);
+    expect(after).toEqual([k, 'y', 2, ['y'], null]);
     expect(await redis().evalScript(script, [k], ['x', 1])).toEqual([k, 'x', 2, ['x'], null]);
   });
 
-  it('finds keys with SCAN', async () => {
-    const scanPrefix = `${key('scan')}:`;
-    await redis().set(`${scanPrefix}one`, '1', { pxMs: 60_000 });
-    await redis().set(`${scanPrefix}two`, '2', { pxMs: 60_000 });
-    expect((await keysUnder(redis(), scanPrefix)).sort()).toEqual([`${scanPrefix}one`, `${scanPrefix}two`]);
+  it('finds keys with SCAN, on every node of a cluster', async () => {
+    const scanPrefix = `${prefix}scan-${++counter}:`;
+    // Twelve hash tags land in different slots, and so on every master of the test cluster.
+    const written = Array.from({ length: 12 }, (_, i) => `${scanPrefix}{tag-${i}}`);
+    for (const k of written) await redis().set(k, '1', { pxMs: 60_000 });
+    expect((await keysUnder(redis(), scanPrefix)).sort()).toEqual(written.sort());
+  });
+
+  it('answers a command over keys of several slots as a command error, not as Redis being away', async () => {
+    const [first, second] = [`${prefix}{one}:${++counter}`, `${prefix}{two}:${counter}`];
+    const reply = await redis()
+      .del(first, second)
+      .catch((caught: unknown) => caught);
+    if (transport === 'cluster') expect(reply).toBeInstanceOf(RedisCommandError);
+    else expect(reply).toBe(0);
+    expect(redis().available()).toBe(true);
   });
 
   it('reports Redis errors without the arguments of the command', async () => {
@@ -197,18 +209,19 @@ describe.each(TRANSPORTS)('Redis port over %s', (transport) => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as { port: number };
     const hung =
-      transport === 'tcp'
+      transport === 'rest'
         ? createRedis({
-            transport: 'tcp',
-            url: `redis://127.0.0.1:${port}`,
-            connectTimeoutMs: 200,
-            commandTimeoutMs: 200,
-          })
-        : createRedis({
             transport: 'rest',
             url: `http://127.0.0.1:${port}`,
             token: 'unused',
             timeoutMs: 200,
+          })
+        : createRedis({
+            transport: 'tcp',
+            url: `redis://127.0.0.1:${port}`,
+            ...(transport === 'cluster' ? { clusterNodes: [{ host: '127.0.0.1', port }] } : {}),
+            connectTimeoutMs: 200,
+            commandTimeoutMs: 200,
           });
     try {
       await expect(hung.get(`${prefix}${SECRET}`)).rejects.toBeInstanceOf(RedisUnavailableError);

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { createIoredisClient, type TcpRedisConfig } from './tcp';
 
 // Pub/sub needs a connection of its own: a subscribed connection can run no other command. One per process is
 // enough: callers fan messages out in memory. The REST transport has no subscribe (HTTP requests are one-shot), so
@@ -12,14 +12,13 @@ export interface RedisSubscriber {
   close(): Promise<void>;
 }
 
-export function createTcpSubscriber(url: string): RedisSubscriber {
-  const client = new Redis(url, {
-    lazyConnect: true,
-    // Subscriptions are restored on reconnect (ioredis' autoResubscribe); listeners never see the gap.
-    maxRetriesPerRequest: null,
-    connectTimeout: 2_000,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
-  });
+/**
+ * On Redis Cluster the Cluster client subscribes on one node; a PUBLISH on any node reaches every node's subscribers
+ * over the cluster bus. Subscriptions are restored on reconnect (ioredis' autoResubscribe); listeners never see
+ * the gap, because the subscriber's commands wait for the connection instead of failing fast.
+ */
+export function createTcpSubscriber(config: TcpRedisConfig): RedisSubscriber {
+  const client = createIoredisClient(config, { subscriber: true });
   client.on('error', () => {});
   const listeners = new Map<string, Set<MessageListener>>();
   client.on('message', (channel: string, message: string) => {

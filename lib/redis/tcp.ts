@@ -1,18 +1,30 @@
-import { Redis, ReplyError } from 'ioredis';
+import { Cluster, Redis, ReplyError } from 'ioredis';
 import { commandName, redactReply, RedisCommandError, RedisUnavailableError, type RedisArg } from './errors';
 import type { RedisCommand, RedisReply, RedisTransport } from './port';
 
 export type TcpRedisConfig = {
   url: string;
+  /**
+   * Redis Cluster's nodes (any of them; the client learns the rest): the Cluster client instead of one connection.
+   * `url` then only lends its password and TLS setting.
+   */
+  clusterNodes?: readonly ClusterNode[];
   /** How long one connection attempt may take before the command fails. */
   connectTimeoutMs?: number;
   /** How long a sent command may wait for its reply. */
   commandTimeoutMs?: number;
 };
 
+export type ClusterNode = { host: string; port: number };
+
+const CROSS_SLOT = /should belong to the same slot/;
+
 function translate(error: unknown, command: readonly RedisArg[]): Error {
+  if (error instanceof RedisCommandError || error instanceof RedisUnavailableError) return error;
   const name = commandName(command);
-  if (error instanceof ReplyError)
+  // The Cluster client refuses keys of several slots itself, as Redis would with CROSSSLOT: a wrong command, not
+  // a Redis that is away.
+  if (error instanceof ReplyError || CROSS_SLOT.test((error as Error)?.message ?? ''))
     return new RedisCommandError(name, redactReply((error as Error).message, command));
   const reason = error instanceof Error ? error.message : String(error);
   return new RedisUnavailableError(name, redactReply(reason, command));
@@ -35,19 +47,82 @@ function settle(
   });
 }
 
-/** The default transport: one ioredis connection per process. */
-export function createTcpTransport(config: TcpRedisConfig): RedisTransport {
-  const client = new Redis(config.url, {
-    // Connect on first use, so importing the module (or building the app) never opens a socket.
-    lazyConnect: true,
-    // Concurrent commands from parallel requests share one write; replies keep their order.
-    enableAutoPipelining: true,
+type ClientRole = { subscriber?: boolean };
+
+function connectionOptions(config: TcpRedisConfig, { subscriber = false }: ClientRole) {
+  const connectTimeout = config.connectTimeoutMs ?? 2_000;
+  // A subscriber's commands wait for the connection (it restores its subscriptions when Redis is back).
+  if (subscriber) return { maxRetriesPerRequest: null, connectTimeout };
+  return {
     // A dead Redis must fail the request quickly (callers fail closed), not queue it for minutes.
     maxRetriesPerRequest: 1,
-    connectTimeout: config.connectTimeoutMs ?? 2_000,
+    connectTimeout,
     commandTimeout: config.commandTimeoutMs ?? 2_000,
-    retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
+  };
+}
+
+const reconnectDelay = (attempt: number) => Math.min(attempt * 100, 2_000);
+
+/** The ioredis client for a config: one connection, or the Cluster client when cluster nodes are given. */
+export function createIoredisClient(config: TcpRedisConfig, role: ClientRole = {}): Redis | Cluster {
+  // Concurrent commands from parallel requests share one write; replies keep their order.
+  const enableAutoPipelining = !role.subscriber;
+  if (!config.clusterNodes?.length) {
+    return new Redis(config.url, {
+      // Connect on first use, so importing the module (or building the app) never opens a socket.
+      lazyConnect: true,
+      enableAutoPipelining,
+      ...connectionOptions(config, role),
+      retryStrategy: reconnectDelay,
+    });
+  }
+  const url = new URL(config.url);
+  return new Cluster([...config.clusterNodes], {
+    lazyConnect: true,
+    enableAutoPipelining,
+    clusterRetryStrategy: reconnectDelay,
+    slotsRefreshTimeout: config.connectTimeoutMs ?? 2_000,
+    redisOptions: {
+      ...connectionOptions(config, role),
+      ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+      ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
+      ...(url.protocol === 'rediss:' ? { tls: {} } : {}),
+    },
   });
+}
+
+function isCluster(client: Redis | Cluster): client is Cluster {
+  return client instanceof Cluster;
+}
+
+/**
+ * SCAN over every master of a cluster in turn, as if it were one keyspace: the cursor is `<master>:<cursor>`,
+ * and '0' only once the last master is done, as a single node answers.
+ */
+async function scanCluster(client: Cluster, args: readonly RedisArg[]): Promise<RedisReply> {
+  // A lazy client learns its masters on its first command.
+  if (client.nodes('master').length === 0) await client.ping();
+  const masters = client.nodes('master').sort((a, b) => nodeName(a).localeCompare(nodeName(b)));
+  const [cursor = '0', ...rest] = args.map(String);
+  const [at, nodeCursor] = cursor === '0' ? [0, '0'] : cursor.split(':');
+  const index = Number(at);
+  const node = masters[index];
+  if (!node || nodeCursor === undefined) throw new RedisCommandError('SCAN', 'ERR invalid cursor');
+  const [next, keys] = (await node.call('SCAN', nodeCursor, ...rest)) as [string, string[]];
+  if (next !== '0') return [`${index}:${next}`, keys];
+  return [index + 1 < masters.length ? `${index + 1}:0` : '0', keys];
+}
+
+function nodeName(node: Redis): string {
+  return `${node.options.host}:${node.options.port}`;
+}
+
+/**
+ * The default transport: one ioredis connection per process, or with REDIS_CLUSTER_NODES the Cluster client, which
+ * sends each command to the master of its keys' slot (every app key names its slot through a hash tag).
+ */
+export function createTcpTransport(config: TcpRedisConfig): RedisTransport {
+  const client = createIoredisClient(config);
   // Failures reach callers as rejected commands; without a listener ioredis prints every reconnect attempt.
   client.on('error', () => {});
 
@@ -66,6 +141,7 @@ export function createTcpTransport(config: TcpRedisConfig): RedisTransport {
       assertConnected(command);
       const [name, ...args] = command;
       try {
+        if (isCluster(client) && name.toUpperCase() === 'SCAN') return await scanCluster(client, args);
         return replyOf(await client.call(name, ...args));
       } catch (error) {
         throw translate(error, command);

@@ -4,7 +4,7 @@ import { registerSchema } from '@/lib/auth/schema';
 import { uniqueEmail } from '@/test/auth';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
-import { createRedisSubscriber } from '@/lib/redis';
+import { createRedisSubscriber, redisConfigFromEnv } from '@/lib/redis';
 import { TRANSPORTS, unreachableRedis } from '@/test/redis';
 import { checkSessionToken, readSessionByToken } from '@/lib/session';
 import { createSessionStore, getSessionStore } from '@/lib/session/store';
@@ -180,7 +180,7 @@ describe.each(TRANSPORTS)('a change with Redis unreachable over %s', (transport)
 
 describe('user events', () => {
   it('reach a subscriber on another connection, for their own user only', async () => {
-    const subscriber = createRedisSubscriber({ transport: 'tcp', url: process.env.REDIS_URL as string });
+    const subscriber = createRedisSubscriber(redisConfigFromEnv());
     if (!subscriber) throw new Error('TCP always has a subscriber');
     const hub = createUserEventHub(subscriber, getSessionStore().userEventsChannel);
     const a = await registered();
