@@ -63,21 +63,17 @@ export type SessionState = { current: CurrentSession | null; banned: BanState | 
 
 const SIGNED_OUT: SessionState = { current: null, banned: null };
 
-// The ban as the database has it (the reason is not in the Redis record). Read only for a token a ban revoked.
-async function banOf(token: string, userId: string): Promise<BanState | null> {
-  const row = await db.user.findUnique({
-    where: { id: userId },
-    select: { bannedAt: true, bannedUntil: true, banReason: true },
-  });
-  const ban = row && {
-    bannedAt: row.bannedAt?.getTime() ?? null,
-    bannedUntil: row.bannedUntil?.getTime() ?? null,
-  };
-  if (!row || !ban || !isBanned(ban)) {
+// Whether the ban still holds comes from the user record in Redis, which the ban's own Lua step wrote together with
+// the notice; the database, whose commit may come a moment later, only lends the reason. Read only for a token a ban
+// revoked.
+async function banOf(token: string, userId: string, known?: SessionUser): Promise<BanState | null> {
+  const state = known ?? (await getSessionStore().readUser(userId)) ?? (await reloadUser(userId));
+  if (!state || !isBanned(state)) {
     await getSessionStore().dropBanNotice(token);
     return null;
   }
-  return { token, userId, reason: row.banReason, until: ban.bannedUntil };
+  const row = await db.user.findUnique({ where: { id: userId }, select: { banReason: true } });
+  return { token, userId, reason: row?.banReason ?? null, until: state.bannedUntil };
 }
 
 /**
@@ -103,7 +99,7 @@ export async function checkSessionToken(
   }
   if (isBanned(user)) {
     await store.revokeSession(token, { banNoticeMs: banNoticeMs(user) });
-    return { current: null, banned: await banOf(token, user.id) };
+    return { current: null, banned: await banOf(token, user.id, user) };
   }
   // A session a racing login created during a ban that has since run out never comes back to life.
   if (user.bannedUntil !== null && lookup.session.createdAt < user.bannedUntil) {

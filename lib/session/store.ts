@@ -86,6 +86,8 @@ export interface SessionStore {
    * `version`): a change written while we read must not be overwritten. True when written.
    */
   cacheUser(user: SessionUser): Promise<boolean>;
+  /** The per-user record as Redis has it (null when missing or unreadable). */
+  readUser(userId: string): Promise<SessionUser | null>;
   dropUser(userId: string): Promise<void>;
   /**
    * An admin change (lib/users only), atomically: writes the record whatever is stored (`user` null deletes it),
@@ -336,6 +338,11 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
         [userJson(user), user.version, absoluteMs],
       );
       return written === 1;
+    },
+
+    async readUser(userId) {
+      userIdSchema.parse(userId);
+      return parseUser(await redis.get(keys.user(userId)));
     },
 
     async dropUser(userId) {

@@ -65,6 +65,33 @@ describe('changes of a user', () => {
     expect(audit[0]?.data).toMatchObject({ reason: 'Chargebacks', before: { bannedAt: null } });
   });
 
+  it('answers "banned" while the ban is in Redis but not yet committed in the database, "signed out" once lifted', async () => {
+    const { user, token } = await registered();
+    const before = await freshCopy(user.id);
+    const store = getSessionStore();
+    // What banUser's Lua step writes, a moment before its transaction commits: the record, no sessions, notices.
+    const bannedCopy = { ...before, bannedAt: Date.now(), bannedUntil: null, version: before.version + 1 };
+    await store.applyUserChange({
+      userId: user.id,
+      user: bannedCopy,
+      revokeSessions: true,
+      banNoticeMs: 60_000,
+      event: '{}',
+    });
+    const uncommitted = await checkSessionToken(token);
+    expect(uncommitted.current).toBeNull();
+    expect(uncommitted.banned).toMatchObject({ userId: user.id, reason: null, until: null });
+    // The ban is lifted (the record again unbanned): the notice goes and the browser is simply signed out.
+    await store.applyUserChange({
+      userId: user.id,
+      user: { ...bannedCopy, bannedAt: null, version: bannedCopy.version + 1 },
+      revokeSessions: false,
+      event: '{}',
+    });
+    expect(await checkSessionToken(token)).toEqual({ current: null, banned: null });
+    expect(await store.readBanNotice(token)).toBeNull();
+  });
+
   it('login-vs-ban race: a login that read the user before the ban cannot write the unbanned copy back', async () => {
     const { user } = await registered();
     const staleCopy = await freshCopy(user.id);
