@@ -1,27 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import type { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSessionStore, type SessionStore, type SessionUser } from '@/lib/session/store';
+import { createSessionStore, type SessionStore } from '@/lib/session/store';
 import { startRedisCluster, type PrivateCluster } from '@/test/redis-cluster';
+import { makeSessionUser as user } from '@/test/session-user';
 import { createRedis, type RedisPort } from './index';
 import { createIoredisClient } from './tcp';
 
 // A master of a Redis Cluster stops; its replica is promoted, and the sessions it held are still there, read by the
 // same app client without a restart.
-
-const user = (): SessionUser => {
-  const id = `failover-${randomBytes(6).toString('hex')}`;
-  return {
-    id,
-    email: `${id}@example.test`,
-    name: 'Failover Shopper',
-    role: 'shopper',
-    tier: 'standard',
-    bannedAt: null,
-    bannedUntil: null,
-    version: 1,
-  };
-};
 
 describe('Redis Cluster failover', () => {
   let cluster: PrivateCluster;

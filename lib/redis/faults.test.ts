@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCartStore } from '@/lib/cart/store';
 import { createRedis, RedisUnavailableError, type RedisPort } from '@/lib/redis';
-import { createSessionStore, type SessionUser } from '@/lib/session/store';
+import { createSessionStore } from '@/lib/session/store';
 import { startPrivateRedis, type PrivateRedis } from '@/test/private-redis';
+import { makeSessionUser } from '@/test/session-user';
 
 // Faults on a private redis-server of this file's own (never the shared one): frozen (SIGSTOP), killed, restarted.
 
@@ -16,19 +17,7 @@ function client(server: PrivateRedis): RedisPort {
   );
 }
 
-function user(): SessionUser {
-  const id = `user-${randomBytes(6).toString('hex')}`;
-  return {
-    id,
-    email: `${id}@example.test`,
-    name: 'Fault Tester',
-    role: 'shopper',
-    tier: 'premium',
-    bannedAt: null,
-    bannedUntil: null,
-    version: 1,
-  };
-}
+const user = () => makeSessionUser({ tier: 'premium' });
 
 const sessionOptions = {
   prefix: 'faults:',

@@ -1,30 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { makeSessionUser as makeUser } from '@/test/session-user';
 import type { RedisPort } from '@/lib/redis';
 import { hashTagOf, keysUnder, testPrefix, TRANSPORTS, useRedis } from '@/test/redis';
 import { hashToken, parseSessionId, parseToken, sessionKeys } from './keys';
-import { createSessionStore, type SessionUser } from './store';
+import { createSessionStore } from './store';
 
 const IDLE = 600;
 const BROWSER_IDLE = 300;
 const ABSOLUTE = 3600;
 const TOUCH = 60;
 const s = (seconds: number) => seconds * 1000;
-
-function makeUser(overrides: Partial<SessionUser> = {}): SessionUser {
-  const id = `user-${randomBytes(6).toString('hex')}`;
-  return {
-    id,
-    email: `${id}@example.test`,
-    name: 'Test Shopper',
-    role: 'shopper',
-    tier: 'standard',
-    bannedAt: null,
-    bannedUntil: null,
-    version: 1,
-    ...overrides,
-  };
-}
 
 const meta = { ip: '203.0.113.7', userAgent: 'Mozilla/5.0 (Test)' };
 
