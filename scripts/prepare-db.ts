@@ -1,8 +1,10 @@
-// Creates, migrates and seeds the database in DATABASE_URL (or the e2e test database with --e2e).
+// Creates, migrates and seeds the database in DATABASE_URL (or the e2e test database with --e2e), and moves carts
+// kept under an older Redis key layout to today's keys.
 import { loadEnvConfig } from '@next/env';
 import { applyMigrations, ensureDatabase } from '../lib/db/migrate';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, demoAccountsAllowed, parseEnv } from '../lib/env';
 import { seedDatabase } from '../prisma/seed';
+import { moveLegacyCarts } from './redis-keys';
 import { assertServicesUp } from './services';
 import { testEnvironment } from '../test/env';
 
@@ -15,7 +17,13 @@ async function main() {
   await ensureDatabase(url);
   const applied = await applyMigrations(url);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
-  await seedDatabase(url, { quiet: e2e, demoAccounts: demoAccountsAllowed(parseEnv(env)) });
+  const settings = parseEnv(env);
+  await seedDatabase(url, { quiet: e2e, demoAccounts: demoAccountsAllowed(settings) });
+  // REST and Cluster deployments never held the carts' old key layout.
+  if (!settings.UPSTASH_REDIS_REST_URL && !settings.REDIS_CLUSTER_NODES.length) {
+    const moved = await moveLegacyCarts(settings.REDIS_URL, settings.REDIS_KEY_PREFIX);
+    if (moved) console.log(`Moved ${moved} carts to their Redis Cluster-ready keys.`);
+  }
 }
 
 main().catch((error: Error) => {

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { cartKeys, guestCartKeyOfHash } from '../lib/cart/keys';
 
 /** Deletes every key under `prefix` (SCAN, never KEYS), and nothing else: tests and benchmarks clean up after themselves. */
 export async function deleteKeysWithPrefix(redisUrl: string, prefix: string): Promise<void> {
@@ -15,4 +16,39 @@ export async function deleteKeysWithPrefix(redisUrl: string, prefix: string): Pr
   } finally {
     redis.disconnect();
   }
+}
+
+const LEGACY_CARTS: Array<[pattern: RegExp, newKey: (prefix: string, id: string) => string]> = [
+  [/^cart:user:([^{}]+)$/, (prefix, userId) => cartKeys(prefix).user(userId)],
+  [/^cart:guest:([0-9a-f]{64})$/, guestCartKeyOfHash],
+];
+
+/**
+ * Moves the carts of the layout before Redis Cluster hash tags (`cart:user:<id>`, `cart:guest:<hash>`) to their keys
+ * of today, on a single Redis node (a cluster never held the old layout). A cart already at its new key stays, and
+ * the old one with it. Idempotent; returns how many carts moved. Old sessions are not moved: their cookies no longer
+ * open (they sign out cleanly) and their keys run out by their TTL.
+ */
+export async function moveLegacyCarts(redisUrl: string, prefix: string): Promise<number> {
+  const redis = new Redis(redisUrl, { lazyConnect: true });
+  await redis.connect();
+  let moved = 0;
+  try {
+    const pattern = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}cart:*`;
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+      for (const key of keys) {
+        const name = key.slice(prefix.length);
+        for (const [legacy, newKey] of LEGACY_CARTS) {
+          const id = legacy.exec(name)?.[1];
+          if (id) moved += await redis.renamenx(key, newKey(prefix, id));
+        }
+      }
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+  return moved;
 }

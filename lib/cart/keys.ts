@@ -17,6 +17,11 @@ export function hashGuestId(guestId: string): string {
   return createHash('sha256').update(guestId).digest('hex');
 }
 
+/** A guest cart's key by the hash of its guest id, which is all Redis (and a key migration) knows of it. */
+export function guestCartKeyOfHash(prefix: string, guestHash: string): string {
+  return `${prefix}cart:guest:{g:${guestHash}}`;
+}
+
 export function cartKeys(prefix: string) {
   const guestTag = (guestId: string) => `{g:${hashGuestId(guestId)}}`;
   const userKeys = sessionKeys(prefix);
@@ -24,7 +29,7 @@ export function cartKeys(prefix: string) {
     // The session store names it too: a session check can count the user's cart in its one round trip.
     user: userKeys.userCart,
     merged: (userId: string, mergeId: string) => `${prefix}cart-merged:${userTag(userId)}:${mergeId}`,
-    guest: (guestId: string) => `${prefix}cart:guest:${guestTag(guestId)}`,
+    guest: (guestId: string) => guestCartKeyOfHash(prefix, hashGuestId(guestId)),
     merging: (guestId: string) => `${prefix}cart:merging:${guestTag(guestId)}`,
   };
 }
