@@ -25,7 +25,7 @@ describe('register', () => {
   it('creates a shopper with a hashed password and a live session', async () => {
     const email = uniqueEmail();
     const { token, user, session } = await registered(email.toUpperCase());
-    expect(session).toMatchObject({ ip: '192.0.2.10', userAgent: 'vitest' });
+    expect(session).toMatchObject({ ip: '192.0.2.10', device: 'Unknown browser' });
     expect(user).toMatchObject({
       email,
       name: 'Test User',

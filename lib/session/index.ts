@@ -209,7 +209,6 @@ export {
   unsealToken,
 };
 export { createSessionStore, getSessionStore, type SessionStore } from './store';
-export { describeUserAgent } from './user-agent';
 export { liveState, sessionJson, type LiveState, type SessionJson } from './view';
 export {
   authContextFromHeaders,

@@ -4,7 +4,7 @@ import { SESSION_ID_PATTERN } from './schema';
 // The session store's Redis layout, in one place. Every key of one user carries the hash tag {u:<userId>}, so on
 // Redis Cluster they all live in one hash slot and each Lua script, which declares every key it touches in KEYS,
 // runs on one node:
-//   <prefix>session:{u:<userId>}:<hash>     hash: id, createdAt, lastSeenAt, expiresAt, ip?, userAgent?, persistent
+//   <prefix>session:{u:<userId>}:<hash>     hash: id, createdAt, lastSeenAt, expiresAt, ip?, device?, persistent
 //   <prefix>user:{u:<userId>}               string: the SessionUser as JSON (role, tier, ban state)
 //   <prefix>user-sessions:{u:<userId>}      sorted set: session hashes scored by absolute expiry
 //   <prefix>ban-notice:{u:<userId>}:<hash>  string: the userId, for a session a ban revoked, so the next request of
@@ -12,7 +12,8 @@ import { SESSION_ID_PATTERN } from './schema';
 //   <prefix>cart:{u:<userId>}               the user's cart (lib/cart owns it); named here because a session check
 //                                           may count it in the same round trip (GET /api/session)
 //   <prefix>user-events                     pub/sub channel (not a key): {userId, kind} after every change of a user
-// <hash> is the unpadded base64url SHA-256 of the token, so a copy of Redis holds no usable cookie value.
+// <hash> is the first 128 bits of the token's SHA-256, unpadded base64url: a copy of Redis holds no usable cookie value,
+// and 128 bits keep lookups of 256-bit random tokens free of collisions while every key and index member stays short.
 //
 // The token is `<userId>.<43 random base64url characters>` (256 bits), sealed in the cookie, so the check knows
 // every key it reads before its one round trip. A session's public id (device lists, "sign out that device") is
@@ -23,7 +24,7 @@ export const USER_ID_FORMAT = /^[A-Za-z0-9_-]{1,64}$/;
 const TOKEN_FORMAT = /^([A-Za-z0-9_-]{1,64})\.[A-Za-z0-9_-]{43}$/;
 
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
+  return createHash('sha256').update(token).digest().subarray(0, 16).toString('base64url');
 }
 
 export type TokenParts = { userId: string; tokenHash: string };

@@ -9,9 +9,11 @@ import { defineScript } from '@/lib/redis';
 //
 // Times are epoch ms passed in ARGV, never Redis's clock, so tests can inject a clock and app servers agree
 // with what they wrote. Session hash fields: id (the random part of the public id), createdAt, lastSeenAt,
-// expiresAt, ip?, userAgent?, persistent ('0' for a sign-in without "Keep me signed in", else '1').
+// expiresAt, ip?, device? (what the device list shows, e.g. "Firefox 133 on Windows"), persistent ('0' for a sign-in
+// without "Keep me signed in", else '1'). Every value stays under 64 bytes, so Redis keeps the hash in its compact
+// listpack form (docs/benchmarks.md, memory).
 
-const FIELDS = `'id', 'createdAt', 'lastSeenAt', 'expiresAt', 'ip', 'userAgent', 'persistent'`;
+const FIELDS = `'id', 'createdAt', 'lastSeenAt', 'expiresAt', 'ip', 'device', 'persistent'`;
 
 // The idle timeouts come from ARGV, not the hash, so a changed setting applies to sessions that already exist.
 // Expired by the stored times: Redis's TTL normally gets there first, an injected clock may not.
@@ -38,7 +40,7 @@ end`;
 /**
  * KEYS[1] session, KEYS[2] user record, KEYS[3] user index, KEYS[4] user cart (only to count it).
  * ARGV: now, idleMs, touchMs, tokenHash, browserIdleMs.
- * Returns nil, or {id, createdAt, lastSeenAt, expiresAt, ip, userAgent, persistent, userJson, cartUnits?}; the user
+ * Returns nil, or {id, createdAt, lastSeenAt, expiresAt, ip, device, persistent, userJson, cartUnits?}; the user
  * record is read in the same script so role, tier and ban state are as current as the session itself, and with
  * KEYS[4] the units in the user's cart, so GET /api/session stays one round trip.
  */
@@ -90,7 +92,7 @@ end`;
 /**
  * KEYS[1] session, KEYS[2] user record, KEYS[3] user index.
  * ARGV: id, now, expiresAt, sessionTtlMs, absoluteMs, userJson, tokenHash, userVersion, then field/value
- * pairs (persistent, ip, userAgent). Returns 0 when the session key already exists (a token is never reused), else 1.
+ * pairs (persistent, ip, device). Returns 0 when the session key already exists (a token is never reused), else 1.
  */
 export const CREATE_SESSION = defineScript(`${WRITE_USER_IF_NEWER}
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end

@@ -27,7 +27,8 @@ export const deviceSessionSchema = z
     createdAt: z.iso.datetime(),
     lastSeenAt: z.iso.datetime(),
     ip: z.string().nullable(),
-    userAgent: z.string().nullable(),
+    /** What the device is, from its User-Agent when it signed in, e.g. "Firefox 133 on Windows". */
+    device: z.string().nullable(),
   })
   .meta({ id: 'DeviceSession' });
 

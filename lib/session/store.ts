@@ -5,6 +5,7 @@ import { env } from '@/lib/env';
 import { getRedis, keyPrefix, type RedisPort, type RedisReply } from '@/lib/redis';
 import { hashToken, parseSessionId, parseToken, sessionKeys, sessionPublicId, USER_ID_FORMAT } from './keys';
 import type { UserAccess } from '@/lib/users/types';
+import { describeUserAgent } from './user-agent';
 import {
   APPLY_USER_CHANGE,
   CACHE_USER,
@@ -35,7 +36,8 @@ export type SessionRecord = {
   /** "Keep me signed in": the long idle timeout and a cookie that outlives the browser; else the browser's. */
   persistent: boolean;
   ip: string | null;
-  userAgent: string | null;
+  /** What the device list calls it ("Firefox 133 on Windows"), from the sign-in's User-Agent; the header itself is not kept. */
+  device: string | null;
 };
 /**
  * A banned user's lookup still returns the session, with the ban state in `user`: the gate decides, answers
@@ -114,6 +116,8 @@ export interface SessionStore {
 
 const TOKEN_BYTES = 32;
 const SESSION_ID_BYTES = 16;
+// Under Redis's 64-byte listpack limit, with the IP and times, so the session hash stays compact.
+const DEVICE_MAX = 60;
 // Revoking and listing read a user's index and then declare what they found; only a session created in between
 // makes a script ask again, so a few attempts always suffice outside a flood of sign-ins for one user.
 const DECLARE_ATTEMPTS = 5;
@@ -175,7 +179,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
 
   function toRecord(userId: string, fields: RedisReply): SessionRecord {
     if (!Array.isArray(fields)) throw new TypeError('Corrupt session record in Redis');
-    const [localId, createdAt, lastSeenAt, expiresAt, ip, userAgent, persistent] = fields;
+    const [localId, createdAt, lastSeenAt, expiresAt, ip, device, persistent] = fields;
     if (typeof localId !== 'string') throw new TypeError('Corrupt session record in Redis');
     const record = {
       id: sessionPublicId(userId, localId),
@@ -185,7 +189,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       expiresAt: toNumber(expiresAt),
       persistent: persistent !== '0',
       ip: toOptionalString(ip),
-      userAgent: toOptionalString(userAgent),
+      device: toOptionalString(device),
     };
     return {
       ...record,
@@ -234,11 +238,11 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
         idleExpiresAt: createdAt + sessionIdleMs,
         persistent,
         ip: meta.ip,
-        userAgent: meta.userAgent,
+        device: meta.userAgent === null ? null : describeUserAgent(meta.userAgent).label.slice(0, DEVICE_MAX),
       };
       const optional: string[] = ['persistent', persistent ? '1' : '0'];
       if (meta.ip !== null) optional.push('ip', meta.ip);
-      if (meta.userAgent !== null) optional.push('userAgent', meta.userAgent);
+      if (session.device !== null) optional.push('device', session.device);
       const created = await redis.evalScript(
         CREATE_SESSION,
         [keys.session(user.id, tokenHash), keys.user(user.id), keys.userSessions(user.id)],

@@ -11,7 +11,7 @@ export function sessionJson(session: SessionRecord, current: boolean): SessionJs
     createdAt: new Date(session.createdAt).toISOString(),
     lastSeenAt: new Date(session.lastSeenAt).toISOString(),
     ip: session.ip,
-    userAgent: session.userAgent,
+    device: session.device,
   };
 }
 

@@ -6,7 +6,6 @@ import { Container } from '@/components/ui/container';
 import { revokeOtherSessionsAction, revokeSessionAction } from '@/lib/auth/actions';
 import { requireUser } from '@/lib/auth/gate';
 import { listDeviceSessions } from '@/lib/session';
-import { describeUserAgent } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Signed-in devices' };
 
@@ -45,7 +44,6 @@ export default async function SessionsPage() {
       <Card className="mt-6">
         <ul className="divide-y divide-slate-100" aria-label="Sessions">
           {sessions.map((session) => {
-            const device = describeUserAgent(session.userAgent);
             return (
               <li
                 key={session.id}
@@ -55,7 +53,7 @@ export default async function SessionsPage() {
               >
                 <div className="min-w-0">
                   <p className="flex items-center gap-2 font-medium text-slate-900">
-                    {device.label}
+                    {session.device ?? 'Unknown device'}
                     {session.current ? <Badge tone="success">This device</Badge> : null}
                   </p>
                   <p className="mt-1 text-sm text-slate-600">
@@ -66,7 +64,12 @@ export default async function SessionsPage() {
                 </div>
                 <form action={revokeSessionAction}>
                   <input type="hidden" name="sessionId" value={session.id} />
-                  <Button type="submit" variant="secondary" size="sm" aria-label={`Sign out ${device.label}`}>
+                  <Button
+                    type="submit"
+                    variant="secondary"
+                    size="sm"
+                    aria-label={`Sign out ${session.device ?? 'Unknown device'}`}
+                  >
                     {session.current ? 'Sign out' : 'Revoke'}
                   </Button>
                 </form>

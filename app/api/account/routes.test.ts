@@ -20,7 +20,9 @@ async function accountWithDevices(devices: number) {
     const response = await login(
       apiRequest('/api/auth/login', {
         body: { email, password: PASSWORD },
-        headers: { 'user-agent': `device-${i}` },
+        headers: {
+          'user-agent': `Mozilla/5.0 (X11; Linux x86_64; rv:13${i}.0) Gecko/20100101 Firefox/13${i}.0`,
+        },
       }),
     );
     cookies.push(sessionCookieFrom(response));
@@ -37,7 +39,7 @@ async function sessionsOf(cookie: string) {
     createdAt: string;
     lastSeenAt: string;
     ip: string | null;
-    userAgent: string | null;
+    device: string | null;
   }>;
 }
 
@@ -53,15 +55,16 @@ describe('GET /api/account/sessions', () => {
     const sessions = await sessionsOf(second!);
     expect(sessions).toHaveLength(2);
     expect(sessions.map((session) => session.current)).toEqual([true, false]);
-    expect(sessions[0]?.userAgent).toBe('device-1');
+    // The first device registered without a User-Agent header.
+    expect(sessions.map((session) => session.device)).toEqual(['Firefox 131 on Linux', null]);
     for (const session of sessions) {
       expect(Object.keys(session).sort()).toEqual([
         'createdAt',
         'current',
+        'device',
         'id',
         'ip',
         'lastSeenAt',
-        'userAgent',
       ]);
       expect(new Date(session.createdAt).toISOString()).toBe(session.createdAt);
       expect(new Date(session.lastSeenAt).toISOString()).toBe(session.lastSeenAt);

@@ -122,10 +122,10 @@ describe('admin API', () => {
     expect(Object.keys(body.sessions[0]).sort()).toEqual([
       'createdAt',
       'current',
+      'device',
       'id',
       'ip',
       'lastSeenAt',
-      'userAgent',
     ]);
     expect((await endpoints.get(UNKNOWN_ID, admin.cookie)).status).toBe(404);
     expect((await endpoints.get('../etc', admin.cookie)).status).toBe(400);

@@ -11,7 +11,6 @@ import { Container } from '@/components/ui/container';
 import { revokeSessionAction } from '@/lib/admin/actions';
 import { requireAdmin } from '@/lib/auth/gate';
 import { AppError } from '@/lib/http/errors';
-import { describeUserAgent } from '@/lib/session';
 import { getAdminUser, listAudit, listSessionsOfUser } from '@/lib/users';
 import { userIdParamsSchema } from '@/lib/users/schema';
 
@@ -86,7 +85,6 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
             ) : (
               <ul className="divide-y divide-slate-100" aria-label="Sessions">
                 {sessions.map((session) => {
-                  const device = describeUserAgent(session.userAgent);
                   return (
                     <li
                       key={session.id}
@@ -94,7 +92,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
                     >
                       <div className="text-sm">
                         <p className="font-medium text-slate-900">
-                          {device.label}
+                          {session.device ?? 'Unknown device'}
                           {session.id === current.session.id ? ' (this session)' : ''}
                         </p>
                         <p className="mt-1 text-slate-600">
@@ -105,7 +103,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
                       <ActionForm
                         action={revokeSessionAction.bind(null, user.id)}
                         submitLabel="Revoke"
-                        confirm={`Sign out ${device.label} now?`}
+                        confirm={`Sign out ${session.device ?? 'Unknown device'} now?`}
                         hidden={{ sessionId: session.id }}
                       />
                     </li>
