@@ -16,10 +16,11 @@ import {
   reconcileOrders,
   reconcileStock,
   servedAfterBan,
+  type CountByRoute,
   type RequestRecord,
 } from './shoppers/checks';
 import { ordersBetween, readSnapshot, restock, stockOf } from './shoppers/database';
-import { countsByRouteText, loadReport, type Check } from './shoppers/report';
+import { count, countsByRouteText, loadReport, type Check } from './shoppers/report';
 import { runWorkload, type WorkloadResult } from './shoppers/workload';
 
 const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -79,11 +80,13 @@ function checksOf(
   const instancesUsed = settings.ports.map(
     (_, index) => workload.requests.filter((r) => r.instance === index).length,
   );
-  const total = (counts: { count: number }[]) => counts.reduce((sum, { count }) => sum + count, 0);
+  const total = (counts: CountByRoute) => counts.reduce((sum, { count: n }) => sum + n, 0);
   return [
     {
       name: 'no 5xx answer',
-      result: serverErrors.length ? `${total(serverErrors)}: ${countsByRouteText(serverErrors)}` : 'none',
+      result: serverErrors.length
+        ? `${count(total(serverErrors))}: ${countsByRouteText(serverErrors)}`
+        : 'none',
       passed: serverErrors.length === 0,
       problems: workload.requests
         .filter((request) => request.status >= 500)
@@ -95,32 +98,32 @@ function checksOf(
     {
       name: 'every request answered',
       result: noAnswer.length
-        ? `${total(noAnswer)} without an answer: ${countsByRouteText(noAnswer)}`
+        ? `${count(total(noAnswer))} without an answer: ${countsByRouteText(noAnswer)}`
         : 'all',
       passed: noAnswer.length === 0,
       problems: [],
     },
     {
       name: 'both instances served traffic',
-      result: instancesUsed.map((n, index) => `port ${settings.ports[index]}: ${n}`).join(', '),
+      result: instancesUsed.map((n, index) => `port ${settings.ports[index]}: ${count(n)}`).join(', '),
       passed: instancesUsed.every((n) => n > 0),
       problems: [],
     },
     {
       name: 'every 201 checkout is exactly one paid order row, and no other row was made',
-      result: `${orders.answered} orders answered, ${orders.rows} rows made; ${orders.repeatedKeys} keys sent twice answered one order each`,
+      result: `${count(orders.answered)} orders answered, ${count(orders.rows)} rows made; ${count(orders.repeatedKeys)} keys sent twice answered one order each`,
       passed: orders.problems.length === 0 && orders.answered > 0,
       problems: orders.problems,
     },
     {
       name: 'stock at the end = stock at the start − units in paid orders, for every product',
-      result: `${stock.products} products, ${stock.unitsSold} units sold${released.length ? `, ${released.length} earlier reservations released` : ''}`,
+      result: `${stock.products} products, ${count(stock.unitsSold)} units sold${released.length ? `, ${released.length} earlier reservations released` : ''}`,
       passed: stock.problems.length === 0,
       problems: stock.problems,
     },
     {
       name: 'no banned user served after the ban returned',
-      result: `${bans.bannedUsers} users banned (${workload.bans.length} ban calls); ${bans.checked} of their requests started after the ban returned, ${bans.served.length} served (before the ban, ${bans.servedBefore} were)`,
+      result: `${bans.bannedUsers} users banned (${workload.bans.length} ban calls); ${count(bans.checked)} of their requests started after the ban returned, ${bans.served.length} served (before the ban, ${count(bans.servedBefore)} were)`,
       passed:
         bans.bannedUsers > 0 &&
         bans.bannedUsers === workload.bans.length &&

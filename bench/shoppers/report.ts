@@ -24,7 +24,7 @@ const KINDS: Kind[] = ['browse', 'sign-in', 'cart', 'checkout', 'orders', 'admin
 const MAX_PROBLEMS = 20;
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 1 : 0) : '—');
-const count = (value: number) => value.toLocaleString('en-US');
+export const count = (value: number) => value.toLocaleString('en-US');
 
 function figures(requests: RequestRecord[], elapsedMs: number) {
   const latencies = requests.map((request) => request.latencyMs);
