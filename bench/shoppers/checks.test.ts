@@ -139,19 +139,18 @@ describe('reconcileOrders', () => {
     items: [{ productId: 'p1', quantity: 1 }],
     ...overrides,
   });
-  const checkout = (key: string, status: number, orderId: string | null, repeat = false): CheckoutRecord => ({
-    userId: 'u1',
-    idempotencyKey: key,
-    status,
-    orderId,
-    repeat,
-  });
+  const checkout = (
+    key: string,
+    status: number,
+    orderId: string | null,
+    mode: CheckoutRecord['mode'] = 'once',
+  ): CheckoutRecord => ({ userId: 'u1', idempotencyKey: key, status, orderId, error: null, mode });
 
   it('passes one order per successful key, a retry with the same order and a declined card without one', () => {
     const check = reconcileOrders(
       [
         checkout('k1', 201, 'o1'),
-        checkout('k1', 201, 'o1', true),
+        checkout('k1', 201, 'o1', 'again'),
         checkout('k2', 402, null),
         checkout('k3', 201, 'o3'),
       ],
@@ -162,7 +161,7 @@ describe('reconcileOrders', () => {
 
   it('a retry refused because a ban came in between is no problem', () => {
     const check = reconcileOrders(
-      [checkout('k1', 201, 'o1'), checkout('k1', 401, null, true)],
+      [checkout('k1', 201, 'o1'), checkout('k1', 401, null, 'again')],
       [row('o1', 'k1')],
     );
     expect(check.problems).toEqual([]);
@@ -177,7 +176,7 @@ describe('reconcileOrders', () => {
     ]);
     expect(
       reconcileOrders(
-        [checkout('k1', 201, 'o1'), checkout('k1', 201, 'o2', true)],
+        [checkout('k1', 201, 'o1'), checkout('k1', 201, 'o2', 'again')],
         [row('o1', 'k1'), row('o2', 'k1')],
       ).problems,
     ).toEqual([
@@ -188,7 +187,7 @@ describe('reconcileOrders', () => {
       reconcileOrders([checkout('k1', 201, 'o1')], [row('o1', 'k1', { status: 'pending' })]).problems,
     ).toEqual([expect.stringMatching(/^not paid: order o1/)]);
     expect(
-      reconcileOrders([checkout('k1', 201, 'o1'), checkout('k1', 409, null, true)], [row('o1', 'k1')])
+      reconcileOrders([checkout('k1', 201, 'o1'), checkout('k1', 409, null, 'again')], [row('o1', 'k1')])
         .problems,
     ).toEqual([expect.stringMatching(/^retry: key .* answered 409/)]);
   });

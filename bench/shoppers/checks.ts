@@ -154,8 +154,10 @@ export type CheckoutRecord = {
   status: number;
   /** The order in a 201 answer. */
   orderId: string | null;
-  /** A retry of a key that already answered, or one of two sent at once. */
-  repeat: boolean;
+  /** The error's code and message in any other answer. */
+  error: string | null;
+  /** once: the only submit of its key; together: one of two sent at once; again: sent after the first answered. */
+  mode: 'once' | 'together' | 'again';
 };
 
 export type OrderLine = { productId: string; quantity: number };
@@ -226,7 +228,9 @@ export function reconcileOrders(checkouts: CheckoutRecord[], rows: OrderRow[]): 
         (checkout) => checkout.status !== 201 && !REFUSED_STATUSES.has(checkout.status),
       );
       for (const checkout of unanswered)
-        problems.push(`retry: key ${key} answered ${checkout.status} after another attempt placed an order`);
+        problems.push(
+          `retry: key ${key}, sent ${checkout.mode === 'together' ? 'twice at once' : 'again after the answer'}, answered ${checkout.status} ${checkout.error ?? ''} while another submit placed order ${[...orderIds].join(', ')}`,
+        );
       if (orderIds.size === 1 && unanswered.length === 0) repeatedKeys += 1;
     }
   }

@@ -126,7 +126,7 @@ export async function runWorkload(options: WorkloadOptions): Promise<WorkloadRes
   async function checkout(client: ShopperClient, account: Account): Promise<string | null> {
     const idempotencyKey = randomUUID();
     const card = chance(0.1) ? TEST_CARDS.declined : TEST_CARDS.approved;
-    const submit = async (repeat: boolean) => {
+    const submit = async (mode: CheckoutRecord['mode']) => {
       const reply = await client.send({
         kind: 'checkout',
         route: 'POST /api/checkout',
@@ -139,18 +139,19 @@ export async function runWorkload(options: WorkloadOptions): Promise<WorkloadRes
           card: { number: card, expMonth: 12, expYear: nextYear, cvc: '123' },
         },
       });
-      const orderId =
-        reply.status === 201 ? (json<{ order: { id: string } }>(reply)?.order.id ?? null) : null;
-      checkouts.push({ userId: account.userId, idempotencyKey, status: reply.status, orderId, repeat });
+      const body = json<{ order?: { id: string }; error?: { code: string; message: string } }>(reply);
+      const orderId = reply.status === 201 ? (body?.order?.id ?? null) : null;
+      const error = body?.error ? `${body.error.code} “${body.error.message}”` : null;
+      checkouts.push({ userId: account.userId, idempotencyKey, status: reply.status, orderId, error, mode });
       return orderId;
     };
     // Now and then the same key twice at once (a double click), or again after the answer (a retry).
     if (chance(0.15)) {
-      const [first, second] = await Promise.all([submit(false), submit(true)]);
+      const [first, second] = await Promise.all([submit('together'), submit('together')]);
       return first ?? second;
     }
-    const orderId = await submit(false);
-    if (orderId && chance(0.2)) await submit(true);
+    const orderId = await submit('once');
+    if (orderId && chance(0.2)) await submit('again');
     return orderId;
   }
 
