@@ -60,5 +60,9 @@ export function load(options: LoadOptions): Promise<Sample> {
   });
 }
 
-export const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+/** The value at `p` percent of the sorted values (the 50th is the median), NaN for none. */
+export const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] ??
+  NaN;
+
+export const median = (values: number[]) => percentile(values, 50);

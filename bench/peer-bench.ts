@@ -7,15 +7,16 @@ import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { createRedis } from '@/lib/redis';
 import { sealToken, sessionCookieName } from '@/lib/session/cookie';
 import { createSessionStore } from '@/lib/session/store';
 import { load, median, type Sample } from './load';
+import { serviceVersions } from './machine';
 import { peerById, PEERS } from './peers/index';
 import { BROWSER_USER_AGENT, seededSessionToken, sessionUser } from './peers/ours';
 import { cookieFromSetCookie } from './peers/server';
 import { SESSIONS_PER_USER, type PeerContext, type PeerDefinition } from './peers/types';
+import { withDatabase } from './postgres';
 import { startRoundTripCounter } from './round-trip-counter';
 
 export type PeerBenchOptions = {
@@ -107,16 +108,6 @@ async function redisInfo(url: string, section: string): Promise<string> {
 
 const usedMemory = async (url: string) =>
   Number(/used_memory:(\d+)/.exec(await redisInfo(url, 'memory'))?.[1]);
-
-async function withDatabase<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 function databaseUrl(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
@@ -363,13 +354,7 @@ export async function runPeerBench(options: PeerBenchOptions): Promise<PeerBench
   await withDatabase(options.databaseServerUrl, (client) => client.query(`CREATE DATABASE ${database}`));
   const servers: Server[] = [];
   try {
-    const versions = {
-      redis: /redis_version:(\S+)/.exec(await redisInfo(context.redisUrl, 'server'))?.[1] ?? '?',
-      postgres: await withDatabase(context.databaseUrl, async (client) => {
-        const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
-        return rows[0]?.server_version ?? '?';
-      }),
-    };
+    const versions = await serviceVersions(context.redisUrl, context.databaseUrl);
     console.log(`memory: ${options.memorySessions} sessions through lib/session's createSession`);
     const memory = await measureMemory(context.redisUrl, options.memorySessions);
     for (const peer of PEERS) await peer.prepare?.(context);

@@ -8,11 +8,7 @@ bash scripts/install-if-needed.sh
 export NEXT_DIST_DIR="${NEXT_DIST_DIR:-.next}"
 export BENCH_DATABASE_URL="${BENCH_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/storefront_bench}"
 if [[ ",${BENCH_PARTS:-peers,app}," == *",app,"* ]]; then
-  # The build prerenders the catalog, so the bench database is created and seeded before it.
-  DATABASE_URL="$BENCH_DATABASE_URL" npx tsx scripts/prepare-db.ts
-  if [ ! -f "$NEXT_DIST_DIR/BUILD_ID" ] || [ "${BENCH_REBUILD:-0}" = "1" ]; then
-    DATABASE_URL="$BENCH_DATABASE_URL" npx next build
-  fi
+  bash bench/prepare-app.sh "$BENCH_DATABASE_URL"
 fi
 # 'server-only' modules (the project's session check) load under the react-server condition, as in the app.
 npx tsx --conditions=react-server bench/main.ts "$@"

@@ -177,7 +177,12 @@ async function reserve(
   cartStore: CartStore,
 ): Promise<Reservation | null> {
   const cart = await cartStore.read({ kind: 'user', userId: shopper.id });
-  if (cart.size === 0) throw new AppError('bad_request', 'Your cart is empty.');
+  if (cart.size === 0) {
+    // A submit with the same key may have been paid, and emptied the cart, since this one looked for its order:
+    // answer with that order (the caller looks again) rather than with an empty cart.
+    if (await findByKey(shopper.id, idempotencyKey)) return null;
+    throw new AppError('bad_request', 'Your cart is empty.');
+  }
   // One lock order for every checkout, so two carts with the same products cannot deadlock.
   const productIds = [...cart.keys()].sort();
   try {

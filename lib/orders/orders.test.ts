@@ -107,6 +107,34 @@ describe('placeOrder', () => {
     expect(charges()).toBe(1);
   });
 
+  it('answers the order of a submit with the same key that was paid and emptied the cart in the meantime', async () => {
+    const [product] = await makeProducts([{ priceCents: 2000, stock: 10 }]);
+    const shopper = await shopperWith([[product!.id, 1]]);
+    const { payments, charges } = countingPayments();
+    const same = key();
+    const store = getCartStore();
+    // The late submit finds no order under the key yet; its cart read then waits until the other submit has paid.
+    let reading!: () => void;
+    let release!: () => void;
+    const readStarted = new Promise<void>((resolve) => (reading = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const lateStore = {
+      ...store,
+      read: async (owner: Parameters<typeof store.read>[0]) => {
+        reading();
+        await released;
+        return store.read(owner);
+      },
+    };
+    const late = placeOrder(shopper, checkout(), same, { payments, cartStore: lateStore });
+    await readStarted;
+    const first = await placeOrder(shopper, checkout(), same, { payments });
+    release();
+    expect(await late).toMatchObject({ replayed: true, order: { id: first.order.id, status: 'paid' } });
+    expect(charges()).toBe(1);
+    expect(await ordersOf(shopper.id)).toBe(1);
+  });
+
   it('stores snapshots, totals, the address and only brand and last 4 of the card, and empties the cart', async () => {
     const [mug, lamp] = await makeProducts([
       { priceCents: 1005, stock: 10 },
