@@ -5,6 +5,7 @@ import { env } from '@/lib/env';
 import { getRedis, keyPrefix, type RedisPort, type RedisReply } from '@/lib/redis';
 import { hashToken, parseSessionId, parseToken, sessionKeys, sessionPublicId, USER_ID_FORMAT } from './keys';
 import type { UserAccess } from '@/lib/users/types';
+import { memoizeBounded } from './memo';
 import { describeUserAgent } from './user-agent';
 import {
   APPLY_USER_CHANGE,
@@ -135,8 +136,10 @@ const userSchema = z.object({
 
 const userIdSchema = z.string().regex(USER_ID_FORMAT, 'Not a user id.');
 
-function parseUser(json: RedisReply | undefined): SessionUser | null {
-  if (typeof json !== 'string') return null;
+// Sized like the opened-seal cache (lib/session/cookie.ts): one entry per recently active session or user.
+const MEMO_SIZE = 10_000;
+
+const parseUserJson = memoizeBounded((json): SessionUser | null => {
   try {
     // An unreadable record counts as missing: the caller reloads from the database and overwrites it.
     const parsed = userSchema.safeParse(JSON.parse(json));
@@ -144,7 +147,13 @@ function parseUser(json: RedisReply | undefined): SessionUser | null {
   } catch {
     return null;
   }
+}, MEMO_SIZE);
+
+function parseUser(json: RedisReply | undefined): SessionUser | null {
+  return typeof json === 'string' ? parseUserJson(json) : null;
 }
+
+const tokenParts = memoizeBounded(parseToken, MEMO_SIZE);
 
 function toNumber(value: RedisReply | undefined): number {
   const number = typeof value === 'string' ? Number(value) : NaN;
@@ -264,7 +273,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     },
 
     async readSession(token, readOptions = {}) {
-      const parts = parseToken(token);
+      const parts = tokenParts(token);
       if (!parts) return null;
       const { userId, tokenHash } = parts;
       const sessionKeysRead = [keys.session(userId, tokenHash), keys.user(userId), keys.userSessions(userId)];
