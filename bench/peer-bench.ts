@@ -574,7 +574,7 @@ export function peerReport(result: PeerBenchResult): string {
     '### Memory: bytes per session in Redis',
     '',
     `${fixed(memory.sessions)} sessions across ${fixed(memory.users)} users, each created by lib/session's own`,
-    '`createSession` (with an IP and a desktop browser’s user agent, as a real sign-in stores them), on an empty',
+    '`createSession` (with an IP and a desktop browser’s user agent, which it keeps as the device list’s name for it), on an empty',
     `private Redis: \`used_memory\` grew by ${fixed(memory.bytes)} bytes in ${fixed(memory.keys)} keys, **${fixed(memory.bytes / memory.sessions)} bytes per session**,`,
     'the session hash and its share of the per-user record and the per-user index included.',
     `One key of each kind (\`MEMORY USAGE\`): session hash ${memory.parts.session} B (encoding ${memory.sessionEncoding}), user record`,
