@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { sealData, unsealData } from 'iron-session';
 import { env, sessionSecrets } from '@/lib/env';
 import { requestIsHttps } from '@/lib/http/scheme';
+import { createBoundedCache } from './memo';
 
 // The cookie carries only the opaque session token, sealed (encrypted and authenticated) so a stolen
 // database dump or a guessed format cannot forge one. Everything else about the session lives in Redis.
@@ -56,17 +57,8 @@ export async function sealToken(token: string, secrets: string[] = sessionSecret
 
 // Opening a seal costs about 0.4 ms of WebCrypto work, more than the Redis round trip of the check itself
 // (docs/benchmarks.md, the cold-seal row). What a cookie opens to is fixed by the cookie and the secrets, so it is
-// remembered, bounded and least-recently-used first out. Revocation is untouched: every request still asks Redis.
-const OPENED_SEALS_MAX = 10_000;
-const openedSeals = new Map<string, { token: string; secrets: string }>();
-
-function rememberOpened(sealed: string, token: string, secrets: string): void {
-  openedSeals.set(sealed, { token, secrets });
-  if (openedSeals.size > OPENED_SEALS_MAX) {
-    const oldest = openedSeals.keys().next().value;
-    if (oldest !== undefined) openedSeals.delete(oldest);
-  }
-}
+// remembered in a bounded cache (lib/session/memo.ts). Revocation is untouched: every request still asks Redis.
+const openedSeals = createBoundedCache<{ token: string; secrets: string }>(10_000);
 
 /** The token inside a sealed cookie, or null for anything tampered, truncated, expired or foreign. */
 export async function unsealToken(
@@ -76,18 +68,14 @@ export async function unsealToken(
   if (!sealed) return null;
   const secretsKey = secrets.join('\n');
   const opened = openedSeals.get(sealed);
-  if (opened && opened.secrets === secretsKey) {
-    openedSeals.delete(sealed);
-    openedSeals.set(sealed, opened);
-    return opened.token;
-  }
+  if (opened && opened.secrets === secretsKey) return opened.token;
   try {
     const data = await unsealData<{ t?: unknown }>(sealed, {
       password: passwords(secrets).unseal,
       ttl: env.SESSION_ABSOLUTE_SECONDS,
     });
     if (typeof data.t !== 'string' || data.t.length === 0) return null;
-    rememberOpened(sealed, data.t, secretsKey);
+    openedSeals.set(sealed, { token: data.t, secrets: secretsKey });
     return data.t;
   } catch {
     // iron throws on malformed seals (wrong part count, bad base64, unknown password id): a signed-out visitor.

@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { memoizeBounded } from './memo';
+import { createBoundedCache, memoizeBounded } from './memo';
 
-describe('memoizeBounded', () => {
-  it('computes once per argument, keeps at most max, and freezes what it shares', () => {
+describe('bounded caches', () => {
+  it('keep what was used within the last max insertions, and no more than twice max', () => {
+    const cache = createBoundedCache<number>(3);
+    for (const [key, value] of [
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ] as const)
+      cache.set(key, value);
+    // 'a' is used, so it moves to the younger generation; 'b' and 'c' are not.
+    expect(cache.get('a')).toBe(1);
+    cache.set('d', 4);
+    cache.set('e', 5);
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('c')).toBeUndefined();
+    expect([cache.get('a'), cache.get('d'), cache.get('e')]).toEqual([1, 4, 5]);
+  });
+
+  it('memoize: computes once per argument, null included, and freezes what it shares', () => {
     const calls: string[] = [];
     const parse = memoizeBounded((key) => {
       calls.push(key);
@@ -14,9 +31,8 @@ describe('memoizeBounded', () => {
     expect(parse('none')).toBeNull();
     expect(calls).toEqual(['a', 'none']);
     expect(Object.isFrozen(parse('a'))).toBe(true);
-    parse('b');
+    for (const key of ['b', 'c', 'd', 'e']) parse(key);
     parse('a');
-    // 'a' was the oldest of three: computed again.
-    expect(calls).toEqual(['a', 'none', 'b', 'a']);
+    expect(calls).toEqual(['a', 'none', 'b', 'c', 'd', 'e', 'a']);
   });
 });
