@@ -8,13 +8,13 @@ import {
   clearSessionSetCookie,
   openSessionCookie,
   sessionStoreAvailable,
-  type CurrentSession,
+  userIdOfToken,
 } from '@/lib/session';
 import { userExists } from '@/lib/users';
 
 // The early, optimistic gate (the Next.js authentication guide's): a visitor to a private route without a session
 // cookie that opens goes to the login page (an API call gets a 401) before anything renders, and a cookie that does
-// not open is cleared. It reads no Redis (but for the two record pages below): every page, route handler and action
+// not open is cleared. It reads no Redis (but for an admin's user page, below): every page, route handler and action
 // checks the session itself through lib/auth/gate.ts, which is the real check, so each request pays one round trip
 // and a request that skips the proxy (a matcher gap, the x-middleware-subrequest trick) still gets nothing. Roles are
 // the gate's business too.
@@ -23,14 +23,26 @@ import { userExists } from '@/lib/users';
 // signed-in request gets its 503 here, before a page starts streaming with a 200 behind its loading.tsx.
 
 // Pages of one record whose id may name nothing this visitor can see. Private pages stream (their shell is sent
-// before the page runs), so a notFound() in the page can only answer status 200; these get a real 404 here, at the
-// cost of a session check in the proxy for these two routes only. The page still checks for itself.
-const RECORD_PAGES: [RegExp, (current: CurrentSession, id: string) => Promise<boolean>][] = [
-  [/^\/orders\/([^/]+)\/?$/, (current, id) => hasOrder(current.user.id, id)],
-  // Non-admins are the page's gate's to send away, not a 404.
+// before the page runs), so a notFound() in the page can only answer status 200; these get a real 404 here. The page
+// still checks for itself.
+const RECORD_PAGES: [RegExp, (token: string, id: string) => Promise<boolean>][] = [
+  // The token names its user (lib/session/keys.ts), so whose orders to look in is known without Redis; whether that
+  // session still lives is the page's gate's to say. The 404 is the same for an order of nobody's and of another's.
+  [
+    /^\/orders\/([^/]+)\/?$/,
+    (token, id) => {
+      const userId = userIdOfToken(token);
+      return userId ? hasOrder(userId, id) : Promise.resolve(true);
+    },
+  ],
+  // Only an admin may learn whether a user exists: this one costs a session check, on admin pages alone. Non-admins
+  // are the page's gate's to send away, not a 404.
   [
     /^\/admin\/users\/([^/]+)\/?$/,
-    (current, id) => Promise.resolve(current.user.role !== 'admin' || userExists(id)),
+    async (token, id) => {
+      const { current } = await checkSessionToken(token);
+      return current === null || current.user.role !== 'admin' || userExists(id);
+    },
   ],
 ];
 
@@ -46,8 +58,7 @@ async function recordIsMissing(pathname: string, token: string): Promise<boolean
   for (const [pattern, exists] of RECORD_PAGES) {
     const id = pattern.exec(pathname)?.[1];
     if (id === undefined) continue;
-    const { current } = await checkSessionToken(token);
-    return current !== null && !(await exists(current, decodedSegment(id)));
+    return !(await exists(token, decodedSegment(id)));
   }
   return false;
 }

@@ -17,6 +17,7 @@ import {
 import { isSecureFromHeaders, type CookieReader } from './request';
 import type { z } from 'zod';
 import type { publicUserSchema } from './schema';
+import { parseToken } from './keys';
 import { getSessionStore, type SessionRecord, type SessionUser } from './store';
 import { userEventMessage } from '@/lib/users/events';
 import { banNoticeMs, isBanned, toUserAccess, USER_ACCESS_SELECT } from '@/lib/users/types';
@@ -220,6 +221,11 @@ export {
   type CookieReader,
   type RequestAuthContext,
 } from './request';
+
+/** The user a token names (lib/session/keys.ts), read from the token alone: not whether its session lives. */
+export function userIdOfToken(token: string): string | null {
+  return parseToken(token)?.userId ?? null;
+}
 
 /** Signs one of the user's own devices out. False when the id is not one of this user's sessions. */
 export async function revokeSessionById(current: CurrentSession, sessionId: string): Promise<boolean> {
