@@ -51,13 +51,12 @@ export function userTag(userId: string): string {
 }
 
 export function sessionKeys(prefix: string) {
-  const tag = userTag;
   return {
-    session: (userId: string, tokenHash: string) => `${prefix}session:${tag(userId)}:${tokenHash}`,
-    user: (userId: string) => `${prefix}user:${tag(userId)}`,
-    userSessions: (userId: string) => `${prefix}user-sessions:${tag(userId)}`,
-    banNotice: (userId: string, tokenHash: string) => `${prefix}ban-notice:${tag(userId)}:${tokenHash}`,
+    session: (userId: string, tokenHash: string) => `${prefix}session:${userTag(userId)}:${tokenHash}`,
+    user: (userId: string) => `${prefix}user:${userTag(userId)}`,
+    userSessions: (userId: string) => `${prefix}user-sessions:${userTag(userId)}`,
+    banNotice: (userId: string, tokenHash: string) => `${prefix}ban-notice:${userTag(userId)}:${tokenHash}`,
     userEvents: () => `${prefix}user-events`,
-    userCart: (userId: string) => `${prefix}cart:${tag(userId)}`,
+    userCart: (userId: string) => `${prefix}cart:${userTag(userId)}`,
   };
 }

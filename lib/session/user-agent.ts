@@ -1,8 +1,7 @@
 // Names a device for the "Signed-in devices" page from its User-Agent header. Good enough to tell "Firefox on
 // Windows" from "Safari on iPhone"; not a full parser, and nothing security-relevant depends on it.
 
-export type DeviceKind = 'desktop' | 'mobile' | 'tablet' | 'unknown';
-export type DeviceDescription = { browser: string; os: string; kind: DeviceKind; label: string };
+export type DeviceDescription = { browser: string; os: string; label: string };
 
 // Order matters: Edge and Opera also say "Chrome", Chrome also says "Safari".
 const BROWSERS: Array<[name: string, pattern: RegExp]> = [
@@ -26,15 +25,9 @@ const SYSTEMS: Array<[name: string, pattern: RegExp]> = [
   ['Linux', /\bLinux\b/],
 ];
 
-function kindOf(ua: string, os: string): DeviceKind {
-  if (/\biPad\b|\bTablet\b/.test(ua) || (os === 'Android' && !/\bMobile\b/.test(ua))) return 'tablet';
-  if (/\bMobi|\biPhone\b|\biPod\b/.test(ua)) return 'mobile';
-  return os === 'Unknown OS' ? 'unknown' : 'desktop';
-}
-
 export function describeUserAgent(userAgent: string | null | undefined): DeviceDescription {
   const ua = userAgent?.trim() ?? '';
-  if (!ua) return { browser: 'Unknown browser', os: 'Unknown OS', kind: 'unknown', label: 'Unknown device' };
+  if (!ua) return { browser: 'Unknown browser', os: 'Unknown OS', label: 'Unknown device' };
 
   let browser = 'Unknown browser';
   for (const [name, pattern] of BROWSERS) {
@@ -45,7 +38,6 @@ export function describeUserAgent(userAgent: string | null | undefined): DeviceD
     }
   }
   const os = SYSTEMS.find(([, pattern]) => pattern.test(ua))?.[0] ?? 'Unknown OS';
-  const kind = kindOf(ua, os);
   const label = os === 'Unknown OS' ? browser : `${browser} on ${os}`;
-  return { browser, os, kind, label };
+  return { browser, os, label };
 }
