@@ -56,7 +56,7 @@ type Memory = {
   keys: number;
   /** MEMORY USAGE of one key of each kind. */
   parts: { session: number; user: number; index: number };
-  /** OBJECT ENCODING of a session hash: a field longer than hash-max-listpack-value makes it a hashtable. */
+  /** OBJECT ENCODING of a session's string (embstr up to 44 bytes, else raw). */
   sessionEncoding: string;
 };
 
@@ -536,7 +536,7 @@ export function peerReport(result: PeerBenchResult): string {
     '',
     'Each check is a plain `node:http` server in a process of its own answering `GET /me` (200 with the user’s id,',
     '401 without a live session), code in `bench/peers/`. “Ours” is the project’s own code imported from lib/session:',
-    'read the cookie, open the iron seal (with its cache of opened seals), one EVALSHA that reads the session and the',
+    'read the cookie, open the iron seal (with its cache of opened seals), one MGET that reads the session and the',
     'per-user record, parse, decide. The others are real installs of the libraries, set up as their docs say.',
     `Load: autocannon, ${options.connections} connections, ${options.seconds} s per run, ${options.rounds} rounds in an`,
     'order that shifts by one peer each round (after a warm-up run each); the figures are the medians of the rounds.',
@@ -576,8 +576,8 @@ export function peerReport(result: PeerBenchResult): string {
     `${fixed(memory.sessions)} sessions across ${fixed(memory.users)} users, each created by lib/session's own`,
     '`createSession` (with an IP and a desktop browser’s user agent, which it keeps as the device list’s name for it), on an empty',
     `private Redis: \`used_memory\` grew by ${fixed(memory.bytes)} bytes in ${fixed(memory.keys)} keys, **${fixed(memory.bytes / memory.sessions)} bytes per session**,`,
-    'the session hash and its share of the per-user record and the per-user index included.',
-    `One key of each kind (\`MEMORY USAGE\`): session hash ${memory.parts.session} B (encoding ${memory.sessionEncoding}), user record`,
+    'the session string and its share of the per-user record and the per-user index included.',
+    `One key of each kind (\`MEMORY USAGE\`): session ${memory.parts.session} B (encoding ${memory.sessionEncoding}), user record`,
     `${memory.parts.user} B and index ${memory.parts.index} B (each shared by ${SESSIONS_PER_USER} sessions): ${fixed(memory.parts.session + (memory.parts.user + memory.parts.index) / SESSIONS_PER_USER)} B per session;`,
     'the rest is the keyspace’s own tables (main and expiry dictionaries, one entry per key with a TTL) and allocator slack.',
     '',

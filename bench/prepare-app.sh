@@ -4,7 +4,7 @@
 # build prerenders the catalog, so it reads the database the servers will use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DATABASE_URL="$1" npx tsx scripts/prepare-db.ts
+DATABASE_URL="$1" npx tsx --conditions=react-server scripts/prepare-db.ts
 if [ ! -f "${NEXT_DIST_DIR:-.next}/BUILD_ID" ] || [ "${BENCH_REBUILD:-0}" = "1" ]; then
   DATABASE_URL="$1" npx next build
 fi

@@ -115,7 +115,7 @@ const ROUTES = (slug: string) => [
   {
     name: 'The session endpoint',
     path: '/api/session',
-    note: 'What every page view asks once: signed in, one EVALSHA; signed out, no Redis at all.',
+    note: 'What every page view asks once: signed in, one EVALSHA that reads the session, the user record and the cart’s count; signed out, no Redis at all.',
   },
   {
     name: 'A private JSON route',
@@ -211,7 +211,7 @@ export function appReport({ options, routes }: AppBenchResult): string {
     '',
     '### Redis commands per request, by route',
     '',
-    'Counted over 1,000 requests by a relay between the server and Redis (what the server sends; the EVALSHA is one',
+    'Counted over 1,000 requests by a relay between the server and Redis (what the server sends; an MGET or a script is one',
     'command however many keys its script reads). Writes are flushes to the socket: under load ioredis sends the',
     'commands of concurrent requests in one write, so they can be below one.',
     '',

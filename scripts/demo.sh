@@ -9,7 +9,7 @@ export DEMO_ACCOUNTS="${DEMO_ACCOUNTS:-on}"
 
 bash scripts/install-if-needed.sh
 npx tsx scripts/ensure-local-env.ts
-npx tsx scripts/prepare-db.ts
+npx tsx --conditions=react-server scripts/prepare-db.ts
 npx next build
 echo "Northwind Supply: http://localhost:${PORT:-3000}  (admin@example.com / demo-admin-pass, shopper@example.com / demo-shopper-pass)"
 exec npx next start -p "${PORT:-3000}"

@@ -8,7 +8,7 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   echo "Chromium not found at ${CHROMIUM_PATH:-/usr/bin/chromium}. Install it: apt-get install -y chromium" >&2
   exit 1
 fi
-npx tsx scripts/prepare-db.ts --e2e
+npx tsx --conditions=react-server scripts/prepare-db.ts --e2e
 if [ "${E2E_SKIP_BUILD:-0}" != "1" ]; then
   npx tsx scripts/build-e2e.ts
 fi

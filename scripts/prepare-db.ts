@@ -1,10 +1,12 @@
-// Creates, migrates and seeds the database in DATABASE_URL (or the e2e test database with --e2e), and moves carts
-// kept under an older Redis key layout to today's keys.
+// Creates, migrates and seeds the database in DATABASE_URL (or the e2e test database with --e2e), moves carts
+// kept under an older Redis key layout to today's keys, and rewrites sessions kept as hashes as strings. Run with
+// --conditions=react-server: it uses the app's Redis client, which is server-only.
 import { loadEnvConfig } from '@next/env';
 import { applyMigrations, ensureDatabase } from '../lib/db/migrate';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, demoAccountsAllowed, parseEnv } from '../lib/env';
 import { seedDatabase } from '../prisma/seed';
-import { moveLegacyCarts } from './redis-keys';
+import { createRedis, redisConfigFromEnv } from '../lib/redis';
+import { convertHashSessions, moveLegacyCarts } from './redis-keys';
 import { assertServicesUp } from './services';
 import { testEnvironment } from '../test/env';
 
@@ -23,6 +25,13 @@ async function main() {
   if (!settings.UPSTASH_REDIS_REST_URL && !settings.REDIS_CLUSTER_NODES.length) {
     const moved = await moveLegacyCarts(settings.REDIS_URL, settings.REDIS_KEY_PREFIX);
     if (moved) console.log(`Moved ${moved} carts to their Redis Cluster-ready keys.`);
+  }
+  const redis = createRedis(redisConfigFromEnv(settings));
+  try {
+    const converted = await convertHashSessions(redis, settings.REDIS_KEY_PREFIX);
+    if (converted) console.log(`Rewrote ${converted} sessions kept as hashes as strings.`);
+  } finally {
+    await redis.close();
   }
 }
 

@@ -1,5 +1,7 @@
 import { Redis } from 'ioredis';
 import { cartKeys, guestCartKeyOfHash } from '../lib/cart/keys';
+import type { RedisPort } from '../lib/redis';
+import { encodeSession } from '../lib/session/record';
 
 /** Deletes every key under `prefix` (SCAN, never KEYS), and nothing else: tests and benchmarks clean up after themselves. */
 export async function deleteKeysWithPrefix(redisUrl: string, prefix: string): Promise<void> {
@@ -51,4 +53,46 @@ export async function moveLegacyCarts(redisUrl: string, prefix: string): Promise
     redis.disconnect();
   }
   return moved;
+}
+
+/**
+ * Rewrites the sessions kept as hashes (before a session was one string, lib/session/record.ts) as strings with the
+ * TTL they had left, so nobody is signed out by the upgrade. Run before the app starts: a hash is read, then replaced
+ * in one MULTI. Works on every transport (SCAN walks each Cluster master). Idempotent; returns how many it rewrote.
+ */
+export async function convertHashSessions(redis: RedisPort, prefix: string): Promise<number> {
+  const match = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}session:*`;
+  let converted = 0;
+  let cursor = '0';
+  do {
+    const page = await redis.scan(cursor, { match, count: 500 });
+    for (const key of page.keys) {
+      const [type, ttl] = await redis.pipeline([
+        ['TYPE', key],
+        ['PTTL', key],
+      ]);
+      if (type !== 'hash' || typeof ttl !== 'number' || ttl <= 0) continue;
+      const fields = await redis.hgetall(key);
+      const times = [fields.createdAt, fields.lastSeenAt, fields.expiresAt].map(Number);
+      const [createdAt, lastSeenAt, expiresAt] = times as [number, number, number];
+      // A hash that is not a whole session (or that expired meanwhile) is left to its TTL.
+      if (!fields.id || !times.every(Number.isSafeInteger)) continue;
+      const value = encodeSession({
+        localId: fields.id,
+        createdAt,
+        lastSeenAt,
+        expiresAt,
+        persistent: fields.persistent !== '0',
+        ip: fields.ip ?? null,
+        device: fields.device ?? null,
+      });
+      await redis.multi([
+        ['DEL', key],
+        ['SET', key, value, 'PX', ttl],
+      ]);
+      converted += 1;
+    }
+    cursor = page.cursor;
+  } while (cursor !== '0');
+  return converted;
 }

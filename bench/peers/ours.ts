@@ -11,12 +11,14 @@ import {
 } from '@/lib/session';
 import { hashToken, sessionKeys } from '@/lib/session/keys';
 import { CREATE_SESSION } from '@/lib/session/lua';
+import { encodeSession } from '@/lib/session/record';
+import { describeUserAgent } from '@/lib/session/user-agent';
 import { getSessionStore, type SessionUser } from '@/lib/session/store';
 import { seedRedis, seededToken } from './seed';
 import { answer, seededUserId, signedOut, type PeerDefinition } from './types';
 
 // The project's own check, as every route handler runs it: read the cookie, open the seal (lib/session/cookie.ts,
-// with its cache of opened seals), one EVALSHA for the session and the user record, parse, decide.
+// with its cache of opened seals), one MGET for the session and the user record, parse, decide.
 // It reads its settings from lib/env like the app does: the bench sets REDIS_URL and REDIS_KEY_PREFIX.
 
 const COOKIE = sessionCookieName(false);
@@ -41,7 +43,7 @@ export const seededSessionToken = (index: number) => `${seededUserId(index)}.${s
 
 export const ours: PeerDefinition = {
   id: 'ours',
-  label: 'ours: opaque token, one EVALSHA for session + user record (lib/session)',
+  label: 'ours: opaque token, one MGET for session + user record (lib/session)',
   staleFor: null,
   stateful: true,
   async start(context) {
@@ -71,7 +73,7 @@ export const ours: PeerDefinition = {
       close: async () => {},
     };
   },
-  // The store's own creation script, pipelined: the exact layout a sign-in writes (session hash, user record,
+  // The store's own creation script, pipelined: the exact layout a sign-in writes (session string, user record,
   // the user's index).
   async seed(context, from, to) {
     const keys = sessionKeys(context.prefix);
@@ -92,7 +94,15 @@ export const ours: PeerDefinition = {
           keys.session(userId, tokenHash),
           keys.user(userId),
           keys.userSessions(userId),
-          `seed${index.toString(36)}`.padEnd(22, 'x'),
+          encodeSession({
+            localId: `seed${index.toString(36)}`.padEnd(22, 'x'),
+            createdAt: now,
+            lastSeenAt: now,
+            expiresAt: now + absoluteMs,
+            persistent: true,
+            ip: '203.0.113.7',
+            device: describeUserAgent(BROWSER_USER_AGENT).label,
+          }),
           now,
           now + absoluteMs,
           Math.min(idleMs, absoluteMs),
@@ -100,12 +110,6 @@ export const ours: PeerDefinition = {
           JSON.stringify(sessionUser(userId)),
           tokenHash,
           0,
-          'persistent',
-          '1',
-          'ip',
-          '203.0.113.7',
-          'userAgent',
-          BROWSER_USER_AGENT,
         ],
       ];
     });

@@ -28,7 +28,10 @@ export interface RedisTransport {
 export interface RedisPort {
   readonly transport: 'tcp' | 'rest';
   get(key: string): Promise<string | null>;
-  set(key: string, value: string, options?: { pxMs?: number; nx?: boolean }): Promise<boolean>;
+  /** One value per key, null where a key is missing or holds no string. On Redis Cluster: keys of one hash slot. */
+  mget(...keys: string[]): Promise<(string | null)[]>;
+  /** False when NX (the key exists) or XX (it does not) stopped it. */
+  set(key: string, value: string, options?: { pxMs?: number; nx?: boolean; xx?: boolean }): Promise<boolean>;
   del(...keys: string[]): Promise<number>;
   unlink(...keys: string[]): Promise<number>;
   pexpire(key: string, ms: number, mode?: 'NX' | 'XX' | 'GT' | 'LT'): Promise<boolean>;
@@ -148,11 +151,17 @@ export function createPort(raw: RedisTransport, options: PortOptions = {}): Redi
   return {
     transport: raw.name,
     get: async (key) => asNullableString(await send('GET', key), 'GET'),
+    mget: async (...keys) => {
+      const reply = await send('MGET', ...keys);
+      if (!Array.isArray(reply)) throw new TypeError('Redis MGET: expected an array reply');
+      return reply.map((item) => asNullableString(item, 'MGET'));
+    },
     set: async (key, value, options = {}) => {
       const extra: RedisArg[] = [];
       if (options.pxMs !== undefined) extra.push('PX', options.pxMs);
       if (options.nx) extra.push('NX');
-      // SET answers OK, or nil when NX stopped it.
+      if (options.xx) extra.push('XX');
+      // SET answers OK, or nil when NX or XX stopped it.
       return (await send('SET', key, value, ...extra)) !== null;
     },
     del: async (...keys) => asNumber(await send('DEL', ...keys), 'DEL'),

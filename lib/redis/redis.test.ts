@@ -52,6 +52,23 @@ describe.each(TRANSPORTS)('Redis port over %s', (transport) => {
     expect(await redis().pttl(k)).toBeGreaterThan(0);
   });
 
+  it('sets with XX only a key that exists', async () => {
+    const k = key('xx');
+    expect(await redis().set(k, 'first', { pxMs: 60_000, xx: true })).toBe(false);
+    expect(await redis().get(k)).toBeNull();
+    await redis().set(k, 'first', { pxMs: 60_000 });
+    expect(await redis().set(k, 'second', { pxMs: 60_000, xx: true })).toBe(true);
+    expect(await redis().get(k)).toBe('second');
+  });
+
+  it('reads several keys with MGET, null for a missing key and for one that holds no string', async () => {
+    const [text, hash, missing] = [key('mget'), key('mget'), key('mget')];
+    await redis().set(text, 'héllo', { pxMs: 60_000 });
+    await redis().hset(hash, { field: '1' });
+    await redis().pexpire(hash, 60_000);
+    expect(await redis().mget(text, hash, missing)).toEqual(['héllo', null, null]);
+  });
+
   it('counts with INCR and sets an expiry once with PEXPIRE NX', async () => {
     const k = key('incr');
     expect(await redis().incr(k)).toBe(1);

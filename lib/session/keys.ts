@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { SESSION_ID_PATTERN } from './schema';
 
 // The session store's Redis layout, in one place. Every key of one user carries the hash tag {u:<userId>}, so on
-// Redis Cluster they all live in one hash slot and each Lua script, which declares every key it touches in KEYS,
-// runs on one node:
-//   <prefix>session:{u:<userId>}:<hash>     hash: id, createdAt, lastSeenAt, expiresAt, ip?, device?, persistent
+// Redis Cluster they all live in one hash slot, so the check's MGET and each Lua script, which declares every key it
+// touches in KEYS, run on one node:
+//   <prefix>session:{u:<userId>}:<hash>     string: the session (record.ts)
 //   <prefix>user:{u:<userId>}               string: the SessionUser as JSON (role, tier, ban state)
 //   <prefix>user-sessions:{u:<userId>}      sorted set: session hashes scored by absolute expiry
 //   <prefix>ban-notice:{u:<userId>}:<hash>  string: the userId, for a session a ban revoked, so the next request of
@@ -39,7 +39,7 @@ export function sessionPublicId(userId: string, localId: string): string {
   return `${userId}.${localId}`;
 }
 
-/** The owner and the part stored in the session hash of a public session id, or null when malformed. */
+/** The owner and the part stored in the session of a public session id, or null when malformed. */
 export function parseSessionId(sessionId: string): { userId: string; localId: string } | null {
   const match = SESSION_ID_PATTERN.exec(sessionId);
   return match ? { userId: match[1] as string, localId: match[2] as string } : null;

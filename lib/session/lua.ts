@@ -1,30 +1,17 @@
 import { defineScript } from '@/lib/redis';
 
-// The session store's Lua scripts. Each runs as one EVALSHA: one round trip, and atomic, so a read can't
-// interleave with a revoke or a touch. Every key a script touches is declared in KEYS, and all of them carry the
+// The session store's writes that must be atomic, and the one read that counts a cart. Each runs as one EVALSHA:
+// one round trip, and atomic, so a sign-in can't interleave with a ban or a revoke. Every key a script touches is declared in KEYS, and all of them carry the
 // user's hash tag (lib/session/keys.ts), so each script runs on one Redis Cluster node as on a single Redis.
 // The scripts over all of a user's sessions can't know them before reading the index: the caller reads it, declares
 // what it found, and the script answers -1 without writing anything when the index holds a session it was not given
 // (one created in between), so the caller reads again (store.ts, declaredSessions).
 //
 // Times are epoch ms passed in ARGV, never Redis's clock, so tests can inject a clock and app servers agree
-// with what they wrote. Session hash fields: id (the random part of the public id), createdAt, lastSeenAt,
-// expiresAt, ip?, device? (what the device list shows, e.g. "Firefox 133 on Windows"), persistent ('0' for a sign-in
-// without "Keep me signed in", else '1'). Every value stays under 64 bytes, so Redis keeps the hash in its compact
-// listpack form (docs/benchmarks.md, memory).
-
-const FIELDS = `'id', 'createdAt', 'lastSeenAt', 'expiresAt', 'ip', 'device', 'persistent'`;
-
-// The idle timeouts come from ARGV, not the hash, so a changed setting applies to sessions that already exist.
-// Expired by the stored times: Redis's TTL normally gets there first, an injected clock may not.
-const EXPIRED = `
-local function idle_of(f, idle, browserIdle)
-  if f[7] == '0' then return browserIdle end
-  return idle
-end
-local function expired(f, now, idle)
-  return now >= math.min(tonumber(f[3]) + idle, tonumber(f[4]))
-end`;
+// with what they wrote. A session is one string (lib/session/record.ts): a JSON array of its public id's random
+// part, its times, whether it is persistent, the IP and what the device list calls the device. The check reads it
+// with the user record in one MGET, no script (store.ts); only the scripts below that pick sessions by id look
+// inside, and only at its first element.
 
 // True when every member of the index (a key) is among the declared session hashes, ARGV[firstArg] onwards.
 const DECLARED = `
@@ -38,37 +25,15 @@ local function all_declared(index, firstArg)
 end`;
 
 /**
- * KEYS[1] session, KEYS[2] user record, KEYS[3] user index, KEYS[4] user cart (only to count it).
- * ARGV: now, idleMs, touchMs, tokenHash, browserIdleMs.
- * Returns nil, or {id, createdAt, lastSeenAt, expiresAt, ip, device, persistent, userJson, cartUnits?}; the user
- * record is read in the same script so role, tier and ban state are as current as the session itself, and with
- * KEYS[4] the units in the user's cart, so GET /api/session stays one round trip.
+ * KEYS[1] session, KEYS[2] user record, KEYS[3] user cart. Returns {session, userJson, cartUnits}: the check's MGET
+ * and the units in the user's cart in one step, so GET /api/session (the header's cart count) stays one round trip.
  */
-export const READ_SESSION = defineScript(`${EXPIRED}
-local f = redis.call('HMGET', KEYS[1], ${FIELDS})
-if not f[1] or not f[2] then return nil end
-local now, touch = tonumber(ARGV[1]), tonumber(ARGV[3])
-local idle = idle_of(f, tonumber(ARGV[2]), tonumber(ARGV[5]))
-if expired(f, now, idle) then
-  redis.call('DEL', KEYS[1])
-  redis.call('ZREM', KEYS[3], ARGV[4])
-  return nil
+export const READ_SESSION_AND_CART = defineScript(`
+local units = 0
+for _, quantity in ipairs(redis.call('HVALS', KEYS[3])) do
+  units = units + tonumber(quantity)
 end
--- Sliding renewal writes at most once per touch interval; other reads stay read-only.
-if now - tonumber(f[3]) >= touch then
-  redis.call('HSET', KEYS[1], 'lastSeenAt', ARGV[1])
-  redis.call('PEXPIRE', KEYS[1], math.min(idle, tonumber(f[4]) - now))
-  f[3] = ARGV[1]
-end
-f[8] = redis.call('GET', KEYS[2])
-if KEYS[4] then
-  local units = 0
-  for _, quantity in ipairs(redis.call('HVALS', KEYS[4])) do
-    units = units + tonumber(quantity)
-  end
-  f[9] = units
-end
-return f
+return {redis.call('GET', KEYS[1]) or false, redis.call('GET', KEYS[2]) or false, units}
 `);
 
 // Writes the user record unless the stored copy is at least as new (its \`version\`, the row's accessVersion):
@@ -91,14 +56,12 @@ end`;
 
 /**
  * KEYS[1] session, KEYS[2] user record, KEYS[3] user index.
- * ARGV: id, now, expiresAt, sessionTtlMs, absoluteMs, userJson, tokenHash, userVersion, then field/value
- * pairs (persistent, ip, device). Returns 0 when the session key already exists (a token is never reused), else 1.
+ * ARGV: session, now, expiresAt, sessionTtlMs, absoluteMs, userJson, tokenHash, userVersion.
+ * Returns 0 when the session key already exists (a token is never reused), else 1.
  */
 export const CREATE_SESSION = defineScript(`${WRITE_USER_IF_NEWER}
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-redis.call('HSET', KEYS[1], 'id', ARGV[1], 'createdAt', ARGV[2], 'lastSeenAt', ARGV[2], 'expiresAt', ARGV[3],
-  unpack(ARGV, 9))
-redis.call('PEXPIRE', KEYS[1], ARGV[4])
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[4])
 -- The user record and the index get absoluteSeconds on every creation: no session outlives that from its
 -- creation, so both always outlast the sessions they serve and touches need not refresh them.
 write_user_if_newer(KEYS[2], ARGV[6], ARGV[8], ARGV[5])
@@ -174,7 +137,8 @@ if not all_declared(KEYS[1], 3) then return -1 end
 local deleted = 0
 for i = 2, #KEYS do
   local hash = ARGV[i + 1]
-  local id = redis.call('HGET', KEYS[i], 'id')
+  local session = redis.call('GET', KEYS[i])
+  local id = session and cjson.decode(session)[1]
   if not id then
     redis.call('ZREM', KEYS[1], hash)
   elseif id ~= ARGV[1] and (ARGV[2] == '' or id == ARGV[2]) then
@@ -183,28 +147,4 @@ for i = 2, #KEYS do
   end
 end
 return deleted
-`);
-
-/**
- * KEYS[1] user index, then the declared sessions. ARGV: now, idleMs, browserIdleMs, then the declared hashes.
- * Returns {1, sessions...} with each live session's fields, after deleting expired ones and pruning the index; or
- * {-1} (nothing written) when the index holds an undeclared session.
- */
-export const LIST_USER_SESSIONS = defineScript(`${EXPIRED}${DECLARED}
-if not all_declared(KEYS[1], 4) then return {-1} end
-local now, idle, browserIdle = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-local live = {1}
-for i = 2, #KEYS do
-  local hash = ARGV[i + 2]
-  local f = redis.call('HMGET', KEYS[i], ${FIELDS})
-  if not f[1] then
-    redis.call('ZREM', KEYS[1], hash)
-  elseif expired(f, now, idle_of(f, idle, browserIdle)) then
-    redis.call('DEL', KEYS[i])
-    redis.call('ZREM', KEYS[1], hash)
-  else
-    live[#live + 1] = f
-  end
-end
-return live
 `);

@@ -6,19 +6,19 @@ import { getRedis, keyPrefix, type RedisPort, type RedisReply } from '@/lib/redi
 import { hashToken, parseSessionId, parseToken, sessionKeys, sessionPublicId, USER_ID_FORMAT } from './keys';
 import type { UserAccess } from '@/lib/users/types';
 import { memoizeBounded } from './memo';
+import { decodeSession, encodeSession, type StoredSession } from './record';
 import { describeUserAgent } from './user-agent';
 import {
   APPLY_USER_CHANGE,
   CACHE_USER,
   CREATE_SESSION,
-  LIST_USER_SESSIONS,
-  READ_SESSION,
+  READ_SESSION_AND_CART,
   REVOKE_SESSION,
   REVOKE_USER_SESSIONS,
 } from './lua';
 
 // Sessions are opaque random tokens; Redis keeps them under SHA-256(token), so a copy of Redis lets no one
-// in. Every check reads the session and the per-user record (role, tier, ban state) in one EVALSHA, so
+// in. Every check reads the session and the per-user record (role, tier, ban state) in one MGET, so
 // logout, bans and tier changes take effect on the very next request. Layout: lib/session/keys.ts. A token names
 // its user, so every key a script touches is known before it runs and shares the user's Redis Cluster slot.
 
@@ -69,8 +69,9 @@ export interface SessionStore {
     meta: { ip: string | null; userAgent: string | null; persistent?: boolean },
   ): Promise<{ token: string; session: SessionRecord }>;
   /**
-   * One Redis round trip; null when missing or expired (idle or absolute); touches at most once per touchSeconds.
-   * With `countCart`, the same round trip also counts the units in the user's cart.
+   * One Redis round trip; null when missing or expired (idle or absolute). At most once per touchSeconds a second
+   * one renews the session (lastSeenAt and its TTL). With `countCart`, the first round trip also counts the units in
+   * the user's cart.
    */
   readSession(token: string, options?: { countCart?: boolean }): Promise<SessionLookup | null>;
   /**
@@ -117,7 +118,7 @@ export interface SessionStore {
 
 const TOKEN_BYTES = 32;
 const SESSION_ID_BYTES = 16;
-// Under Redis's 64-byte listpack limit, with the IP and times, so the session hash stays compact.
+// Keeps a session's string short (record.ts) whatever the User-Agent header said.
 const DEVICE_MAX = 60;
 // Revoking and listing read a user's index and then declare what they found; only a session created in between
 // makes a script ask again, so a few attempts always suffice outside a flood of sign-ins for one user.
@@ -155,16 +156,6 @@ function parseUser(json: RedisReply | undefined): SessionUser | null {
 
 const tokenParts = memoizeBounded(parseToken, MEMO_SIZE);
 
-function toNumber(value: RedisReply | undefined): number {
-  const number = typeof value === 'string' ? Number(value) : NaN;
-  if (!Number.isFinite(number)) throw new TypeError('Corrupt session record in Redis');
-  return number;
-}
-
-function toOptionalString(value: RedisReply | undefined): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
 function userJson(user: SessionUser): string {
   userIdSchema.parse(user.id);
   return JSON.stringify(userSchema.parse(user));
@@ -186,24 +177,32 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
   }
   const idleFor = (persistent: boolean) => (persistent ? idleMs : browserIdleMs);
 
-  function toRecord(userId: string, fields: RedisReply): SessionRecord {
-    if (!Array.isArray(fields)) throw new TypeError('Corrupt session record in Redis');
-    const [localId, createdAt, lastSeenAt, expiresAt, ip, device, persistent] = fields;
-    if (typeof localId !== 'string') throw new TypeError('Corrupt session record in Redis');
-    const record = {
-      id: sessionPublicId(userId, localId),
-      userId,
-      createdAt: toNumber(createdAt),
-      lastSeenAt: toNumber(lastSeenAt),
-      expiresAt: toNumber(expiresAt),
-      persistent: persistent !== '0',
-      ip: toOptionalString(ip),
-      device: toOptionalString(device),
-    };
+  function toRecord(userId: string, stored: StoredSession): SessionRecord {
     return {
-      ...record,
-      idleExpiresAt: Math.min(record.lastSeenAt + idleFor(record.persistent), record.expiresAt),
+      id: sessionPublicId(userId, stored.localId),
+      userId,
+      createdAt: stored.createdAt,
+      lastSeenAt: stored.lastSeenAt,
+      expiresAt: stored.expiresAt,
+      idleExpiresAt: Math.min(stored.lastSeenAt + idleFor(stored.persistent), stored.expiresAt),
+      persistent: stored.persistent,
+      ip: stored.ip,
+      device: stored.device,
     };
+  }
+
+  // The idle timeout comes from the settings, not the stored session, so a changed setting applies to sessions that
+  // already exist. Redis's TTL normally removes an expired session first; an injected clock may get there before it.
+  const isExpired = (stored: StoredSession, at: number) =>
+    at >= Math.min(stored.lastSeenAt + idleFor(stored.persistent), stored.expiresAt);
+
+  /** Deletes sessions found expired or gone and takes them out of the user's index, in one round trip. */
+  async function dropSessions(userId: string, hashes: string[], expired: string[]): Promise<void> {
+    if (hashes.length === 0) return;
+    await redis.multi([
+      ...(expired.length ? [['DEL', ...expired.map((hash) => keys.session(userId, hash))] as const] : []),
+      ['ZREM', keys.userSessions(userId), ...hashes],
+    ]);
   }
 
   /**
@@ -228,6 +227,17 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     throw new Error(`The sessions of user ${userId} kept changing while they were being read.`);
   }
 
+  async function readWithCart(sessionKey: string, userId: string): Promise<[RedisReply, RedisReply, number]> {
+    const reply = await redis.evalScript(
+      READ_SESSION_AND_CART,
+      [sessionKey, keys.user(userId), keys.userCart(userId)],
+      [],
+    );
+    if (!Array.isArray(reply) || typeof reply[2] !== 'number')
+      throw new TypeError('Unexpected reply reading a session');
+    return [reply[0] ?? null, reply[1] ?? null, reply[2]];
+  }
+
   return {
     async createSession(user, meta) {
       const json = userJson(user);
@@ -249,14 +259,11 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
         ip: meta.ip,
         device: meta.userAgent === null ? null : describeUserAgent(meta.userAgent).label.slice(0, DEVICE_MAX),
       };
-      const optional: string[] = ['persistent', persistent ? '1' : '0'];
-      if (meta.ip !== null) optional.push('ip', meta.ip);
-      if (session.device !== null) optional.push('device', session.device);
       const created = await redis.evalScript(
         CREATE_SESSION,
         [keys.session(user.id, tokenHash), keys.user(user.id), keys.userSessions(user.id)],
         [
-          localId,
+          encodeSession({ ...session, localId }),
           createdAt,
           expiresAt,
           sessionIdleMs,
@@ -264,7 +271,6 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
           json,
           tokenHash,
           user.version,
-          ...optional,
         ],
       );
       // 256 random bits do not collide; if they ever did, the script refused to overwrite and so do we.
@@ -276,16 +282,28 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       const parts = tokenParts(token);
       if (!parts) return null;
       const { userId, tokenHash } = parts;
-      const sessionKeysRead = [keys.session(userId, tokenHash), keys.user(userId), keys.userSessions(userId)];
-      const reply = await redis.evalScript(
-        READ_SESSION,
-        readOptions.countCart ? [...sessionKeysRead, keys.userCart(userId)] : sessionKeysRead,
-        [now(), idleMs, touchMs, tokenHash, browserIdleMs],
-      );
-      if (reply === null) return null;
-      if (!Array.isArray(reply)) throw new TypeError('Corrupt session record in Redis');
-      const lookup: SessionLookup = { session: toRecord(userId, reply), user: parseUser(reply[7]) };
-      if (readOptions.countCart) lookup.cartUnits = typeof reply[8] === 'number' ? reply[8] : 0;
+      const sessionKey = keys.session(userId, tokenHash);
+      let value: RedisReply | undefined;
+      let json: RedisReply | undefined;
+      let cartUnits: number | undefined;
+      if (readOptions.countCart) [value, json, cartUnits] = await readWithCart(sessionKey, userId);
+      else [value, json] = await redis.mget(sessionKey, keys.user(userId));
+      if (typeof value !== 'string') return null;
+      let stored = decodeSession(value);
+      const at = now();
+      if (isExpired(stored, at)) {
+        await dropSessions(userId, [tokenHash], [tokenHash]);
+        return null;
+      }
+      // Sliding renewal writes at most once per touch interval; other checks only read. XX: a session revoked since
+      // the read is not brought back, and the check then answers signed out.
+      if (at - stored.lastSeenAt >= touchMs) {
+        stored = { ...stored, lastSeenAt: at };
+        const ttl = Math.min(idleFor(stored.persistent), stored.expiresAt - at);
+        if (!(await redis.set(sessionKey, encodeSession(stored), { pxMs: ttl, xx: true }))) return null;
+      }
+      const lookup: SessionLookup = { session: toRecord(userId, stored), user: parseUser(json) };
+      if (cartUnits !== undefined) lookup.cartUnits = cartUnits;
       return lookup;
     },
 
@@ -329,18 +347,24 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
 
     async listUserSessions(userId) {
       userIdSchema.parse(userId);
-      const reply = await declaredSessions(userId, (declared, hashes) =>
-        redis.evalScript(
-          LIST_USER_SESSIONS,
-          [keys.userSessions(userId), ...declared],
-          [now(), idleMs, browserIdleMs, ...hashes],
-        ),
-      );
-      if (!Array.isArray(reply)) throw new TypeError('Unexpected reply listing sessions');
-      return reply
-        .slice(1)
-        .map((fields) => toRecord(userId, fields))
-        .sort((a, b) => b.lastSeenAt - a.lastSeenAt);
+      // No script: a session signed in after the index was read is newer than the list, and a session whose key is
+      // gone, or that has expired, never comes back, so dropping those from the index needs no atomicity.
+      const hashes = await redis.zrangebyscore(keys.userSessions(userId), '-inf', '+inf');
+      if (hashes.length === 0) return [];
+      const values = await redis.mget(...hashes.map((hash) => keys.session(userId, hash)));
+      const at = now();
+      const live: SessionRecord[] = [];
+      const gone: string[] = [];
+      const expired: string[] = [];
+      hashes.forEach((hash, i) => {
+        const value = values[i];
+        if (typeof value !== 'string') return void gone.push(hash);
+        const stored = decodeSession(value);
+        if (isExpired(stored, at)) expired.push(hash);
+        else live.push(toRecord(userId, stored));
+      });
+      await dropSessions(userId, [...gone, ...expired], expired);
+      return live.sort((a, b) => b.lastSeenAt - a.lastSeenAt);
     },
 
     async cacheUser(user) {
