@@ -1,5 +1,4 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { AppError, errorResponse, sessionStoreUnavailable } from '@/lib/http/errors';
 import { NO_STORE } from '@/lib/http/no-store';
 import { sessionUnavailableDocument } from '@/lib/http/unavailable-page';
 import { hasOrder } from '@/lib/orders';
@@ -12,9 +11,8 @@ import {
 } from '@/lib/session';
 import { userExists } from '@/lib/users';
 
-// The early, optimistic gate (the Next.js authentication guide's): a visitor to a private route without a session
-// cookie that opens goes to the login page (an API call gets a 401) before anything renders, and a cookie that does
-// not open is cleared. It reads no Redis (but for an admin's user page, below): every page, route handler and action
+// The early, optimistic gate (the Next.js authentication guide's): a visitor to a private page without a session
+// cookie that opens goes to the login page before anything renders, and a cookie that does not open is cleared. It reads no Redis (but for an admin's user page, below): every page, route handler and action
 // checks the session itself through lib/auth/gate.ts, which is the real check, so each request pays one round trip
 // and a request that skips the proxy (a matcher gap, the x-middleware-subrequest trick) still gets nothing. Roles are
 // the gate's business too.
@@ -66,11 +64,7 @@ async function recordIsMissing(pathname: string, token: string): Promise<boolean
 export async function proxy(request: NextRequest) {
   const { token, hadCookie, secure } = await openSessionCookie(request);
   const { pathname, search } = request.nextUrl;
-  if (token && !sessionStoreAvailable()) {
-    return pathname.startsWith('/api/')
-      ? errorResponse(sessionStoreUnavailable())
-      : sessionUnavailableDocument();
-  }
+  if (token && !sessionStoreAvailable()) return sessionUnavailableDocument();
   if (token) {
     // A lookup that fails (Redis or PostgreSQL away) is left to the page's gate, which answers it.
     if (await recordIsMissing(pathname, token).catch(() => false)) {
@@ -82,9 +76,9 @@ export async function proxy(request: NextRequest) {
     return NextResponse.next();
   }
 
-  const response = pathname.startsWith('/api/')
-    ? errorResponse(new AppError('unauthenticated', 'Sign in to continue.'))
-    : NextResponse.redirect(new URL(`/login?next=${encodeURIComponent(pathname + search)}`, request.nextUrl));
+  const response = NextResponse.redirect(
+    new URL(`/login?next=${encodeURIComponent(pathname + search)}`, request.nextUrl),
+  );
   if (hadCookie) {
     response.headers.append('Set-Cookie', clearSessionSetCookie(secure));
     response.headers.set('Cache-Control', NO_STORE);
@@ -92,15 +86,9 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-// Only private routes are looked at; the catalog passes untouched.
+// Only private pages are looked at; the catalog passes untouched. Route handlers are not: their gate answers a
+// missing or stale cookie with the same 401 (and a Redis outage with the same 503) that the proxy would, so running
+// the proxy first only added its own cost to every signed-in API request.
 export const config = {
-  matcher: [
-    '/account/:path*',
-    '/admin/:path*',
-    '/checkout',
-    '/orders/:path*',
-    '/api/account/:path*',
-    '/api/me',
-    '/api/admin/:path*',
-  ],
+  matcher: ['/account/:path*', '/admin/:path*', '/checkout', '/orders/:path*'],
 };
