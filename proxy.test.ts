@@ -1,27 +1,57 @@
+import { Redis } from 'ioredis';
 import { unstable_doesMiddlewareMatch } from 'next/experimental/testing/server';
 import { NextRequest } from 'next/server';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiRequest, sessionCookieFrom, TEST_ORIGIN, uniqueEmail } from '@/test/auth';
 import type { RedisPort } from '@/lib/redis';
+import { readSessionStateFromCookies } from '@/lib/session';
+import { setUserRole, SYSTEM_ACTOR } from '@/lib/users';
 import { unreachableRedis } from '@/test/redis';
 import { POST as logout } from './app/api/auth/logout/route';
 import { POST as register } from './app/api/auth/register/route';
 import { config, proxy } from './proxy';
 
-async function signedIn() {
+async function registered() {
   const response = await register(
     apiRequest('/api/auth/register', {
       body: { email: uniqueEmail(), password: 'a long enough password', name: 'P' },
     }),
   );
-  return sessionCookieFrom(response);
+  const { user } = (await response.json()) as { user: { id: string } };
+  return { cookie: sessionCookieFrom(response), id: user.id };
 }
 
-function visit(path: string, cookie?: string) {
-  return proxy(new NextRequest(new URL(path, TEST_ORIGIN), { headers: cookie ? { cookie } : {} }));
+async function signedIn() {
+  return (await registered()).cookie;
+}
+
+function visit(path: string, cookie?: string, headers: Record<string, string> = {}) {
+  return proxy(
+    new NextRequest(new URL(path, TEST_ORIGIN), { headers: cookie ? { cookie, ...headers } : headers }),
+  );
 }
 
 const passedThrough = (response: Response) => response.headers.get('x-middleware-next') === '1';
+
+const ATTESTATION = 'x-session-attestation';
+
+// NextResponse.next({ request: { headers } }) hands the page these headers (Next's x-middleware-request-* encoding).
+function headersPassedOn(response: Response): Headers {
+  const passed = new Headers();
+  for (const name of response.headers.get('x-middleware-override-headers')?.split(',') ?? []) {
+    passed.set(name, response.headers.get(`x-middleware-request-${name}`) ?? '');
+  }
+  return passed;
+}
+
+function cookieReader(cookie: string) {
+  const [name, value] = cookie.split('=') as [string, string];
+  return { get: (asked: string) => (asked === name ? { value } : undefined) };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('proxy', () => {
   it('sends a signed-out page request to the login page, keeping path and query', async () => {
@@ -66,6 +96,38 @@ describe('proxy', () => {
     expect(passedThrough(await visit('/account', cookie))).toBe(true);
     expect(passedThrough(await visit('/orders', cookie))).toBe(true);
     expect(passedThrough(await visit('/admin/users', cookie))).toBe(true);
+  });
+
+  it('an admin’s user page costs one session check: the proxy’s, which the page’s gate takes from the attestation', async () => {
+    const admin = await registered();
+    await setUserRole(admin.id, 'admin', SYSTEM_ACTOR);
+    await visit(`/admin/users/${admin.id}`, admin.cookie);
+    const sent = vi.spyOn(Redis.prototype, 'sendCommand');
+    const response = await visit(`/admin/users/${admin.id}`, admin.cookie);
+    expect(passedThrough(response)).toBe(true);
+    const state = await readSessionStateFromCookies(cookieReader(admin.cookie), headersPassedOn(response));
+    expect(state.current?.user).toMatchObject({ id: admin.id, role: 'admin' });
+    expect(sent.mock.calls.length).toBe(1);
+    // An unknown user is the real 404, for the admin alone.
+    expect((await visit('/admin/users/cnosuchuser00000000000000', admin.cookie)).status).toBe(404);
+  });
+
+  it('never passes on an attestation a client sent: removed, or replaced by its own', async () => {
+    const shopper = await registered();
+    const forged = { [ATTESTATION]: 'forged' };
+    const account = await visit('/account', shopper.cookie, forged);
+    expect(passedThrough(account)).toBe(true);
+    expect(headersPassedOn(account).has(ATTESTATION)).toBe(false);
+    const userPage = await visit(`/admin/users/${shopper.id}`, shopper.cookie, forged);
+    expect(passedThrough(userPage)).toBe(true);
+    const passed = headersPassedOn(userPage);
+    expect(passed.get(ATTESTATION)).not.toBe('forged');
+    const state = await readSessionStateFromCookies(cookieReader(shopper.cookie), passed);
+    expect(state.current?.user).toMatchObject({ id: shopper.id, role: 'shopper' });
+    // Nothing to remove, nothing checked: the request passes as it came.
+    expect((await visit('/account', shopper.cookie)).headers.has('x-middleware-override-headers')).toBe(
+      false,
+    );
   });
 
   it('answers a page 503 at once while the process knows Redis is away', async () => {

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './fixtures/axe';
 import { apiLogin, expect, test } from './fixtures/users';
@@ -182,4 +183,53 @@ test('an unknown user is a 404 page for an admin; a shopper is sent back to the 
 
   await page.goto('/admin/users/cnosuchuser00000000000000');
   await expect(page).toHaveURL('/');
+});
+
+// The header in which proxy.ts hands its session check to the page's gate (lib/session/attestation.ts).
+const ATTESTATION = 'x-session-attestation';
+
+/** What a client could send in its place: the right shape, the shopper made an admin, signed with a guessed key. */
+function forgedAttestation(userId: string): string {
+  const now = Date.now();
+  const state = {
+    current: {
+      session: {
+        id: `${userId}.forged`,
+        userId,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: now + 3_600_000,
+      },
+      user: { id: userId, role: 'admin', tier: 'standard', bannedAt: null, bannedUntil: null, version: 99 },
+    },
+    banned: null,
+  };
+  const payload = Buffer.from(JSON.stringify(state)).toString('base64url');
+  const signature = createHmac('sha256', 'a guessed key').update(payload).digest('base64url');
+  return `${now}.${payload}.${signature}`;
+}
+
+test('an attestation header a client sends gets a shopper nothing; the proxy’s own never reaches the browser', async ({
+  page,
+  user,
+  browser,
+  baseURL,
+}) => {
+  const shopperId = await idOf(page.request, user);
+  await page.setExtraHTTPHeaders({ [ATTESTATION]: forgedAttestation(shopperId) });
+  for (const path of [`/admin/users/${shopperId}`, '/admin']) {
+    await page.goto(path);
+    await expect(page, path).toHaveURL('/');
+  }
+
+  const admin = await adminContext(browser, baseURL);
+  const adminPage = await admin.newPage();
+  const response = await adminPage.goto(`/admin/users/${shopperId}`);
+  expect(response?.status()).toBe(200);
+  await expect(adminPage.getByRole('heading', { name: 'Actions' })).toBeVisible();
+  const leaked = Object.keys((await response?.allHeaders()) ?? {}).filter(
+    (name) => name === ATTESTATION || name.startsWith('x-middleware-'),
+  );
+  expect(leaked).toEqual([]);
+  await admin.close();
 });

@@ -22,6 +22,7 @@ import { loginPath, sessionUnavailablePath } from './redirect';
 
 export type { CurrentSession } from '@/lib/session';
 
+// One round trip, or none where proxy.ts has already checked this very request and attested it (lib/session).
 const readSessionState = cache(async (): Promise<SessionState> => {
   return readSessionStateFromCookies(await cookies(), await headers());
 });
