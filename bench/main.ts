@@ -2,7 +2,7 @@
 // (bench/session-check.ts), one report with the machine in docs/benchmarks.md. Options are environment variables,
 // listed in the README's Benchmarks section; BENCH_PARTS=peers or =app runs one part.
 import { writeFileSync } from 'node:fs';
-import { median } from './load';
+import { median, type Sample } from './load';
 import { loadAverage, machineLines } from './machine';
 import { medians, peerReport, runPeerBench, type PeerBenchResult } from './peer-bench';
 import { BENCHMARKS_FILE, keptSections } from './report-sections';
@@ -72,7 +72,34 @@ function appTargets(result: AppBenchResult): Target[] {
     path: route.path,
     ratio: median(route.signedIn.map((s) => s.rps)) / median(route.signedOut.map((s) => s.rps)),
   }));
+  const rpsOf = (samples: Sample[]) => median(samples.map((s) => s.rps));
+  const p99Of = (samples: Sample[]) => median(samples.map((s) => s.p99));
+  const staticFile = result.routes.find((route) => route.kind === 'static');
+  const catalog = result.routes.filter((route) => route.kind === 'catalog');
+  // Each run against the static file's run of the same kind (signed out or in), both from this one bench.
+  const shares = catalog.flatMap((route) =>
+    staticFile
+      ? [
+          { label: `${route.path} out`, share: rpsOf(route.signedOut) / rpsOf(staticFile.signedOut) },
+          { label: `${route.path} in`, share: rpsOf(route.signedIn) / rpsOf(staticFile.signedIn) },
+        ]
+      : [],
+  );
+  const tails = catalog.flatMap((route) => [
+    { label: `${route.path} out`, p99: p99Of(route.signedOut) },
+    { label: `${route.path} in`, p99: p99Of(route.signedIn) },
+  ]);
   return [
+    {
+      target: `in the app, cached catalog pages ≥ 0.2× the req/s of a static file`,
+      measured: shares.map(({ label, share }) => `${label} ${share.toFixed(2)}×`).join('; '),
+      met: shares.length > 0 && shares.every(({ share }) => share >= 0.2),
+    },
+    {
+      target: `in the app, cached catalog pages p99 < 50 ms at ${result.options.connections} connections`,
+      measured: tails.map(({ label, p99 }) => `${label} ${p99} ms`).join('; '),
+      met: tails.length > 0 && tails.every(({ p99 }) => p99 < 50),
+    },
     {
       target: 'in the app, ≤ 1 Redis command per request on every route',
       measured: `at most ${most.toFixed(2)}`,

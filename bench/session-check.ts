@@ -21,9 +21,13 @@ export type AppBenchOptions = {
 
 type RedisPerRequest = { commands: number; writes: number; names: string };
 
+/** What a route stands for in the targets: the static file is the ceiling the cached catalog pages are held to. */
+export type RouteKind = 'static' | 'catalog' | 'session';
+
 type Measured = {
   name: string;
   path: string;
+  kind: RouteKind;
   note: string;
   signedOut: Sample[];
   signedIn: Sample[];
@@ -96,29 +100,34 @@ async function measureRedisTraffic(
   };
 }
 
-const ROUTES = (slug: string) => [
+const ROUTES = (slug: string): Omit<Measured, 'signedIn' | 'signedOut' | 'redis'>[] => [
   {
     name: 'A static file',
+    kind: 'static',
     path: `/products/${slug}.svg`,
     note: 'A product image from public/: the ceiling for anything Node serves on this machine.',
   },
   {
     name: 'A product page',
+    kind: 'catalog',
     path: `/products/${slug}`,
     note: 'Prerendered HTML from Next’s cache, the same bytes for everyone; the browser then asks /api/session.',
   },
   {
     name: 'The home page',
+    kind: 'catalog',
     path: '/',
     note: 'Prerendered HTML from Next’s cache, like the product page.',
   },
   {
     name: 'The session endpoint',
+    kind: 'session',
     path: '/api/session',
     note: 'What every page view asks once: signed in, one EVALSHA that reads the session, the user record and the cart’s count; signed out, no Redis at all.',
   },
   {
     name: 'A private JSON route',
+    kind: 'session',
     path: '/api/me',
     note: 'A route handler, which the proxy leaves to its gate: signed out, the gate answers 401 without Redis (no cookie); signed in, it makes the one round trip.',
   },
