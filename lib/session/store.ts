@@ -120,7 +120,7 @@ const TOKEN_BYTES = 32;
 const SESSION_ID_BYTES = 16;
 // Keeps a session's string short (record.ts) whatever the User-Agent header said.
 const DEVICE_MAX = 60;
-// Revoking and listing read a user's index and then declare what they found; only a session created in between
+// Revoking and banning read a user's index and then declare what they found; only a session created in between
 // makes a script ask again, so a few attempts always suffice outside a flood of sign-ins for one user.
 const DECLARE_ATTEMPTS = 5;
 
