@@ -60,7 +60,7 @@ test('a ban sends the open tab to /banned with the reason; the next click and lo
 
   // The shopper's tab, untouched, goes to /banned by itself.
   await expect(page).toHaveURL('/banned');
-  await expect(page.getByTestId('ban-reason')).toHaveText('Repeated chargebacks');
+  await expect(page.getByRole('main').getByTestId('ban-reason')).toHaveText('Repeated chargebacks');
 
   // The next click is refused.
   await page.goto('/account/sessions');
@@ -160,7 +160,7 @@ test('admin pages and /banned pass axe', async ({ page, user, browser, baseURL }
   expect(ban.status()).toBe(200);
   await page.goto('/account');
   await expect(page).toHaveURL('/banned');
-  await expect(page.getByTestId('ban-reason')).toHaveText('Axe check');
+  await expect(page.getByRole('main').getByTestId('ban-reason')).toHaveText('Axe check');
   await expectNoSeriousA11yViolations(page, '/banned');
   await admin.close();
 });
