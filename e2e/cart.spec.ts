@@ -126,6 +126,29 @@ test('listing cards add to the cart, and the cart changes quantities with a conf
   await expect(page.getByText('Your cart is empty.')).toBeVisible();
 });
 
+test('an add made before the page knows the visitor keeps its count when that older answer lands', async ({
+  page,
+}) => {
+  // The page's first GET /api/session is read before the add and delivered after it.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let first = true;
+  await page.route('**/api/session', async (route) => {
+    if (!first) return route.continue();
+    first = false;
+    const response = await route.fetch();
+    await held;
+    // The page may have dropped this request meanwhile; then there is nothing to deliver.
+    await route.fulfill({ response }).catch(() => {});
+  });
+  await page.goto('/search?q=notebook');
+  await page.getByRole('button', { name: `Add to cart for ${NOTEBOOK.name}` }).click();
+  await expect(page.getByTestId('cart-count')).toHaveText('1');
+  release();
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByTestId('cart-count')).toHaveText('1');
+});
+
 test("another user's order, or no order at all, is a 404 page", async ({ page, user, browser, baseURL }) => {
   // Two accounts, a checkout and five page loads: more than the default budget on a loaded machine.
   test.slow();

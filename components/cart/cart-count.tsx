@@ -33,11 +33,13 @@ export function CartCount() {
     changed?.since === session ? changed.count : session.status === 'ready' ? session.cartCount : null;
 
   useEffect(() => {
-    // A change carries the new cart; an event without one (an order emptied the cart) asks for the visitor again.
+    // A change that carries the new cart shows at once. Either way the visitor is asked for again: an answer already
+    // on its way (the page's first, still loading) was read before this change and would bring the old count back;
+    // asking again drops it.
     const onChange = (event: Event) => {
       const cart = (event as CustomEvent<Cart | undefined>).detail;
       if (cart) setChanged({ count: cart.itemCount, since: session });
-      else refreshSession();
+      refreshSession();
     };
     window.addEventListener(CART_CHANGED_EVENT, onChange);
     return () => window.removeEventListener(CART_CHANGED_EVENT, onChange);
