@@ -1,7 +1,8 @@
 // The compared session checks (bench/peers/), each a plain node:http server in its own process answering GET /me,
-// loaded by autocannon in alternating rounds; then the same at growing numbers of stored sessions, Redis memory
-// per session, and how long each still serves a session after its logout returns. Everything runs against a
-// private redis-server this bench starts (and stops) and a PostgreSQL database of its own (dropped at the end).
+// loaded by autocannon in alternating rounds, at every number of stored sessions; Redis memory per session; and how
+// long each still serves a session after its logout returns. Each number of stored sessions has its own private
+// redis-server (started and stopped here) and PostgreSQL database (dropped at the end), so one round measures a
+// check at every size back to back and the machine's drift reaches all sizes alike.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
@@ -60,9 +61,6 @@ type Memory = {
   sessionEncoding: string;
 };
 
-/** The stateless check run at every scale: it reads no store, so its changes are the machine's drift. */
-const CONTROL = 'jose';
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function freePort(): Promise<number> {
@@ -115,13 +113,21 @@ function databaseUrl(serverUrl: string, name: string): string {
   return url.toString();
 }
 
-type Server = { id: string; base: string; child: ChildProcess; cookie: string; cookies?: string[] };
+type Server = {
+  id: string;
+  /** How many sessions its store holds. */
+  scale: number;
+  base: string;
+  child: ChildProcess;
+  cookie: string;
+  cookies?: string[];
+};
 
 /** More distinct cookies than lib/session/cookie.ts's cache of opened seals holds (10,000): every open misses. */
 const COLD_COOKIES = 20_000;
 export const COLD = 'ours-cold-seals';
 
-async function startPeer(definition: PeerDefinition, context: PeerContext): Promise<Server> {
+async function startPeer(definition: PeerDefinition, context: PeerContext, scale = 0): Promise<Server> {
   const child = fork(path.resolve('bench/peers/serve.ts'), [definition.id], {
     execArgv: ['--conditions=react-server', '--import', 'tsx'],
     env: {
@@ -141,7 +147,7 @@ async function startPeer(definition: PeerDefinition, context: PeerContext): Prom
     child.once('exit', (code) => reject(new Error(`peer ${definition.id} exited with ${code}`)));
   });
   const base = `http://127.0.0.1:${port}`;
-  return { id: definition.id, base, child, cookie: await signIn(base, `bench-${definition.id}`) };
+  return { id: definition.id, scale, base, child, cookie: await signIn(base, `bench-${definition.id}`) };
 }
 
 async function signIn(base: string, userId: string): Promise<string> {
@@ -235,9 +241,7 @@ async function measureLag(
 }
 
 // The project check with a different seeded session's cookie on every request, so each one opens its seal.
-async function coldSeals(servers: Server[], context: PeerContext): Promise<Server> {
-  const server = servers.find((candidate) => candidate.id === 'ours');
-  if (!server) throw new Error('the project check is not running');
+async function coldSeals(server: Server, context: PeerContext): Promise<Server> {
   const cookies: string[] = [];
   for (let index = 0; index < COLD_COOKIES; index++) {
     cookies.push(
@@ -252,12 +256,24 @@ async function logoutOf(base: string, cookie: string): Promise<void> {
   if (response.status !== 204) throw new Error(`${base} logout answered ${response.status}`);
 }
 
+/**
+ * Every group is one check at each of its numbers of stored sessions. A round runs each group's servers back to
+ * back, so a check's sizes are compared minutes apart at most; groups and the sizes within them start one later
+ * each round, so none always runs first or after the same neighbour. Returns samples per scale, per peer id, in
+ * round order.
+ */
 async function timedRounds(
-  servers: Server[],
+  groups: Server[][],
   options: PeerBenchOptions,
-  label: string,
-): Promise<Map<string, Timed>> {
-  const timed = new Map(servers.map((server) => [server.id, { samples: [] as Sample[] }]));
+): Promise<Map<number, Map<string, Timed>>> {
+  const timed = new Map<number, Map<string, Timed>>();
+  const samplesOf = (server: Server) => {
+    const atScale = timed.get(server.scale) ?? new Map<string, Timed>();
+    timed.set(server.scale, atScale);
+    const entry = atScale.get(server.id) ?? { samples: [] };
+    atScale.set(server.id, entry);
+    return entry.samples;
+  };
   // A fresh session before every run: the JWTs (15 min) and better-auth's cookie cache (5 min) must not expire
   // during the bench, or a run would measure refusals or cache misses.
   const run = async (server: Server, seconds: number) =>
@@ -268,18 +284,19 @@ async function timedRounds(
       connections: options.connections,
       seconds,
     });
+  const rotate = <T>(items: T[], by: number) => items.map((_, i) => items[(i + by) % items.length] as T);
   // Warm-up (JIT, connection pools, caches): not counted.
-  for (const server of servers) await run(server, Math.min(2, options.seconds));
+  for (const server of groups.flat()) await run(server, Math.min(2, options.seconds));
   for (let round = 0; round < options.rounds; round++) {
-    // Each round starts one peer later, so no peer always runs first or right after the same neighbour.
-    const order = servers.map((_, i) => servers[(i + round) % servers.length] as Server);
-    for (const server of order) {
-      const sample = await run(server, options.seconds);
-      if (sample.non2xx > 0) throw new Error(`${server.id}: ${sample.non2xx} answers were not 2xx`);
-      timed.get(server.id)?.samples.push(sample);
-      console.log(
-        `${label} round ${round + 1}/${options.rounds} ${server.id}: ${sample.rps.toFixed(0)} req/s, p99 ${sample.p99} ms`,
-      );
+    for (const group of rotate(groups, round)) {
+      for (const server of rotate(group, round)) {
+        const sample = await run(server, options.seconds);
+        if (sample.non2xx > 0) throw new Error(`${server.id}: ${sample.non2xx} answers were not 2xx`);
+        samplesOf(server).push(sample);
+        console.log(
+          `round ${round + 1}/${options.rounds} ${server.id}, ${server.scale} sessions: ${sample.rps.toFixed(0)} req/s, p99 ${sample.p99} ms`,
+        );
+      }
     }
   }
   return timed;
@@ -342,22 +359,37 @@ async function tableBytes(url: string): Promise<number> {
   });
 }
 
+type Store = { scale: number; redis: ChildProcess; database: string; context: PeerContext };
+
 export async function runPeerBench(options: PeerBenchOptions): Promise<PeerBenchResult> {
-  const privateRedis = await startPrivateRedis();
-  const database = `storefront_bench_peers_${randomBytes(3).toString('hex')}`;
-  const context: PeerContext = {
-    redisUrl: privateRedis.url,
-    databaseUrl: databaseUrl(options.databaseServerUrl, database),
-    prefix: 'bp:',
-    secret: randomBytes(32).toString('base64url'),
-  };
-  await withDatabase(options.databaseServerUrl, (client) => client.query(`CREATE DATABASE ${database}`));
+  const scales = [...new Set(options.scales)].sort((a, b) => a - b);
+  const secret = randomBytes(32).toString('base64url');
+  const stores: Store[] = [];
   const servers: Server[] = [];
   try {
+    for (const scale of scales) {
+      const privateRedis = await startPrivateRedis();
+      const database = `storefront_bench_peers_${randomBytes(3).toString('hex')}`;
+      await withDatabase(options.databaseServerUrl, (client) => client.query(`CREATE DATABASE ${database}`));
+      stores.push({
+        scale,
+        redis: privateRedis.process,
+        database,
+        context: {
+          redisUrl: privateRedis.url,
+          databaseUrl: databaseUrl(options.databaseServerUrl, database),
+          prefix: 'bp:',
+          secret,
+        },
+      });
+    }
+    const smallest = stores[0] as Store;
+    const largest = stores[stores.length - 1] as Store;
+    const { context } = smallest;
     const versions = await serviceVersions(context.redisUrl, context.databaseUrl);
     console.log(`memory: ${options.memorySessions} sessions through lib/session's createSession`);
     const memory = await measureMemory(context.redisUrl, options.memorySessions);
-    for (const peer of PEERS) await peer.prepare?.(context);
+    for (const store of stores) for (const peer of PEERS) await peer.prepare?.(store.context);
 
     const traffic = new Map<string, Traffic>();
     for (const peer of PEERS) {
@@ -365,42 +397,42 @@ export async function runPeerBench(options: PeerBenchOptions): Promise<PeerBench
       console.log(`traffic ${peer.id}: ${JSON.stringify(traffic.get(peer.id))}`);
     }
 
-    for (const peer of PEERS) servers.push(await startPeer(peer, context));
-    const stateful = new Set(PEERS.filter((peer) => peer.stateful).map((peer) => peer.id));
-    const timed = new Map<number, Map<string, Timed>>();
     const seededBytes = new Map<string, number>();
     const seedSeconds = new Map<string, number>();
-    let stored = 0;
-    for (const scale of [...options.scales].sort((a, b) => a - b)) {
+    for (const store of stores) {
       for (const peer of PEERS) {
         if (!peer.seed) continue;
-        const memoryBefore = await usedMemory(context.redisUrl);
-        const tableBefore = peer.id === 'pg-table' ? await tableBytes(context.databaseUrl) : 0;
+        const measure = () =>
+          peer.id === 'pg-table' ? tableBytes(store.context.databaseUrl) : usedMemory(store.context.redisUrl);
+        const before = await measure();
         const startedAt = performance.now();
-        await peer.seed(context, stored, scale);
+        await peer.seed(store.context, 0, store.scale);
         seedSeconds.set(peer.id, (seedSeconds.get(peer.id) ?? 0) + (performance.now() - startedAt) / 1000);
-        const grown =
-          peer.id === 'pg-table'
-            ? (await tableBytes(context.databaseUrl)) - tableBefore
-            : (await usedMemory(context.redisUrl)) - memoryBefore;
-        seededBytes.set(peer.id, grown / (scale - stored));
-        console.log(`seeded ${peer.id} to ${scale}`);
+        if (store === largest) seededBytes.set(peer.id, ((await measure()) - before) / store.scale);
+        console.log(`seeded ${peer.id} to ${store.scale}`);
       }
-      stored = scale;
-      // The smallest scale measures every peer; the larger ones those whose check reads stored state, and the control.
-      const measured =
-        timed.size === 0
-          ? servers
-          : servers.filter((server) => stateful.has(server.id) || server.id === CONTROL);
-      if (scale === Math.max(...options.scales) && scale >= COLD_COOKIES) {
-        measured.push(await coldSeals(servers, context));
-      }
-      timed.set(scale, await timedRounds(measured, options, `${scale} sessions`));
     }
+
+    // Every check at the smallest size; those whose check reads stored state at every size.
+    const groups: Server[][] = [];
+    for (const peer of PEERS) {
+      const group: Server[] = [];
+      for (const store of peer.stateful ? stores : [smallest]) {
+        const server = await startPeer(peer, store.context, store.scale);
+        servers.push(server);
+        group.push(server);
+      }
+      groups.push(group);
+    }
+    const oursAtLargest = servers.find((server) => server.id === 'ours' && server.scale === largest.scale);
+    if (oursAtLargest && largest.scale >= COLD_COOKIES) {
+      groups.push([await coldSeals(oursAtLargest, largest.context)]);
+    }
+    const timed = await timedRounds(groups, options);
 
     const lag = new Map<string, Lag>();
     for (const server of servers) {
-      if (server.id === 'none') continue;
+      if (server.id === 'none' || server.scale !== smallest.scale) continue;
       const cookie = await signIn(server.base, `lag-${server.id}`);
       lag.set(
         server.id,
@@ -413,21 +445,23 @@ export async function runPeerBench(options: PeerBenchOptions): Promise<PeerBench
       );
       console.log(`revocation ${server.id}: ${JSON.stringify(lag.get(server.id))}`);
     }
-    const banLag = await measureBanLag(servers, context, options.revocationWindowSeconds);
+    const oursAtSmallest = servers.find((server) => server.id === 'ours' && server.scale === smallest.scale);
+    if (!oursAtSmallest) throw new Error('the project check is not running');
+    const banLag = await measureBanLag(oursAtSmallest, context, options.revocationWindowSeconds);
     return { options, versions, timed, traffic, lag, banLag, seededBytes, seedSeconds, memory };
   } finally {
     await Promise.all(servers.map(stopPeer));
-    privateRedis.process.kill();
-    await withDatabase(options.databaseServerUrl, (client) =>
-      client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`),
-    );
+    for (const store of stores) {
+      store.redis.kill();
+      await withDatabase(options.databaseServerUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${store.database} WITH (FORCE)`),
+      );
+    }
   }
 }
 
 // A ban as lib/users applies it: one atomic script that rewrites the user record and deletes every session.
-async function measureBanLag(servers: Server[], context: PeerContext, windowSeconds: number): Promise<Lag> {
-  const server = servers.find((candidate) => candidate.id === 'ours');
-  if (!server) throw new Error('the project check is not running');
+async function measureBanLag(server: Server, context: PeerContext, windowSeconds: number): Promise<Lag> {
   const userId = `ban-${randomBytes(4).toString('hex')}`;
   const cookie = await signIn(server.base, userId);
   const redis = createRedis({ transport: 'tcp', url: context.redisUrl });
@@ -463,6 +497,14 @@ const fixed = (value: number, digits = 0) =>
     ? value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
     : '—';
 
+/** A check's req/s at the largest size ÷ at the smallest, minus one: the median over rounds of same-round pairs. */
+export function scaleChange(timed: Map<number, Map<string, Timed>>, id: string): number {
+  const scales = [...timed.keys()].sort((a, b) => a - b);
+  const first = timed.get(scales[0] as number)?.get(id)?.samples ?? [];
+  const last = timed.get(scales[scales.length - 1] as number)?.get(id)?.samples ?? [];
+  return median(first.map((sample, round) => (last[round]?.rps ?? NaN) / sample.rps)) - 1;
+}
+
 export function medians(timed: Timed | undefined) {
   const samples = timed?.samples ?? [];
   return {
@@ -486,7 +528,7 @@ function lagText(definition: PeerDefinition, lag: Lag | undefined, windowSeconds
 /** The peer sections of docs/benchmarks.md. */
 export function peerReport(result: PeerBenchResult): string {
   const { options, timed, traffic } = result;
-  const scales = [...timed.keys()];
+  const scales = [...timed.keys()].sort((a, b) => a - b);
   const first = timed.get(scales[0] as number) ?? new Map<string, Timed>();
   const ours = medians(first.get('ours'));
   const mainRows = PEERS.map((peer) => {
@@ -494,17 +536,13 @@ export function peerReport(result: PeerBenchResult): string {
     const t = traffic.get(peer.id);
     return `| ${peer.label} | ${fixed(m.rps)} | ${fixed(m.p50, 1)} | ${fixed(m.p99, 1)} | ${fixed(t?.redis ?? NaN, 2)}${t?.redisNames ? ` (${t.redisNames})` : ''} | ${fixed(t?.queries ?? NaN, 2)} | ${peer.id === 'ours' ? '1.00' : fixed(ours.rps / m.rps, 2)} | ${peer.id === 'none' ? '—' : peer.staleFor === null ? 'yes' : 'no'} |`;
   });
-  const control = peerById(CONTROL);
-  const stateful = [...PEERS.filter((peer) => peer.stateful), control];
+  const stateful = PEERS.filter((peer) => peer.stateful);
   const scaleRows = stateful.map((peer) => {
     const cells = scales.map((scale) => {
       const m = medians(timed.get(scale)?.get(peer.id));
       return `${fixed(m.rps)} / ${fixed(m.p99, 1)}`;
     });
-    const low = medians(timed.get(scales[0] as number)?.get(peer.id)).rps;
-    const high = medians(timed.get(scales[scales.length - 1] as number)?.get(peer.id)).rps;
-    const label = peer === control ? `${peer.label} (control: reads no store)` : peer.label;
-    return `| ${label} | ${cells.join(' | ')} | ${fixed((high / low) * 100 - 100, 1)} % |`;
+    return `| ${peer.label} | ${cells.join(' | ')} | ${fixed(scaleChange(timed, peer.id) * 100, 1)} % |`;
   });
   const coldAt = scales.find((scale) => timed.get(scale)?.has(COLD));
   if (coldAt !== undefined) {
@@ -518,10 +556,6 @@ export function peerReport(result: PeerBenchResult): string {
       `| ours, a different session’s cookie on every request (${fixed(COLD_COOKIES)} in turn: every seal is opened, none comes from the cache) | ${cells.join(' | ')} | — |`,
     );
   }
-  const oursToControl = scales.map((scale) => {
-    const at = timed.get(scale);
-    return `${fixed(scale)}: ${fixed(medians(at?.get('ours')).rps / medians(at?.get(CONTROL)).rps, 2)}`;
-  });
   const bytesRows = PEERS.filter((peer) => result.seededBytes.has(peer.id)).map(
     (peer) =>
       `| ${peer.label} | ${fixed(result.seededBytes.get(peer.id) ?? NaN)} | ${fixed(result.seedSeconds.get(peer.id) ?? NaN, 1)} |`,
@@ -557,14 +591,15 @@ export function peerReport(result: PeerBenchResult): string {
     '',
     'The checks that read stored state, at each number of stored sessions (seeded straight into each store in its own',
     `layout, ${SESSIONS_PER_USER} sessions per user; for the deny-list, that many revoked tokens). req/s / p99 ms, medians of the rounds.`,
+    'Each number of stored sessions has its own private Redis and database, and a round runs one check at every size',
+    'back to back, so the machine’s drift reaches every size alike. The change is the median, over the rounds, of',
+    'the largest size’s req/s ÷ the smallest’s in the same round.',
     '',
     `| check | ${scales.map((scale) => `${fixed(scale)} sessions`).join(' | ')} | change, first to last |`,
     `| --- | ${scales.map(() => '---:').join(' | ')} | ---: |`,
     ...scaleRows,
     '',
-    `The machine's load drifts between scales; the control shows how much. Ours ÷ control, req/s, at each scale: ${oursToControl.join('; ')}.`,
-    '',
-    'Store size per seeded session (Redis `used_memory` growth while seeding the last step, or the table with its',
+    'Store size per seeded session (Redis `used_memory` growth while seeding the largest store, or the table with its',
     'index for PostgreSQL), and the seconds seeding took in all:',
     '',
     '| store | bytes per session | seconds to seed |',
