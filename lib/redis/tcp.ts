@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { Cluster, Redis, ReplyError } from 'ioredis';
 import { commandName, redactReply, RedisCommandError, RedisUnavailableError, type RedisArg } from './errors';
 import type { RedisCommand, RedisReply, RedisTransport } from './port';
@@ -65,13 +66,10 @@ const reconnectDelay = (attempt: number) => Math.min(attempt * 100, 2_000);
 
 /** The ioredis client for a config: one connection, or the Cluster client when cluster nodes are given. */
 export function createIoredisClient(config: TcpRedisConfig, role: ClientRole = {}): Redis | Cluster {
-  // Concurrent commands from parallel requests share one write; replies keep their order.
-  const enableAutoPipelining = !role.subscriber;
   if (!config.clusterNodes?.length) {
     return new Redis(config.url, {
       // Connect on first use, so importing the module (or building the app) never opens a socket.
       lazyConnect: true,
-      enableAutoPipelining,
       ...connectionOptions(config, role),
       retryStrategy: reconnectDelay,
     });
@@ -79,7 +77,9 @@ export function createIoredisClient(config: TcpRedisConfig, role: ClientRole = {
   const url = new URL(config.url);
   return new Cluster([...config.clusterNodes], {
     lazyConnect: true,
-    enableAutoPipelining,
+    // Here ioredis's own batching stays: a command sent before the first slots refresh waits for it through the
+    // auto-pipeline, which fails it when no node answers; the Cluster's offline queue would hold it for ever.
+    enableAutoPipelining: !role.subscriber,
     clusterRetryStrategy: reconnectDelay,
     slotsRefreshTimeout: config.connectTimeoutMs ?? 2_000,
     redisOptions: {
@@ -89,6 +89,29 @@ export function createIoredisClient(config: TcpRedisConfig, role: ClientRole = {
       ...(url.protocol === 'rediss:' ? { tls: {} } : {}),
     },
   });
+}
+
+/**
+ * Commands sent by the requests of one turn of the event loop leave in one write: the socket is corked at the first
+ * command and uncorked in the check phase, after every request read in that turn has sent its own. On loopback a
+ * write costs the sender the whole delivery into Redis, so one write per command was a third of a session check's
+ * CPU (docs/benchmarks.md). ioredis's enableAutoPipelining saves the writes too, but keeps one batch in flight at a
+ * time (later commands wait for its replies), and its pipeline objects outlive the young generation: a megabyte
+ * promoted per scavenge, pauses of 2 to 3 ms instead of 0.6, the check's p99.
+ */
+function coalesceWrites(client: Redis): () => void {
+  let corked: Writable | null = null;
+  const uncork = () => {
+    corked?.uncork();
+    corked = null;
+  };
+  return () => {
+    // No socket yet (the first, lazy connect): that command waits in ioredis's queue and is written on connect.
+    if (corked || !client.stream) return;
+    corked = client.stream;
+    corked.cork();
+    setImmediate(uncork);
+  };
 }
 
 function isCluster(client: Redis | Cluster): client is Cluster {
@@ -125,6 +148,7 @@ export function createTcpTransport(config: TcpRedisConfig): RedisTransport {
   const client = createIoredisClient(config);
   // Failures reach callers as rejected commands; without a listener ioredis prints every reconnect attempt.
   client.on('error', () => {});
+  const coalesce = isCluster(client) ? () => {} : coalesceWrites(client);
 
   // No offline queue while the connection is lost: a command queued there would time out for its caller and
   // still run when Redis came back (a cart write the shopper was told had failed). Only the first, lazy connect
@@ -139,6 +163,7 @@ export function createTcpTransport(config: TcpRedisConfig): RedisTransport {
     name: 'tcp',
     async send(command) {
       assertConnected(command);
+      coalesce();
       const [name, ...args] = command;
       try {
         if (isCluster(client) && name.toUpperCase() === 'SCAN') return await scanCluster(client, args);
@@ -149,6 +174,7 @@ export function createTcpTransport(config: TcpRedisConfig): RedisTransport {
     },
     async sendPipeline(commands) {
       assertConnected(commands[0] ?? ['PIPELINE']);
+      coalesce();
       const pipeline = client.pipeline();
       for (const [name, ...args] of commands) pipeline.call(name, ...args);
       let results: [Error | null, unknown][] | null;
@@ -161,6 +187,7 @@ export function createTcpTransport(config: TcpRedisConfig): RedisTransport {
     },
     async sendMulti(commands) {
       assertConnected(['MULTI']);
+      coalesce();
       const multi = client.multi();
       for (const [name, ...args] of commands) multi.call(name, ...args);
       let results: [Error | null, unknown][] | null;
