@@ -1,6 +1,6 @@
 import { betterAuthCookieCache, betterAuthNoCache } from './better-auth';
 import { expressSession } from './express-session';
-import { joseJwt, jwtDenyList, nextAuthJwt } from './jwt';
+import { joseJwt, jsonwebtokenJwt, jwtDenyList, nextAuthJwt } from './jwt';
 import { noCheck } from './none';
 import { ours } from './ours';
 import { pgTable } from './pg-table';
@@ -13,6 +13,7 @@ export const PEERS: PeerDefinition[] = [
   ours,
   redisGet,
   joseJwt,
+  jsonwebtokenJwt,
   nextAuthJwt,
   pgTable,
   expressSession,

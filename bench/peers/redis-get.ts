@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { createRedis } from '@/lib/redis';
 import { readCookie } from '@/lib/session';
 import { seedRedis, seededToken } from './seed';
 import { answer, seededUserId, signedOut, type PeerContext, type PeerDefinition } from './types';
 
 // The simplest opaque session: the raw token in the cookie, one GET of a small JSON record. No user record, so a
-// ban or a tier change would need every session of the user found and rewritten.
+// ban or a tier change would need every session of the user found and rewritten. It sends its GET through the app's
+// own Redis client (lib/redis), as ours does: the floor under any check that asks Redis.
 
 const COOKIE = 't';
 const TTL_SECONDS = 7 * 24 * 3600;
@@ -17,7 +18,7 @@ export const redisGet: PeerDefinition = {
   staleFor: null,
   stateful: true,
   async start(context) {
-    const redis = new Redis(context.redisUrl, { enableAutoPipelining: true });
+    const redis = createRedis({ transport: 'tcp', url: context.redisUrl });
     return {
       me: async (request, response) => {
         const token = readCookie(request.headers.cookie ?? null, COOKIE);
@@ -28,12 +29,9 @@ export const redisGet: PeerDefinition = {
       },
       login: async (_request, response, userId) => {
         const token = randomBytes(32).toString('base64url');
-        await redis.set(
-          key(context, token),
-          JSON.stringify({ userId, createdAt: Date.now() }),
-          'EX',
-          TTL_SECONDS,
-        );
+        await redis.set(key(context, token), JSON.stringify({ userId, createdAt: Date.now() }), {
+          pxMs: TTL_SECONDS * 1000,
+        });
         response.setHeader('set-cookie', `${COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax`);
         answer(response, 204);
       },
@@ -42,9 +40,7 @@ export const redisGet: PeerDefinition = {
         if (token) await redis.del(key(context, token));
         answer(response, 204);
       },
-      close: async () => {
-        redis.disconnect();
-      },
+      close: () => redis.close(),
     };
   },
   async seed(context, from, to) {
