@@ -2,7 +2,7 @@ import net from 'node:net';
 
 // A loopback TCP relay between a server and Redis or PostgreSQL that counts what the server sends: Redis commands
 // (parsed from the RESP stream) or PostgreSQL queries (simple queries and executes of the wire protocol), and writes
-// (each flush is one round trip; ioredis's auto-pipelining lets concurrent requests share one).
+// (each flush is one round trip; the app's client lets the requests of one event-loop turn share one).
 // Redis's own counters can't tell this: they also count every command a Lua script runs.
 export type RedisTraffic = { commands: number; writes: number; byName: Map<string, number> };
 export type RoundTripCounter = { url: string; traffic: () => RedisTraffic; close: () => Promise<void> };
