@@ -72,7 +72,7 @@ async function lookUpRecord(pathname: string, token: string): Promise<RecordLook
 }
 
 export async function proxy(request: NextRequest) {
-  const { token, hadCookie, secure } = await openSessionCookie(request);
+  const { token, hadCookie, secure } = openSessionCookie(request);
   const { pathname, search } = request.nextUrl;
   if (token && !sessionStoreAvailable()) return sessionUnavailableDocument();
   if (token) {

@@ -42,7 +42,7 @@ describe('lockout abuse', () => {
     const email = await newAccount();
     const ownersBrowser = {
       ...unknownBrowser,
-      trustedDevice: await openDeviceCookie(await sealDeviceCookie(email)),
+      trustedDevice: openDeviceCookie(await sealDeviceCookie(email)),
     };
     await exhaustSharedBudget(email);
 
@@ -58,7 +58,7 @@ describe('lockout abuse', () => {
     const email = await newAccount();
     const ownersBrowser = {
       ...unknownBrowser,
-      trustedDevice: await openDeviceCookie(await sealDeviceCookie(email)),
+      trustedDevice: openDeviceCookie(await sealDeviceCookie(email)),
     };
     for (let i = 0; i < env.LOGIN_MAX_FAILURES; i += 1) {
       await failure(login({ email, password: `typo-${i}` }, ownersBrowser));
@@ -70,7 +70,7 @@ describe('lockout abuse', () => {
 
   it('does not trust a device cookie made for another account, nor a tampered one', async () => {
     const email = await newAccount();
-    const otherAccountsDevice = await openDeviceCookie(await sealDeviceCookie(uniqueEmail()));
+    const otherAccountsDevice = openDeviceCookie(await sealDeviceCookie(uniqueEmail()));
     await exhaustSharedBudget(email);
     expect(
       (
@@ -80,8 +80,8 @@ describe('lockout abuse', () => {
       ).code,
     ).toBe('rate_limited');
     const sealed = await sealDeviceCookie(email);
-    expect(await openDeviceCookie(`${sealed.slice(0, -4)}AAAA`)).toBeNull();
-    expect(await openDeviceCookie('not a seal')).toBeNull();
+    expect(openDeviceCookie(`${sealed.slice(0, -4)}AAAA`)).toBeNull();
+    expect(openDeviceCookie('not a seal')).toBeNull();
   });
 
   it('slows a site-wide burst of failures down when no client IP can be trusted, and never refuses for it', async () => {

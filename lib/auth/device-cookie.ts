@@ -22,8 +22,8 @@ export async function sealDeviceCookie(email: string): Promise<string> {
 }
 
 /** The device a cookie vouches for, or null for a missing, tampered, expired or foreign one. */
-export async function openDeviceCookie(sealed: string | null | undefined): Promise<TrustedDevice | null> {
-  const data = sealed ? await openValue(sealed, DEVICE_COOKIE_MAX_AGE_SECONDS) : null;
+export function openDeviceCookie(sealed: string | null | undefined): TrustedDevice | null {
+  const data = sealed ? openValue(sealed) : null;
   if (!data || typeof data.account !== 'string' || typeof data.nonce !== 'string') return null;
   return { account: data.account, nonce: data.nonce };
 }

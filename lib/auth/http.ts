@@ -31,7 +31,7 @@ export type SignInContext = RequestAuthContext & { trustedDevice: TrustedDevice 
 export async function signInContextFromRequest(request: Request): Promise<SignInContext> {
   const context = await authContextFromRequest(request);
   const device = readCookie(request.headers.get('cookie'), deviceCookieName(context.secure));
-  return { ...context, trustedDevice: await openDeviceCookie(device) };
+  return { ...context, trustedDevice: openDeviceCookie(device) };
 }
 
 /** Server actions, from next/headers' cookies() and headers(). */
@@ -42,7 +42,7 @@ export async function signInContextFromHeaders(
   const context = await authContextFromHeaders(cookies, headers);
   return {
     ...context,
-    trustedDevice: await openDeviceCookie(cookies.get(deviceCookieName(context.secure))?.value),
+    trustedDevice: openDeviceCookie(cookies.get(deviceCookieName(context.secure))?.value),
   };
 }
 

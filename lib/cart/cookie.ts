@@ -30,9 +30,9 @@ export async function sealGuestId(guestId: string): Promise<string> {
 }
 
 /** The guest id inside a cart cookie value, or null for anything missing, tampered or foreign. */
-export async function openGuestCartCookie(sealed: string | null | undefined): Promise<string | null> {
+export function openGuestCartCookie(sealed: string | null | undefined): string | null {
   if (!sealed) return null;
-  const guestId = await unsealToken(sealed);
+  const guestId = unsealToken(sealed);
   return guestId && GUEST_ID_FORMAT.test(guestId) ? guestId : null;
 }
 
@@ -55,5 +55,5 @@ export async function guestIdFromRequest(
 ): Promise<{ guestId: string | null; secure: boolean }> {
   const secure = isSecureRequest(request);
   const sealed = readCookie(request.headers.get('cookie'), guestCartCookieName(secure));
-  return { guestId: await openGuestCartCookie(sealed), secure };
+  return { guestId: openGuestCartCookie(sealed), secure };
 }

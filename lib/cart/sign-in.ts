@@ -46,7 +46,7 @@ export async function mergeGuestCartIntoCookies(
   secure: boolean,
 ): Promise<void> {
   const name = guestCartCookieName(secure);
-  const guestId = await openGuestCartCookie(cookies.get(name)?.value);
+  const guestId = openGuestCartCookie(cookies.get(name)?.value);
   if (guestId && (await mergeOrKeep(guestId, userId)))
     cookies.set(name, '', guestCartCookieOptions(secure, 0));
 }

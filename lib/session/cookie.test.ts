@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { openDeviceCookie, sealDeviceCookie } from '@/lib/auth/device-cookie';
+import { openGuestCartCookie, sealGuestId } from '@/lib/cart/cookie';
 import { env } from '@/lib/env';
 import {
   clearSessionSetCookie,
@@ -12,29 +14,30 @@ import {
 
 const OLD = 'old-secret-old-secret-old-secret-0001';
 const NEW = 'new-secret-new-secret-new-secret-0002';
+const OTHER_SECRET = 'other-secret-other-secret-other-0003';
 
 describe('sealed session cookie', () => {
   it('opens to the token it sealed, and the seal does not contain the token', async () => {
     const sealed = await sealToken('opaque-token-123', [NEW]);
     expect(sealed).not.toContain('opaque-token-123');
-    expect(await unsealToken(sealed, [NEW])).toBe('opaque-token-123');
+    expect(unsealToken(sealed, [NEW])).toBe('opaque-token-123');
   });
 
   it('still opens a cookie sealed with the old secret once a new one is prepended', async () => {
     const sealedBefore = await sealToken('token-before-rotation', [OLD]);
-    expect(await unsealToken(sealedBefore, [NEW, OLD])).toBe('token-before-rotation');
+    expect(unsealToken(sealedBefore, [NEW, OLD])).toBe('token-before-rotation');
   });
 
   it('seals new cookies with the first secret only', async () => {
     const sealed = await sealToken('token-after-rotation', [NEW, OLD]);
-    expect(await unsealToken(sealed, [NEW])).toBe('token-after-rotation');
-    expect(await unsealToken(sealed, [OLD])).toBeNull();
+    expect(unsealToken(sealed, [NEW])).toBe('token-after-rotation');
+    expect(unsealToken(sealed, [OLD])).toBeNull();
   });
 
   it('keeps opening cookies of a secret when the oldest secret is dropped', async () => {
     const sealed = await sealToken('middle-generation', [NEW, OLD]);
     const newest = 'newest-secret-newest-secret-0003';
-    expect(await unsealToken(sealed, [newest, NEW])).toBe('middle-generation');
+    expect(unsealToken(sealed, [newest, NEW])).toBe('middle-generation');
   });
 
   it('reads tampered, truncated, foreign and garbage cookies as signed out', async () => {
@@ -52,17 +55,17 @@ describe('sealed session cookie', () => {
       '%%%',
       'a'.repeat(5000),
     ]) {
-      expect(await unsealToken(value, [NEW])).toBeNull();
+      expect(unsealToken(value, [NEW])).toBeNull();
     }
-    expect(await unsealToken(sealed, [OLD])).toBeNull();
+    expect(unsealToken(sealed, [OLD])).toBeNull();
   });
 
-  it('remembers an opened cookie only for the secrets that opened it', async () => {
-    const sealed = await sealToken('remembered-token', [NEW]);
-    expect(await unsealToken(sealed, [NEW])).toBe('remembered-token');
-    expect(await unsealToken(sealed, [NEW])).toBe('remembered-token');
-    expect(await unsealToken(sealed, [OLD])).toBeNull();
-    expect(await unsealToken(sealed, [NEW, OLD])).toBe('remembered-token');
+  it('opens a cookie with exactly the secrets listed, each time', async () => {
+    const sealed = await sealToken('listed-token', [NEW]);
+    expect(unsealToken(sealed, [NEW])).toBe('listed-token');
+    expect(unsealToken(sealed, [OLD])).toBeNull();
+    expect(unsealToken(sealed, [NEW, OLD])).toBe('listed-token');
+    expect(unsealToken(sealed, [OLD])).toBeNull();
   });
 
   it('refuses a seal whose payload is not a token', async () => {
@@ -70,7 +73,7 @@ describe('sealed session cookie', () => {
     const { createHash } = await import('node:crypto');
     const id = String(parseInt(createHash('sha256').update(NEW).digest('hex').slice(0, 12), 16));
     const sealed = await sealData({ t: 42 }, { password: { [id]: NEW } });
-    expect(await unsealToken(sealed, [NEW])).toBeNull();
+    expect(unsealToken(sealed, [NEW])).toBeNull();
   });
 });
 
@@ -121,5 +124,72 @@ describe('cookie attributes', () => {
     expect(readCookie(header, 'sid')).toBe('Fe26.2*abc*~2');
     expect(readCookie(header, '__Host-sid')).toBeNull();
     expect(readCookie(null, 'sid')).toBeNull();
+  });
+});
+
+// Every cookie the app seals opens through the same path: each must refuse the same bad seals and survive rotation.
+describe.each([
+  {
+    cookie: 'session',
+    seal: () => sealToken('a-session-token'),
+    open: (sealed: string) => unsealToken(sealed),
+  },
+  {
+    cookie: 'guest cart',
+    seal: () => sealGuestId('A'.repeat(32)),
+    open: (sealed: string) => openGuestCartCookie(sealed),
+  },
+  {
+    cookie: 'device',
+    seal: () => sealDeviceCookie('device-owner@example.test'),
+    open: (sealed: string) => openDeviceCookie(sealed),
+  },
+])('the $cookie cookie', ({ seal, open }) => {
+  const withSecrets = async <T>(secrets: string, run: () => Promise<T> | T): Promise<T> => {
+    const before = env.SESSION_SECRET;
+    env.SESSION_SECRET = secrets;
+    try {
+      return await run();
+    } finally {
+      env.SESSION_SECRET = before;
+    }
+  };
+
+  it('opens what it sealed', async () => {
+    expect(open(await seal())).not.toBeNull();
+  });
+
+  it('refuses tampered and truncated seals', async () => {
+    const sealed = await seal();
+    const middle = Math.floor(sealed.length / 2);
+    expect(
+      open(sealed.slice(0, middle) + (sealed[middle] === 'A' ? 'B' : 'A') + sealed.slice(middle + 1)),
+    ).toBeNull();
+    expect(open(`${sealed.slice(0, -4)}AAAA`)).toBeNull();
+    expect(open(sealed.slice(0, -1))).toBeNull();
+    expect(open(sealed.slice(0, 40))).toBeNull();
+  });
+
+  it('refuses a seal past its expiry', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() - 2 * 366 * 24 * 3600 * 1000);
+      const sealed = await seal();
+      vi.useRealTimers();
+      expect(open(sealed)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('refuses a seal of a foreign secret', async () => {
+    const foreign = await withSecrets(OTHER_SECRET, seal);
+    expect(open(foreign)).toBeNull();
+  });
+
+  it('keeps opening across a rotation, and stops once its secret is dropped', async () => {
+    const sealed = await withSecrets(OLD, seal);
+    expect(await withSecrets(`${NEW},${OLD}`, () => open(sealed))).not.toBeNull();
+    expect(await withSecrets(NEW, () => open(sealed))).toBeNull();
   });
 });

@@ -1,17 +1,16 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { sealData, unsealData } from 'iron-session';
+import { sealData } from 'iron-session';
 import { env, sessionSecrets } from '@/lib/env';
 import { requestIsHttps } from '@/lib/http/scheme';
-import { createBoundedCache } from './memo';
+import { memoizeBounded } from './memo';
+import { openSeal, type SealPasswords } from './seal';
 
 // The cookie carries only the opaque session token, sealed (encrypted and authenticated) so a stolen
 // database dump or a guessed format cannot forge one. Everything else about the session lives in Redis.
 
 const SECURE_NAME = '__Host-sid';
 const PLAIN_NAME = 'sid';
-
-type SealPasswords = Record<string, string>;
 
 // iron-session writes the password id into each seal and looks it up on unseal. An id derived from the secret
 // itself stays the same whatever position the secret takes in SESSION_SECRET, so rotating (prepending a new
@@ -20,13 +19,23 @@ function passwordId(secret: string): string {
   return String(parseInt(createHash('sha256').update(secret).digest('hex').slice(0, 12), 16));
 }
 
-function passwords(secrets: string[]): { seal: SealPasswords; unseal: SealPasswords } {
+type Passwords = { seal: SealPasswords; open: SealPasswords };
+
+function derivePasswords(secretsKey: string): Passwords {
+  const secrets = secretsKey.split('\n');
   const [first] = secrets;
   if (!first) throw new Error('SESSION_SECRET is empty: set at least one secret of 32 or more characters.');
   return {
     seal: { [passwordId(first)]: first },
-    unseal: Object.fromEntries(secrets.map((secret) => [passwordId(secret), secret])),
+    open: Object.fromEntries(secrets.map((secret) => [passwordId(secret), secret])),
   };
+}
+
+// The ids are a hash of each secret: worked out once per list of secrets, not on every request.
+const passwordsFor = memoizeBounded(derivePasswords, 16);
+
+function passwords(secrets: string[]): Passwords {
+  return passwordsFor(secrets.join('\n'));
 }
 
 /**
@@ -38,49 +47,22 @@ export async function sealValue(data: Record<string, unknown>, ttlSeconds: numbe
 }
 
 /** The record inside a seal made by sealValue, or null for anything tampered, expired or foreign. */
-export async function openValue(sealed: string, ttlSeconds: number): Promise<Record<string, unknown> | null> {
+export function openValue(sealed: string): Record<string, unknown> | null {
   if (!sealed) return null;
-  try {
-    const data = await unsealData<Record<string, unknown>>(sealed, {
-      password: passwords(sessionSecrets()).unseal,
-      ttl: ttlSeconds,
-    });
-    return Object.keys(data).length ? data : null;
-  } catch {
-    return null;
-  }
+  const data = openSeal(sealed, passwords(sessionSecrets()).open);
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return null;
+  return Object.keys(data).length ? (data as Record<string, unknown>) : null;
 }
 
 export async function sealToken(token: string, secrets: string[] = sessionSecrets()): Promise<string> {
   return sealData({ t: token }, { password: passwords(secrets).seal, ttl: env.SESSION_ABSOLUTE_SECONDS });
 }
 
-// Opening a seal costs about 0.4 ms of WebCrypto work, more than the Redis round trip of the check itself
-// (docs/benchmarks.md, the cold-seal row). What a cookie opens to is fixed by the cookie and the secrets, so it is
-// remembered in a bounded cache (lib/session/memo.ts). Revocation is untouched: every request still asks Redis.
-const openedSeals = createBoundedCache<{ token: string; secrets: string }>(10_000);
-
 /** The token inside a sealed cookie, or null for anything tampered, truncated, expired or foreign. */
-export async function unsealToken(
-  sealed: string,
-  secrets: string[] = sessionSecrets(),
-): Promise<string | null> {
+export function unsealToken(sealed: string, secrets: string[] = sessionSecrets()): string | null {
   if (!sealed) return null;
-  const secretsKey = secrets.join('\n');
-  const opened = openedSeals.get(sealed);
-  if (opened && opened.secrets === secretsKey) return opened.token;
-  try {
-    const data = await unsealData<{ t?: unknown }>(sealed, {
-      password: passwords(secrets).unseal,
-      ttl: env.SESSION_ABSOLUTE_SECONDS,
-    });
-    if (typeof data.t !== 'string' || data.t.length === 0) return null;
-    openedSeals.set(sealed, { token: data.t, secrets: secretsKey });
-    return data.t;
-  } catch {
-    // iron throws on malformed seals (wrong part count, bad base64, unknown password id): a signed-out visitor.
-    return null;
-  }
+  const data = openSeal(sealed, passwords(secrets).open) as { t?: unknown } | null;
+  return typeof data?.t === 'string' && data.t.length > 0 ? data.t : null;
 }
 
 /** Whether the request came over https, as configuration says (lib/http/scheme.ts): never a client's header alone. */

@@ -151,11 +151,11 @@ export type SessionCookie = {
  * The proxy's optimistic check: does the request carry a session cookie that opens? CPU only, no Redis: whether the
  * session still lives is for the gate in the page or handler to say, so each request pays one round trip, not two.
  */
-export async function openSessionCookie(request: Request): Promise<SessionCookie> {
+export function openSessionCookie(request: Request): SessionCookie {
   const secure = isSecureRequest(request);
   const sealed = readCookie(request.headers.get('cookie'), sessionCookieName(secure));
   if (!sealed) return { token: null, hadCookie: false, secure };
-  return { token: await unsealToken(sealed), hadCookie: true, secure };
+  return { token: unsealToken(sealed), hadCookie: true, secure };
 }
 
 /** The session of a route handler's Request. Garbage cookies read as signed out, never as an error. */
@@ -163,7 +163,7 @@ export async function readSessionFromRequest(
   request: Request,
   options: SessionCheckOptions = {},
 ): Promise<RequestSession> {
-  const { token, hadCookie, secure } = await openSessionCookie(request);
+  const { token, hadCookie, secure } = openSessionCookie(request);
   return { ...(token ? await checkSessionToken(token, options) : SIGNED_OUT), hadCookie, secure };
 }
 
@@ -216,7 +216,7 @@ export async function readSessionStateFromCookies(
   headers: Headers,
 ): Promise<SessionState> {
   const sealed = cookies.get(sessionCookieName(isSecureFromHeaders(headers)))?.value;
-  const token = sealed ? await unsealToken(sealed) : null;
+  const token = sealed ? unsealToken(sealed) : null;
   if (!token) return SIGNED_OUT;
   return attestedSessionState(headers, token) ?? checkSessionToken(token);
 }

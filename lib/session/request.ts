@@ -36,7 +36,7 @@ export function isSecureFromHeaders(headers: Headers): boolean {
 }
 
 /** The raw token a request's cookie holds (valid or not), so login can revoke it: no session survives a login. */
-export async function tokenFromCookieValue(sealed: string | null | undefined): Promise<string | null> {
+export function tokenFromCookieValue(sealed: string | null | undefined): string | null {
   return sealed ? unsealToken(sealed) : null;
 }
 
@@ -54,7 +54,7 @@ function contextFrom(headers: Headers, secure: boolean, previousToken: string | 
 export async function authContextFromRequest(request: Request): Promise<RequestAuthContext> {
   const secure = isSecureRequest(request);
   const sealed = readCookie(request.headers.get('cookie'), sessionCookieName(secure));
-  return contextFrom(request.headers, secure, await tokenFromCookieValue(sealed));
+  return contextFrom(request.headers, secure, tokenFromCookieValue(sealed));
 }
 
 /** Server actions, from next/headers' cookies() and headers(). */
@@ -64,7 +64,7 @@ export async function authContextFromHeaders(
 ): Promise<RequestAuthContext> {
   const secure = isSecureFromHeaders(headers);
   const sealed = cookies.get(sessionCookieName(secure))?.value;
-  return contextFrom(headers, secure, await tokenFromCookieValue(sealed));
+  return contextFrom(headers, secure, tokenFromCookieValue(sealed));
 }
 
 /** Server actions: store the sealed token through next/headers' cookies(). */
