@@ -4,7 +4,14 @@
 import { writeFileSync } from 'node:fs';
 import { median, type Sample } from './load';
 import { loadAverage, machineLines } from './machine';
-import { medians, peerReport, runPeerBench, scaleChange, type PeerBenchResult } from './peer-bench';
+import {
+  medians,
+  peerReport,
+  runPeerBench,
+  scaleChange,
+  variantFigures,
+  type PeerBenchResult,
+} from './peer-bench';
 import { BENCHMARKS_FILE, keptSections } from './report-sections';
 import { appReport, runAppBench, type AppBenchResult } from './session-check';
 
@@ -32,9 +39,31 @@ function peerTargets(result: PeerBenchResult): Target[] {
     met: ratio(id) >= least,
   });
   const drift = scaleChange(result.timed, 'ours');
+  const cold = (id: string) => variantFigures(result.timed, id, 'cold');
+  const oursCold = cold('ours');
+  const oursWarmThere = oursCold ? medians(result.timed.get(oursCold.scale)?.get('ours')) : null;
+  const coldRatio = (id: string) => (oursCold?.rps ?? NaN) / (cold(id)?.rps ?? NaN);
+  const coldThroughput = (id: string, label: string, least: number): Target => ({
+    target: `ours cold ≥ ${least}× the req/s of ${label} cold (a different session or token on every request)`,
+    measured: `${coldRatio(id).toFixed(2)}×`,
+    met: coldRatio(id) >= least,
+  });
+  const madeUpCpu = (id: string) => variantFigures(result.timed, id, 'made-up')?.cpu ?? NaN;
   const perSession = result.memory.bytes / result.memory.sessions;
   const stale = (result.lag.get('ours')?.staleAfter ?? NaN) + result.banLag.staleAfter;
   return [
+    coldThroughput('jose', 'jose HS256', 1.3),
+    coldThroughput('next-auth', 'next-auth’s JWT decode', 1.8),
+    {
+      target: 'ours cold ≥ 0.8× ours warm (req/s, same store)',
+      measured: `${((oursCold?.rps ?? NaN) / (oursWarmThere?.rps ?? NaN)).toFixed(2)}×`,
+      met: (oursCold?.rps ?? NaN) / (oursWarmThere?.rps ?? NaN) >= 0.8,
+    },
+    {
+      target: 'a made-up cookie costs ours no more CPU than a made-up token costs jose',
+      measured: `${madeUpCpu('ours').toFixed(0)} µs against ${madeUpCpu('jose').toFixed(0)} µs a request`,
+      met: madeUpCpu('ours') <= madeUpCpu('jose'),
+    },
     throughput('jose', 'jose HS256', 1.3),
     throughput('next-auth', 'next-auth’s JWT decode', 1.8),
     throughput('pg-table', 'the PostgreSQL table', 1.8),
@@ -136,6 +165,7 @@ async function main() {
       scales: (process.env.BENCH_SCALES ?? '1000,100000,1000000').split(',').map(Number),
       revocationWindowSeconds: number('BENCH_REVOCATION_SECONDS', 3),
       memorySessions: number('BENCH_MEMORY_SESSIONS', 100_000),
+      coldRequests: number('BENCH_COLD_REQUESTS', 40_000),
       databaseServerUrl: new URL('/postgres', databaseUrl).toString(),
     });
   }

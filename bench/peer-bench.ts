@@ -5,16 +5,16 @@
 // check at every size back to back and the machine's drift reaches all sizes alike.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { createRedis } from '@/lib/redis';
-import { sealToken, sessionCookieName } from '@/lib/session/cookie';
 import { createSessionStore } from '@/lib/session/store';
 import { load, median, type Sample } from './load';
 import { serviceVersions } from './machine';
 import { peerById, PEERS } from './peers/index';
-import { BROWSER_USER_AGENT, seededSessionToken, sessionUser } from './peers/ours';
+import { BROWSER_USER_AGENT, sessionUser } from './peers/ours';
 import { cookieFromSetCookie } from './peers/server';
 import { SESSIONS_PER_USER, type PeerContext, type PeerDefinition } from './peers/types';
 import { withDatabase } from './postgres';
@@ -29,12 +29,23 @@ export type PeerBenchOptions = {
   revocationWindowSeconds: number;
   /** Sessions (and users) for the memory figure. */
   memorySessions: number;
+  /** Requests in a cold or made-up run, each with a cookie of its own. */
+  coldRequests: number;
   databaseServerUrl: string;
 };
 
 type Traffic = { redis: number; redisNames: string; queries: number };
 type Lag = { requestsAfter: number; staleAfter: number; lastStaleMs: number | null };
-type Timed = { samples: Sample[] };
+/** Runs of one check: the load's figures, and the server's CPU time per request (µs, from /proc) of each. */
+type Timed = { samples: Sample[]; cpu: number[] };
+
+/**
+ * warm: one session's cookie on every request, as one browser sends it. cold: a different session on every request,
+ * none repeated within a run (a visitor this process has never seen, a cookie flood, the first request after a
+ * restart). made-up: a forged cookie on every request, each one different.
+ */
+export type Variant = 'warm' | 'cold' | 'made-up';
+export const variantId = (id: string, variant: Variant) => (variant === 'warm' ? id : `${id}:${variant}`);
 
 export type PeerBenchResult = {
   options: PeerBenchOptions;
@@ -120,12 +131,10 @@ type Server = {
   base: string;
   child: ChildProcess;
   cookie: string;
-  cookies?: string[];
+  variant: Variant;
+  /** For cold and made-up runs: the cookies of run `run` (0 is the warm-up), one per request. */
+  makeCookies?: (run: number) => Promise<string[]>;
 };
-
-/** More distinct cookies than lib/session/cookie.ts's cache of opened seals holds (10,000): every open misses. */
-const COLD_COOKIES = 20_000;
-export const COLD = 'ours-cold-seals';
 
 async function startPeer(definition: PeerDefinition, context: PeerContext, scale = 0): Promise<Server> {
   const child = fork(path.resolve('bench/peers/serve.ts'), [definition.id], {
@@ -147,7 +156,14 @@ async function startPeer(definition: PeerDefinition, context: PeerContext, scale
     child.once('exit', (code) => reject(new Error(`peer ${definition.id} exited with ${code}`)));
   });
   const base = `http://127.0.0.1:${port}`;
-  return { id: definition.id, scale, base, child, cookie: await signIn(base, `bench-${definition.id}`) };
+  return {
+    id: definition.id,
+    scale,
+    base,
+    child,
+    variant: 'warm',
+    cookie: await signIn(base, `bench-${definition.id}`),
+  };
 }
 
 async function signIn(base: string, userId: string): Promise<string> {
@@ -240,15 +256,80 @@ async function measureLag(
   return lag;
 }
 
-// The project check with a different seeded session's cookie on every request, so each one opens its seal.
-async function coldSeals(server: Server, context: PeerContext): Promise<Server> {
-  const cookies: string[] = [];
-  for (let index = 0; index < COLD_COOKIES; index++) {
-    cookies.push(
-      `${sessionCookieName(false)}=${await sealToken(seededSessionToken(index), [context.secret])}`,
+/** A process's CPU time so far (user and system, every thread), in µs, from /proc/<pid>/stat. */
+function cpuMicros(pid: number | undefined): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // utime and stime are the 12th and 13th fields after the name, in clock ticks (100 a second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+async function inBatches<T>(count: number, make: (index: number) => Promise<T> | T): Promise<T[]> {
+  const made: T[] = [];
+  for (let start = 0; start < count; start += 200) {
+    made.push(
+      ...(await Promise.all(Array.from({ length: Math.min(200, count - start) }, (_, i) => make(start + i)))),
     );
   }
-  return { ...server, id: COLD, cookies };
+  return made;
+}
+
+// A prime that divides no store size the bench uses, so stepping by it visits every seeded session once.
+const SEEDED_STRIDE = 7_919;
+
+/**
+ * A cold run's cookies: seeded sessions spread over the largest store (each run its own, none used twice), or, for a
+ * check that stores nothing per session, that many fresh sign-ins. Null where neither is affordable.
+ */
+function coldVariant(
+  definition: PeerDefinition,
+  server: Server,
+  context: PeerContext,
+  requests: number,
+): Server | null {
+  const { seededCookie } = definition;
+  if (seededCookie) {
+    const count = Math.min(requests, server.scale);
+    return {
+      ...server,
+      variant: 'cold',
+      makeCookies: (run) =>
+        inBatches(count, (k) => seededCookie(context, ((run * count + k) * SEEDED_STRIDE) % server.scale)),
+    };
+  }
+  if (definition.costlySignIn || definition.id === 'none') return null;
+  return {
+    ...server,
+    variant: 'cold',
+    makeCookies: (run) => inBatches(requests, (k) => signIn(server.base, `cold-${run}-${k}`)),
+  };
+}
+
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** A real cookie with the 8 characters before the last 2 of each value replaced: the signature or MAC, in every check. */
+function forge(cookie: string): string {
+  return cookie
+    .split('; ')
+    .map((pair) => {
+      const at = pair.indexOf('=');
+      const value = pair.slice(at + 1);
+      if (value.length < 12) return pair;
+      const random = Array.from(randomBytes(8), (byte) => BASE64URL[byte % 64]).join('');
+      return `${pair.slice(0, at + 1)}${value.slice(0, -10)}${random}${value.slice(-2)}`;
+    })
+    .join('; ');
+}
+
+function madeUpVariant(server: Server, requests: number): Server | null {
+  if (server.id === 'none') return null;
+  return {
+    ...server,
+    variant: 'made-up',
+    makeCookies: async (run) => {
+      const real = await signIn(server.base, `forged-${run}`);
+      return Array.from({ length: requests }, () => forge(real));
+    },
+  };
 }
 
 async function logoutOf(base: string, cookie: string): Promise<void> {
@@ -267,34 +348,46 @@ async function timedRounds(
   options: PeerBenchOptions,
 ): Promise<Map<number, Map<string, Timed>>> {
   const timed = new Map<number, Map<string, Timed>>();
-  const samplesOf = (server: Server) => {
+  const entryOf = (server: Server) => {
     const atScale = timed.get(server.scale) ?? new Map<string, Timed>();
     timed.set(server.scale, atScale);
-    const entry = atScale.get(server.id) ?? { samples: [] };
-    atScale.set(server.id, entry);
-    return entry.samples;
+    const id = variantId(server.id, server.variant);
+    const entry = atScale.get(id) ?? { samples: [], cpu: [] };
+    atScale.set(id, entry);
+    return entry;
   };
-  // A fresh session before every run: the JWTs (15 min) and better-auth's cookie cache (5 min) must not expire
-  // during the bench, or a run would measure refusals or cache misses.
-  const run = async (server: Server, seconds: number) =>
-    load({
+  // A fresh session before every warm run: the JWTs (15 min) and better-auth's cookie cache (5 min) must not expire
+  // during the bench, or a run would measure refusals or cache misses. Cold and made-up cookies are made for each
+  // run, before its clock starts.
+  const run = async (server: Server, seconds: number, runIndex: number) => {
+    const cookies = server.makeCookies ? await server.makeCookies(runIndex) : undefined;
+    const cpuBefore = cpuMicros(server.child.pid);
+    const sample = await load({
       url: `${server.base}/me`,
-      cookie: server.cookies ? null : await signIn(server.base, `bench-${server.id}`),
-      cookies: server.cookies,
+      cookie: cookies ? null : await signIn(server.base, `bench-${server.id}`),
+      cookies,
       connections: options.connections,
-      seconds,
+      ...(cookies ? { amount: cookies.length } : { seconds }),
     });
+    const refused = server.variant === 'made-up' ? sample.requests - sample.non2xx : sample.non2xx;
+    if (refused > 0) {
+      const what = server.variant === 'made-up' ? 'forged cookies were let in' : 'answers were not 2xx';
+      throw new Error(`${variantId(server.id, server.variant)}: ${refused} ${what}`);
+    }
+    return { sample, cpu: (cpuMicros(server.child.pid) - cpuBefore) / sample.requests };
+  };
   const rotate = <T>(items: T[], by: number) => items.map((_, i) => items[(i + by) % items.length] as T);
-  // Warm-up (JIT, connection pools, caches): not counted.
-  for (const server of groups.flat()) await run(server, Math.min(2, options.seconds));
+  // Warm-up (JIT, connection pools): not counted.
+  for (const server of groups.flat()) await run(server, Math.min(2, options.seconds), 0);
   for (let round = 0; round < options.rounds; round++) {
     for (const group of rotate(groups, round)) {
       for (const server of rotate(group, round)) {
-        const sample = await run(server, options.seconds);
-        if (sample.non2xx > 0) throw new Error(`${server.id}: ${sample.non2xx} answers were not 2xx`);
-        samplesOf(server).push(sample);
+        const { sample, cpu } = await run(server, options.seconds, round + 1);
+        const entry = entryOf(server);
+        entry.samples.push(sample);
+        entry.cpu.push(cpu);
         console.log(
-          `round ${round + 1}/${options.rounds} ${server.id}, ${server.scale} sessions: ${sample.rps.toFixed(0)} req/s, p99 ${sample.p99} ms`,
+          `round ${round + 1}/${options.rounds} ${variantId(server.id, server.variant)}, ${server.scale} sessions: ${sample.rps.toFixed(0)} req/s, p99 ${sample.p99} ms, ${cpu.toFixed(0)} µs CPU a request`,
         );
       }
     }
@@ -424,9 +517,22 @@ export async function runPeerBench(options: PeerBenchOptions): Promise<PeerBench
       }
       groups.push(group);
     }
-    const oursAtLargest = servers.find((server) => server.id === 'ours' && server.scale === largest.scale);
-    if (oursAtLargest && largest.scale >= COLD_COOKIES) {
-      groups.push([await coldSeals(oursAtLargest, largest.context)]);
+    for (const peer of PEERS) {
+      const own = servers.filter((server) => server.id === peer.id);
+      const atLargest = own.find((server) => server.scale === largest.scale) ?? own[0];
+      const atSmallest = own.find((server) => server.scale === smallest.scale);
+      const seededStore = stores.find((store) => store.scale === atLargest?.scale) ?? smallest;
+      const cold =
+        atLargest &&
+        coldVariant(
+          peer,
+          peer.seededCookie ? atLargest : (atSmallest ?? atLargest),
+          seededStore.context,
+          options.coldRequests,
+        );
+      const madeUp = atSmallest && madeUpVariant(atSmallest, options.coldRequests);
+      if (cold) groups.push([cold]);
+      if (madeUp) groups.push([madeUp]);
     }
     const timed = await timedRounds(groups, options);
 
@@ -505,6 +611,15 @@ export function scaleChange(timed: Map<number, Map<string, Timed>>, id: string):
   return median(first.map((sample, round) => (last[round]?.rps ?? NaN) / sample.rps)) - 1;
 }
 
+/** A cold or made-up run's medians, at the store size it ran against; null where it did not run. */
+export function variantFigures(timed: Map<number, Map<string, Timed>>, id: string, variant: Variant) {
+  for (const [scale, atScale] of timed) {
+    const entry = atScale.get(variantId(id, variant));
+    if (entry) return { scale, ...medians(entry), cpu: median(entry.cpu) };
+  }
+  return null;
+}
+
 export function medians(timed: Timed | undefined) {
   const samples = timed?.samples ?? [];
   return {
@@ -544,18 +659,20 @@ export function peerReport(result: PeerBenchResult): string {
     });
     return `| ${peer.label} | ${cells.join(' | ')} | ${fixed(scaleChange(timed, peer.id) * 100, 1)} % |`;
   });
-  const coldAt = scales.find((scale) => timed.get(scale)?.has(COLD));
-  if (coldAt !== undefined) {
-    const cells = scales.map((scale) => {
-      const m = medians(timed.get(scale)?.get(COLD));
-      return scale === coldAt ? `${fixed(m.rps)} / ${fixed(m.p99, 1)}` : '—';
-    });
-    scaleRows.splice(
-      1,
-      0,
-      `| ours, a different session’s cookie on every request (${fixed(COLD_COOKIES)} in turn: every seal is opened, none comes from the cache) | ${cells.join(' | ')} | — |`,
-    );
-  }
+  const variantRows = PEERS.flatMap((peer) => {
+    const cold = variantFigures(timed, peer.id, 'cold');
+    const madeUp = variantFigures(timed, peer.id, 'made-up');
+    if (!cold && !madeUp) return [];
+    const warm = cold ? medians(timed.get(cold.scale)?.get(peer.id)) : null;
+    const warmCpu = cold ? median(timed.get(cold.scale)?.get(peer.id)?.cpu ?? []) : NaN;
+    const oursCold = variantFigures(timed, 'ours', 'cold');
+    const coldCell = cold
+      ? `${fixed(cold.rps)} / ${fixed(cold.p99, 1)} (${peer.seededCookie ? `seeded, ${fixed(cold.scale)} stored` : 'fresh sign-ins'})`
+      : `not measured: ${peer.costlySignIn ?? 'no session to vary'}`;
+    return [
+      `| ${peer.label} | ${warm ? `${fixed(warm.rps)} / ${fixed(warm.p99, 1)}` : '—'} | ${coldCell} | ${cold && warm ? fixed(cold.rps / warm.rps, 2) : '—'} | ${fixed(warmCpu, 0)} / ${fixed(cold?.cpu ?? NaN, 0)} / ${fixed(madeUp?.cpu ?? NaN, 0)} | ${madeUp ? fixed(madeUp.rps) : '—'} | ${cold && oursCold ? (peer.id === 'ours' ? '1.00' : fixed(oursCold.rps / cold.rps, 2)) : '—'} |`,
+    ];
+  });
   const bytesRows = PEERS.filter((peer) => result.seededBytes.has(peer.id)).map(
     (peer) =>
       `| ${peer.label} | ${fixed(result.seededBytes.get(peer.id) ?? NaN)} | ${fixed(result.seedSeconds.get(peer.id) ?? NaN, 1)} |`,
@@ -570,7 +687,7 @@ export function peerReport(result: PeerBenchResult): string {
     '',
     'Each check is a plain `node:http` server in a process of its own answering `GET /me` (200 with the user’s id,',
     '401 without a live session), code in `bench/peers/`. “Ours” is the project’s own code imported from lib/session:',
-    'read the cookie, open the iron seal (with its cache of opened seals), one MGET that reads the session and the',
+    'read the cookie, open the iron seal (synchronously, lib/session/seal.ts), one MGET that reads the session and the',
     'per-user record, parse, decide. The others are real installs of the libraries, set up as their docs say.',
     `Load: autocannon in a process of its own, ${options.connections} connections, ${options.seconds} s per run, ${options.rounds} rounds in an`,
     'order that shifts by one peer each round (after a warm-up run each); the figures are the medians of the rounds.',
@@ -578,14 +695,28 @@ export function peerReport(result: PeerBenchResult): string {
     'is the shared server with a database of the bench’s own. Commands and queries per request are counted by relays',
     'between a separate instance of each server and Redis / PostgreSQL (what the server sends; a Lua script is one',
     'command), over 2,000 requests.',
-    'Each run sends one session’s cookie, as one browser does, so after the first request our opened-seal cache',
-    '(lib/session/cookie.ts) answers the seal; the scale table has a row where every request opens a different seal.',
+    'Each run here sends one session’s cookie, as one browser does; the next table has a different session on every',
+    'request, and forged cookies.',
     '',
     `### All checks, ${fixed(scales[0] ?? NaN)} stored sessions`,
     '',
     '| check | req/s | p50 ms | p99 ms | Redis commands / req | DB queries / req | ours ÷ this (req/s) | revokes at once |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...mainRows,
+    '',
+    '### Cold, warm and made-up cookies',
+    '',
+    `Warm: one session's cookie on every request, as above. Cold: a different session on every request, ${fixed(options.coldRequests)} in a run`,
+    'and none repeated within it: a visitor this process has never seen, the first request after a restart, a flood',
+    'of real cookies. Sessions the check stores are seeded ones spread over its largest store (so warm is read at that',
+    'size too); the JWTs are fresh sign-ins, one per request. Made-up: a real cookie with 8 characters of its',
+    'signature or MAC replaced, a different forgery on every request, all refused. The CPU is the server process’s',
+    'own (user and system time of every thread, /proc), divided by the requests of the run: what one request costs it,',
+    'whatever the load generator on the other core does.',
+    '',
+    '| check | warm req/s / p99 ms | cold req/s / p99 ms | cold ÷ warm | CPU µs a request: warm / cold / made-up | made-up req/s | ours cold ÷ this cold |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...variantRows,
     '',
     '### From a thousand to a million stored sessions',
     '',

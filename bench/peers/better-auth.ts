@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { redisStorage } from '@better-auth/redis-storage';
 import { betterAuth } from 'better-auth';
 import { getMigrations } from 'better-auth/db/migration';
@@ -103,6 +103,17 @@ function betterAuthPeer(cookieCache: boolean): PeerDefinition {
         },
       };
     },
+    // better-call's signed cookie: the token, `.`, its HMAC-SHA256 under the secret in base64, URL-encoded.
+    seededCookie: cookieCache
+      ? undefined
+      : (context, index) => {
+          const token = seededToken(index, 32);
+          const signature = createHmac('sha256', context.secret).update(token).digest('base64');
+          return `better-auth.session_token=${encodeURIComponent(`${token}.${signature}`)}`;
+        },
+    costlySignIn: cookieCache
+      ? 'its cookie-cache cookie comes only from a sign-in, which hashes a password (scrypt): tens of thousands would take many minutes'
+      : undefined,
     // Its secondary-storage layout: the session with a copy of the user under the token, and each user's list of
     // active sessions. Both variants share one store, so only the one without the cookie cache seeds it.
     seed: cookieCache

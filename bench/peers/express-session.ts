@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RedisStore } from 'connect-redis';
 import session from 'express-session';
@@ -67,6 +68,12 @@ export const expressSession: PeerDefinition = {
         await client.quit();
       },
     };
+  },
+  // express-session's own cookie: `s:` + the id + `.` + its HMAC-SHA256 under the secret (cookie-signature).
+  seededCookie: (context, index) => {
+    const id = seededToken(index, 32);
+    const signature = createHmac('sha256', context.secret).update(id).digest('base64').replace(/=+$/, '');
+    return `connect.sid=${encodeURIComponent(`s:${id}.${signature}`)}`;
   },
   // connect-redis's layout: the session as JSON under its id, with the cookie's expiry as the TTL.
   async seed(context, from, to) {

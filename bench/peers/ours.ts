@@ -5,6 +5,7 @@ import {
   checkSessionToken,
   readCookie,
   sessionCookieName,
+  sealToken,
   sessionSetCookie,
   toPublicUser,
   tokenFromCookieValue,
@@ -17,8 +18,8 @@ import { getSessionStore, type SessionUser } from '@/lib/session/store';
 import { seedRedis, seededToken } from './seed';
 import { answer, seededUserId, signedOut, type PeerDefinition } from './types';
 
-// The project's own check, as every route handler runs it: read the cookie, open the seal (lib/session/cookie.ts,
-// with its cache of opened seals), one MGET for the session and the user record, parse, decide.
+// The project's own check, as every route handler runs it: read the cookie, open the seal (lib/session/seal.ts),
+// one MGET for the session and the user record, parse, decide.
 // It reads its settings from lib/env like the app does: the bench sets REDIS_URL and REDIS_KEY_PREFIX.
 
 const COOKIE = sessionCookieName(false);
@@ -53,7 +54,7 @@ export const ours: PeerDefinition = {
     const tokenOf = (header: string | undefined) => tokenFromCookieValue(readCookie(header ?? null, COOKIE));
     return {
       me: async (request, response) => {
-        const token = await tokenOf(request.headers.cookie);
+        const token = tokenOf(request.headers.cookie);
         const current = token ? (await checkSessionToken(token)).current : null;
         if (current) answer(response, 200, toPublicUser(current.user));
         else signedOut(response);
@@ -67,12 +68,14 @@ export const ours: PeerDefinition = {
         answer(response, 204);
       },
       logout: async (request, response) => {
-        await logout(await tokenOf(request.headers.cookie));
+        await logout(tokenOf(request.headers.cookie));
         answer(response, 204);
       },
       close: async () => {},
     };
   },
+  seededCookie: async (context, index) =>
+    `${COOKIE}=${await sealToken(seededSessionToken(index), [context.secret])}`,
   // The store's own creation script, pipelined: the exact layout a sign-in writes (session string, user record,
   // the user's index).
   async seed(context, from, to) {

@@ -56,6 +56,7 @@ export const pgTable: PeerDefinition = {
       close: () => db.end(),
     };
   },
+  seededCookie: (_context, index) => `${COOKIE}=seed-${index}`,
   // One INSERT ... SELECT over generate_series: the server makes the rows, nothing crosses the wire.
   async seed(context, from, to) {
     const db = pool(context);

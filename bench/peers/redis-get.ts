@@ -43,6 +43,7 @@ export const redisGet: PeerDefinition = {
       close: () => redis.close(),
     };
   },
+  seededCookie: (_context, index) => `${COOKIE}=${seededToken(index)}`,
   async seed(context, from, to) {
     const now = Date.now();
     await seedRedis(context.redisUrl, from, to, (index) => [

@@ -36,6 +36,10 @@ export type PeerDefinition = {
   start(context: PeerContext): Promise<Peer>;
   /** Stores sessions [from, to) as the library lays them out, straight into its store, for the scale runs. */
   seed?(context: PeerContext, from: number, to: number): Promise<void>;
+  /** The Cookie header of seeded session `index`, as the browser that signed in would send it (the cold runs). */
+  seededCookie?(context: PeerContext, index: number): Promise<string> | string;
+  /** Why the cold runs cannot sign in tens of thousands of fresh sessions, where its sign-in is too costly. */
+  costlySignIn?: string;
 };
 
 export function answer(response: ServerResponse, status: number, body?: unknown): void {
