@@ -3,7 +3,7 @@ import { createDecipheriv, createHmac, pbkdf2Sync, timingSafeEqual } from 'node:
 // Opens iron's Fe26.2 seals (the format iron-session writes) synchronously with node:crypto. iron-session's own
 // unseal goes through WebCrypto, about 0.4 ms a seal in async hops; these same steps cost about 12 µs here, less
 // than a jose verify, so a cookie the process has never seen is as cheap to open as one it has. Sealing stays with
-// iron-session (rare: a sign-in, a new cart, a new device). docs/sessions.md, "The sealed cookie".
+// iron-session (rare: a sign-in, a new cart, a new device). docs/sessions.md says why.
 //
 // Fe26.2*<password id>*<encryption salt>*<iv>*<ciphertext>*<expiry ms>*<integrity salt>*<hmac>~2
 // Both keys are PBKDF2-SHA1 (1 iteration, 256 bits) of the password and the seal's own salt; the HMAC is SHA-256

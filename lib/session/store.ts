@@ -137,7 +137,7 @@ const userSchema = z.object({
 
 const userIdSchema = z.string().regex(USER_ID_FORMAT, 'Not a user id.');
 
-// Sized like the opened-seal cache (lib/session/cookie.ts): one entry per recently active session or user.
+// One entry per recently active session or user: what a busy instance sees within a few minutes.
 const MEMO_SIZE = 10_000;
 
 const parseUserJson = memoizeBounded((json): SessionUser | null => {
