@@ -175,6 +175,7 @@ async function main() {
       seconds: number('BENCH_APP_SECONDS', 5),
       connections: number('BENCH_APP_CONNECTIONS', 20),
       rounds,
+      coldRequests: number('BENCH_APP_COLD_REQUESTS', 20_000),
       redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
       databaseUrl,
     });

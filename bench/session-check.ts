@@ -9,12 +9,18 @@ import { startRoundTripCounter, type RoundTripCounter } from './round-trip-count
 import { applyMigrations, ensureDatabase } from '../lib/db/migrate';
 import { seedDatabase } from '../prisma/seed';
 import { deleteKeysWithPrefix } from '../scripts/redis-keys';
+import { createRedis } from '@/lib/redis';
+import { sealToken, sessionCookieName } from '@/lib/session/cookie';
+import { createSessionStore } from '@/lib/session/store';
+import { BROWSER_USER_AGENT, sessionUser } from './peers/ours';
 
 export type AppBenchOptions = {
   port: number;
   seconds: number;
   connections: number;
   rounds: number;
+  /** Requests in a run with a different signed-in visitor on each. */
+  coldRequests: number;
   redisUrl: string;
   databaseUrl: string;
 };
@@ -31,12 +37,19 @@ type Measured = {
   note: string;
   signedOut: Sample[];
   signedIn: Sample[];
+  /** Signed in, a different visitor on every request (none of the routes but the static file). */
+  coldSignedIn: Sample[];
   redis: { signedIn: RedisPerRequest; signedOut: RedisPerRequest };
 };
 
 export type AppBenchResult = { options: AppBenchOptions; routes: Measured[] };
 
-function startServer(options: AppBenchOptions, redisUrl: string, prefix: string): ChildProcess {
+function startServer(
+  options: AppBenchOptions,
+  redisUrl: string,
+  prefix: string,
+  sessionSecret: string,
+): ChildProcess {
   return spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(options.port)], {
     env: {
       ...process.env,
@@ -44,7 +57,7 @@ function startServer(options: AppBenchOptions, redisUrl: string, prefix: string)
       DATABASE_URL: options.databaseUrl,
       REDIS_URL: redisUrl,
       REDIS_KEY_PREFIX: prefix,
-      SESSION_SECRET: randomBytes(32).toString('base64url'),
+      SESSION_SECRET: sessionSecret,
       PAYMENTS_JWT_SECRET: randomBytes(32).toString('base64url'),
       NEXT_TELEMETRY_DISABLED: '1',
     },
@@ -79,6 +92,41 @@ async function signIn(base: string): Promise<string> {
   return cookie.split(';')[0] as string;
 }
 
+/**
+ * `count` visitors the server has never seen: a user each, signed in through lib/session's own createSession in the
+ * server's Redis and sealed with its secret, as a sign-in would leave them. Made anew for every run.
+ */
+async function freshVisitors(options: AppBenchOptions, prefix: string, secret: string, count: number) {
+  const redis = createRedis({ transport: 'tcp', url: options.redisUrl });
+  const store = createSessionStore({
+    redis,
+    prefix,
+    idleSeconds: 7 * 24 * 3600,
+    browserIdleSeconds: 12 * 3600,
+    absoluteSeconds: 30 * 24 * 3600,
+    touchSeconds: 60,
+  });
+  const run = randomBytes(4).toString('hex');
+  const cookies: string[] = [];
+  try {
+    for (let start = 0; start < count; start += 500) {
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(500, count - start) }, async (_, i) => {
+          const { token } = await store.createSession(sessionUser(`visitor-${run}-${start + i}`), {
+            ip: '203.0.113.7',
+            userAgent: BROWSER_USER_AGENT,
+          });
+          return `${sessionCookieName(false)}=${await sealToken(token, [secret])}`;
+        }),
+      );
+      cookies.push(...batch);
+    }
+  } finally {
+    await redis.close();
+  }
+  return cookies;
+}
+
 // What the server sent Redis per request over a fixed number of requests: commands (by name) and writes.
 async function measureRedisTraffic(
   counter: RoundTripCounter,
@@ -100,7 +148,7 @@ async function measureRedisTraffic(
   };
 }
 
-const ROUTES = (slug: string): Omit<Measured, 'signedIn' | 'signedOut' | 'redis'>[] => [
+const ROUTES = (slug: string): Omit<Measured, 'signedIn' | 'signedOut' | 'coldSignedIn' | 'redis'>[] => [
   {
     name: 'A static file',
     kind: 'static',
@@ -139,8 +187,9 @@ export async function runAppBench(options: AppBenchOptions): Promise<AppBenchRes
   await seedDatabase(options.databaseUrl, { quiet: true });
   const base = `http://127.0.0.1:${options.port}`;
   const prefix = `sf-bench:${randomBytes(4).toString('hex')}:`;
+  const sessionSecret = randomBytes(32).toString('base64url');
   const counter = await startRoundTripCounter(options.redisUrl);
-  const server = startServer(options, counter.url, prefix);
+  const server = startServer(options, counter.url, prefix, sessionSecret);
   const run = (path: string, cookie: string | null, seconds = options.seconds) =>
     load({ url: `${base}${path}`, cookie, connections: options.connections, seconds });
   try {
@@ -157,6 +206,7 @@ export async function runAppBench(options: AppBenchOptions): Promise<AppBenchRes
         ...route,
         signedOut: [],
         signedIn: [],
+        coldSignedIn: [],
         redis: {
           signedIn: await measureRedisTraffic(counter, `${base}${route.path}`, cookie),
           signedOut: await measureRedisTraffic(counter, `${base}${route.path}`, null),
@@ -168,6 +218,17 @@ export async function runAppBench(options: AppBenchOptions): Promise<AppBenchRes
         if (signedOutFirst) measured.signedOut.push(await run(route.path, null));
         measured.signedIn.push(await run(route.path, cookie));
         if (!signedOutFirst) measured.signedOut.push(await run(route.path, null));
+        if (route.kind === 'static') continue;
+        const cookies = await freshVisitors(options, prefix, sessionSecret, options.coldRequests);
+        const cold = await load({
+          url: `${base}${route.path}`,
+          cookie: null,
+          cookies,
+          connections: options.connections,
+          amount: cookies.length,
+        });
+        if (cold.non2xx > 0) throw new Error(`${route.path}: ${cold.non2xx} cold answers were not 2xx`);
+        measured.coldSignedIn.push(cold);
       }
       routes.push(measured);
       console.log(`app ${route.path}: done`);
@@ -202,6 +263,14 @@ export function appReport({ options, routes }: AppBenchResult): string {
       '| --- | ---: | ---: | ---: | ---: | ---: |',
       row('signed out (baseline)', route.signedOut),
       row('signed in (session check)', route.signedIn),
+      ...(route.coldSignedIn.length
+        ? [
+            row(
+              `signed in, a different visitor on every request (${options.coldRequests.toLocaleString('en-US')} a run)`,
+              route.coldSignedIn,
+            ),
+          ]
+        : []),
       '',
       `Signed in / signed out, mean latency: **${(inMean / outMean).toFixed(2)}×** (${(inMean - outMean).toFixed(3)} ms added per request).`,
       '',
@@ -217,7 +286,9 @@ export function appReport({ options, routes }: AppBenchResult): string {
     '',
     `Against \`next start\` (the production build), ${options.rounds} alternating rounds of ${options.seconds} s with`,
     `${options.connections} connections per route, signed out (no cookie) and signed in (a session cookie), medians of`,
-    'the rounds. Catalog pages are cached HTML that never looks at the cookie; /api/session and /api/me open it and',
+    'the rounds; then, in each round, signed in with a different visitor on every request (a user and a session',
+    'each, made for the run through lib/session and sealed with the server’s secret: every cookie is one the server',
+    'has never opened). Catalog pages are cached HTML that never looks at the cookie; /api/session and /api/me open it and',
     'read the session, with the user’s current role, tier and ban state, in one Redis round trip. This part uses the',
     'shared Redis (its own key prefix, removed afterwards) and the bench database.',
     '',
