@@ -69,6 +69,9 @@ export default async function AccountPage() {
         </CardContent>
       </Card>
       <p className="mt-6 flex flex-wrap gap-x-6 gap-y-2 text-sm">
+        <Link href="/orders" className="text-brand-800 font-semibold hover:underline">
+          Your orders
+        </Link>
         <Link href="/account/sessions" className="text-brand-800 font-semibold hover:underline">
           See where you are signed in
         </Link>

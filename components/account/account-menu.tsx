@@ -42,6 +42,9 @@ export function AccountMenu() {
         <span data-testid="account-name">{user.name}</span>
         <TierBadge tier={user.tier} />
       </Link>
+      <Link href="/orders" className="hover:text-brand-800 text-slate-700">
+        Orders
+      </Link>
       <Link href="/account/sessions" className="hover:text-brand-800 text-slate-700">
         Devices
       </Link>

@@ -46,8 +46,18 @@ export async function SiteFooter() {
               </Link>
             </li>
             <li>
+              <Link href="/orders" className="hover:text-brand-800 text-slate-700">
+                Your orders
+              </Link>
+            </li>
+            <li>
               <Link href="/search" className="hover:text-brand-800 text-slate-700">
                 All products
+              </Link>
+            </li>
+            <li>
+              <Link href="/lab" className="hover:text-brand-800 text-slate-700">
+                The JWT lab
               </Link>
             </li>
             <li>
