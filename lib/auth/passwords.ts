@@ -107,11 +107,13 @@ function resetMail(to: string, token: string): ReturnType<typeof linkMail> {
 
 /**
  * Mails a reset link if the address has an account. Answers the same either way, after the same work (a lookup and
- * a signature), and the mail leaves in the background so response time does not tell who has an account.
+ * a signature), and the mail leaves in the background so response time does not tell who has an account. In the
+ * development mailbox the link is kept only for a browser that has signed in to this account before (its device
+ * cookie): asking for a stranger's reset shows the asker nothing.
  */
 export async function requestPasswordReset(
   email: string,
-  context: Pick<AuthContext, 'ip'>,
+  context: Pick<AuthContext, 'ip' | 'trustedDevice' | 'mailbox'>,
   limiters: ResetLimiters = createResetLimiters(),
 ): Promise<void> {
   const [byEmail, byIp] = await failClosed(() =>
@@ -136,7 +138,9 @@ export async function requestPasswordReset(
     sub: row?.id ?? 'no-account',
     pwd: passwordFingerprint(row?.passwordHash ?? NO_PASSWORD),
   });
-  if (row) sendMailInBackground(resetMail(row.email, token));
+  if (!row) return;
+  const ownBrowser = context.trustedDevice?.account === accountKey(row.email);
+  sendMailInBackground(resetMail(row.email, token), ownBrowser ? context.mailbox : null);
 }
 
 /**
