@@ -16,7 +16,7 @@ import {
   verifyToken,
 } from '@/lib/tokens';
 import { failClosed, rateLimited, type AuthContext } from './auth';
-import { accountKey, createLoginLimiters, type LoginLimiters } from './login-limits';
+import { accountKey, createPasswordChangeLimiter } from './login-limits';
 import { hashPassword, verifyPassword } from './password';
 import type { ChangePasswordInput, PasswordResetConfirmInput } from './schema';
 
@@ -25,11 +25,12 @@ import type { ChangePasswordInput, PasswordResetConfirmInput } from './schema';
 
 const WRONG_CURRENT_PASSWORD = 'That is not your current password.';
 
-export type PasswordChangeOptions = { limiters?: LoginLimiters; store?: SessionStore };
+export type PasswordChangeOptions = { limiter?: RateLimiter; store?: SessionStore };
 
 /**
- * A wrong current password counts as a failed sign-in for the account (whoever holds a session must not get
- * unlimited guesses at the password). Returns a new session for this browser: the others are signed out.
+ * A wrong current password counts against this session's own budget (whoever holds a session must not get unlimited
+ * guesses at the password), not the account's sign-in budget that strangers can spend. Returns a new session for
+ * this browser: the others are signed out.
  */
 export async function changePassword(
   current: CurrentSession,
@@ -37,12 +38,12 @@ export async function changePassword(
   context: AuthContext,
   options: PasswordChangeOptions = {},
 ): Promise<{ token: string; session: SessionRecord }> {
-  const limiters = options.limiters ?? createLoginLimiters();
+  const limiter = options.limiter ?? createPasswordChangeLimiter();
   const store = options.store ?? getSessionStore();
-  const account = accountKey(current.user.email);
-  const attempt = await failClosed(() => limiters.account.consume(account));
+  const budget = current.session.id;
+  const attempt = await failClosed(() => limiter.consume(budget));
   if (attempt.limited)
-    throw rateLimited(attempt.retryAfterSeconds, 'Too many wrong passwords for this account.');
+    throw rateLimited(attempt.retryAfterSeconds, 'Too many wrong passwords from this device.');
 
   const row = await db.user.findUnique({ where: { id: current.user.id }, omit: { passwordHash: false } });
   if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
@@ -50,7 +51,7 @@ export async function changePassword(
       fields: { currentPassword: [WRONG_CURRENT_PASSWORD] },
     });
   }
-  await failClosed(() => limiters.account.reset(account));
+  await failClosed(() => limiter.reset(budget));
 
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction([

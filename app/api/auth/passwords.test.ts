@@ -83,7 +83,7 @@ describe('POST /api/account/password', () => {
     expect(audit.map((row) => row.action)).toEqual(['password.changed']);
   });
 
-  it('answers 400 with fields to a wrong current password, counted toward the login limit', async () => {
+  it("answers 400 with fields to a wrong current password, counted toward this session's own limit", async () => {
     const { email, cookie } = await signUp();
     const attempt = () =>
       changePassword(
@@ -98,8 +98,30 @@ describe('POST /api/account/password', () => {
       expect(Object.keys((await response.json()).error.fields)).toEqual(['currentPassword']);
     }
     expect((await attempt()).status).toBe(429);
-    // The account's sign-in shares the limit, even with the right password.
+    // The budget is this session's: the account still signs in, and another of its sessions may change it.
+    const other = await signIn(email);
+    expect(other.status).toBe(200);
+    const elsewhere = await changePassword(
+      apiRequest('/api/account/password', {
+        cookie: other.cookie,
+        body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+      }),
+    );
+    expect(elsewhere.status).toBe(204);
+  });
+
+  it("lets the owner change the password after a stranger's failed sign-ins used up the account's", async () => {
+    const { email, cookie } = await signUp();
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES; i++)
+      expect((await signIn(email, 'a wrong guess')).status).toBe(401);
     expect((await signIn(email)).status).toBe(429);
+    const response = await changePassword(
+      apiRequest('/api/account/password', {
+        cookie,
+        body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+      }),
+    );
+    expect(response.status).toBe(204);
   });
 
   it('applies the registration rules to the new password and needs a session', async () => {
