@@ -14,6 +14,9 @@ test('a reset link from the mailbox sets a new password, signs every device out 
   test.slow();
   const other = await browser.newContext({ baseURL });
   await apiLogin(other.request, credentials);
+  // The owner has signed in on this browser before: the mailbox keeps a reset link only for such a browser.
+  await apiLogin(page.request, credentials);
+  expect((await page.request.post('/api/auth/logout')).status()).toBe(204);
 
   await page.goto('/login');
   await page.getByRole('link', { name: 'Forgot your password?' }).click();
@@ -24,7 +27,7 @@ test('a reset link from the mailbox sets a new password, signs every device out 
   await expect(page.getByRole('status')).toContainText('If an account uses this address');
 
   const link = await mailedLink(page.request, credentials.email, '/reset-password');
-  await page.goto(`/mailbox?to=${encodeURIComponent(credentials.email)}`);
+  await page.goto('/mailbox');
   await expect(page.getByTestId('mail-message').first()).toContainText(
     'Reset your Northwind Supply password',
   );
@@ -95,7 +98,7 @@ test('the address is verified from the link mailed at registration', async ({ pa
   await expectNoSeriousA11yViolations(page, '/account (unverified)');
 
   const link = await mailedLink(page.request, user.email, '/verify-email');
-  await page.goto(`/mailbox?to=${encodeURIComponent(user.email)}`);
+  await page.goto('/mailbox');
   await expectNoSeriousA11yViolations(page, '/mailbox');
   await page.getByRole('link', { name: /\/verify-email\?token=/ }).click();
   await expect(page).toHaveURL(link);

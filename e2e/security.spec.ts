@@ -437,6 +437,84 @@ test.describe('forwarded headers', () => {
   });
 });
 
+test.describe('the development mailbox', () => {
+  type MailboxMessage = { to: string; text: string };
+  const LINK = /\/(reset-password|verify-email)\?token=/;
+
+  async function mailboxOf(request: APIRequestContext, query = ''): Promise<MailboxMessage[]> {
+    const response = await request.get(`/api/dev/mailbox${query}`);
+    expect(response.status()).toBe(200);
+    return ((await response.json()) as { messages: MailboxMessage[] }).messages;
+  }
+
+  test("nobody but the victim's own browser reads the victim's reset or verify link, from the API or the page", async ({
+    browser,
+    baseURL,
+    playwright,
+  }) => {
+    test.slow();
+    // The victim registers in their browser (the verify link is mailed), then asks for a reset from it.
+    const victim = await browser.newContext({ baseURL });
+    const account = newCredentials();
+    expect((await victim.request.post('/api/auth/register', { data: account })).status()).toBe(201);
+    const mailboxCookie = (await victim.cookies()).find((cookie) => cookie.name === 'mailbox');
+    expect(mailboxCookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+
+    // A stranger's browser with a mailbox of its own (its own account) asks for the victim's reset first.
+    const stranger = await browser.newContext({ baseURL });
+    const own = newCredentials();
+    expect((await stranger.request.post('/api/auth/register', { data: own })).status()).toBe(201);
+    const asked = await stranger.request.post('/api/auth/password-reset', { data: { email: account.email } });
+    expect(asked.status()).toBe(202);
+    expect(
+      (await victim.request.post('/api/auth/password-reset', { data: { email: account.email } })).status(),
+    ).toBe(202);
+
+    // Controls: each browser sees its own links, so the mail has landed before the stranger looks.
+    await expect(async () => {
+      const messages = await mailboxOf(victim.request, `?to=${encodeURIComponent(account.email)}`);
+      const links = messages.map((message) => message.text.match(LINK)?.[1]);
+      expect(links.sort()).toEqual(['reset-password', 'verify-email']);
+    }).toPass({ timeout: 10_000 });
+    await expect(async () => {
+      const messages = await mailboxOf(stranger.request, `?to=${encodeURIComponent(own.email)}`);
+      expect(messages.map((message) => message.text.match(LINK)?.[1])).toEqual(['verify-email']);
+    }).toPass({ timeout: 10_000 });
+
+    // A client with no cookie at all, the stranger's browser, a made-up mailbox cookie, and the (published) demo
+    // admin: an admin sees no one else's mail either, or the demo's public admin password would open every account.
+    const nobody = await playwright.request.newContext({ baseURL });
+    const forged = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { cookie: `mailbox=${randomBytes(32).toString('base64url')}` },
+    });
+    const admin = await playwright.request.newContext({ baseURL });
+    await apiLogin(admin, ADMIN);
+    let count = 0;
+    for (const reader of [nobody, stranger.request, forged, admin]) {
+      for (const query of [`?to=${encodeURIComponent(account.email)}`, '']) {
+        const messages = await mailboxOf(reader, query);
+        expect(messages.filter((message) => message.to === account.email)).toEqual([]);
+        count += 1;
+      }
+      const page = await reader.get('/mailbox');
+      expect(page.status()).toBe(200);
+      const html = await page.text();
+      expect(html).not.toContain(account.email);
+      expect(html).not.toContain('/reset-password?token=');
+      count += 1;
+    }
+    await Promise.all([
+      nobody.dispose(),
+      forged.dispose(),
+      admin.dispose(),
+      victim.close(),
+      stranger.close(),
+    ]);
+    attacksTried(count);
+  });
+});
+
 test.describe('brute force and lockout abuse', () => {
   test("a guesser who exhausts an account's budget cannot lock its owner's browser out", async ({
     page,

@@ -81,7 +81,8 @@ const envSchema = z.object({
   // Mail: SMTP when set (nodemailer); otherwise mail lands in the mailbox kept in PostgreSQL (lib/mail).
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().min(3).default('Northwind Supply <no-reply@northwind.test>'),
-  // The mailbox page and API (/mailbox, /api/dev/mailbox): on by default, off in production unless MAILBOX=on.
+  // The mailbox page and API (/mailbox, /api/dev/mailbox): on by default, off in production unless MAILBOX=on, and
+  // always off with SMTP_URL set (mail then goes out, and nothing is kept to show).
   MAILBOX: z.preprocess((value) => (value === '' ? undefined : value), z.enum(['on', 'off']).optional()),
 });
 
@@ -118,8 +119,9 @@ export function demoAccountsAllowed(source: Pick<Env, 'NODE_ENV' | 'DEMO_ACCOUNT
   );
 }
 
-/** Whether /mailbox and GET /api/dev/mailbox answer: they show every mail the app sent, so never by default in production. */
+/** Whether mail is kept for /mailbox and GET /api/dev/mailbox: never with SMTP, nor by default in production. */
 export function mailboxEnabled(source: Env = env): boolean {
+  if (source.SMTP_URL) return false;
   return source.MAILBOX ? source.MAILBOX === 'on' : source.NODE_ENV !== 'production';
 }
 

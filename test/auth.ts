@@ -41,6 +41,32 @@ export function sessionCookieFrom(response: Response): string {
   return pair;
 }
 
+/**
+ * A browser's cookie jar as a Cookie header: `jar` with every cookie the response set (or removed) applied, so the
+ * next request can carry the session, the device cookie and the mailbox cookie together.
+ */
+export function cookiesFrom(response: Response, jar = ''): string {
+  const cookies = new Map<string, string>();
+  const add = (pair: string) => cookies.set(pair.slice(0, pair.indexOf('=')), pair);
+  jar.split('; ').filter(Boolean).forEach(add);
+  for (const header of response.headers.getSetCookie()) {
+    const pair = header.split(';')[0] ?? '';
+    if (pair.endsWith('=')) cookies.delete(pair.slice(0, -1));
+    else add(pair);
+  }
+  return [...cookies.values()].join('; ');
+}
+
+/** The development mailbox secret a cookie jar holds (lib/auth/mailbox-cookie.ts), or fails the test. */
+export function mailboxOf(jar: string): string {
+  const secret = jar
+    .split('; ')
+    .find((pair) => pair.startsWith('mailbox='))
+    ?.slice('mailbox='.length);
+  if (!secret) throw new Error(`Expected a mailbox cookie, got: ${jar}`);
+  return secret;
+}
+
 /** The AppError a call fails with; fails the test if it succeeds or throws anything else. */
 export async function failure(promise: Promise<unknown>): Promise<AppError> {
   try {

@@ -13,7 +13,7 @@ import {
 } from '@/lib/session';
 import { login, register, type AuthResult } from './auth';
 import { requireUser } from './gate';
-import { setSignedInCookies, signInContextFromHeaders, type SignInContext } from './http';
+import { setMailboxCookie, setSignedInCookies, signInContextFromHeaders, type SignInContext } from './http';
 import { safeNextPath } from './redirect';
 import { loginSchema, registerSchema, sessionIdParamsSchema } from './schema';
 
@@ -43,17 +43,20 @@ function failure(caught: unknown, values: AuthFormState['values']): AuthFormStat
   throw error;
 }
 
-// Login and register end the same way: a new session for this browser, its cookie, and on to `next`.
+// Login and register end the same way: a new session for this browser, its cookie, and on to `next`. Register
+// also mails a link (`sendsMail`), kept in this browser's mailbox where that is on.
 async function startSignedIn(
   start: (context: SignInContext) => Promise<AuthResult>,
   values: AuthFormState['values'],
   formData: FormData,
+  sendsMail = false,
 ): Promise<AuthFormState> {
   try {
     const cookieStore = await cookies();
     const context = await signInContextFromHeaders(cookieStore, await headers());
     const result = await start(context);
     await setSignedInCookies(cookieStore, result, context.secure);
+    if (sendsMail) setMailboxCookie(cookieStore, context);
     await mergeGuestCartIntoCookies(cookieStore, result.user.id, context.secure);
   } catch (error) {
     return failure(error, values);
@@ -72,7 +75,7 @@ export async function registerAction(_previous: AuthFormState, formData: FormDat
   const values = { email: text(formData, 'email'), name: text(formData, 'name') };
   const parsed = registerSchema.safeParse({ ...values, password: text(formData, 'password') });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  return startSignedIn((context) => register(parsed.data, context), values, formData);
+  return startSignedIn((context) => register(parsed.data, context), values, formData, true);
 }
 
 export async function revokeSessionAction(formData: FormData): Promise<void> {

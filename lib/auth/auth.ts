@@ -25,6 +25,8 @@ export type AuthContext = {
   previousToken: string | null;
   /** The account this browser has signed in to before (its device cookie), if any: see device-cookie.ts. */
   trustedDevice?: TrustedDevice | null;
+  /** This browser's development mailbox (mailbox-cookie.ts), where mail it sends is kept for it alone, if on. */
+  mailbox?: string | null;
 };
 
 export type AuthResult = { token: string; session: SessionRecord; user: SessionUser };
@@ -96,7 +98,8 @@ export async function register(
     if (isUniqueViolation(error)) throw emailTaken();
     throw error;
   }
-  await sendVerificationEmail(row);
+  // The browser that registers the address signs in to it below: its mailbox may hold the account's mail.
+  await sendVerificationEmail(row, context.mailbox);
   // Whoever just made an account on this browser is kept signed in on it, as before the choice existed at login.
   return startSession(store, toSessionUser(row), context, true);
 }

@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { createRateLimiter } from '@/lib/rate-limit';
 import { getRedis } from '@/lib/redis';
 import { testPrefix } from '@/test/redis';
-import { listMailbox } from '@/lib/mail';
+import { listMailbox, newMailboxSecret } from '@/lib/mail';
 import { uniqueEmail } from '@/test/auth';
 import { resendVerificationEmail } from './email-verification';
 
@@ -24,16 +24,22 @@ describe('resendVerificationEmail', () => {
       limit: 2,
       windowSeconds: 3600,
     });
-    expect(await resendVerificationEmail(user, limiter)).toBe('sent');
-    expect(await resendVerificationEmail(user, limiter)).toBe('sent');
-    await expect(resendVerificationEmail(user, limiter)).rejects.toMatchObject({ code: 'rate_limited' });
-    await vi.waitFor(async () => expect(await listMailbox(user.email)).toHaveLength(2), { timeout: 5000 });
+    const mailbox = newMailboxSecret();
+    expect(await resendVerificationEmail(user, mailbox, limiter)).toBe('sent');
+    expect(await resendVerificationEmail(user, mailbox, limiter)).toBe('sent');
+    await expect(resendVerificationEmail(user, mailbox, limiter)).rejects.toMatchObject({
+      code: 'rate_limited',
+    });
+    await vi.waitFor(async () => expect(await listMailbox(mailbox, user.email)).toHaveLength(2), {
+      timeout: 5000,
+    });
   });
 
   it('sends nothing once the address is verified', async () => {
     const user = await newUser();
     await db.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
-    expect(await resendVerificationEmail(user)).toBe('already_verified');
-    expect(await listMailbox(user.email)).toEqual([]);
+    const mailbox = newMailboxSecret();
+    expect(await resendVerificationEmail(user, mailbox)).toBe('already_verified');
+    expect(await listMailbox(mailbox)).toEqual([]);
   });
 });

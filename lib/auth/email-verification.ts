@@ -11,7 +11,11 @@ import { invalidTokenError, issueToken, verifyToken } from '@/lib/tokens';
 // and the address; following it sets User.emailVerifiedAt. Verifying twice changes nothing, so the token needs no
 // single-use binding of its own.
 
-export async function sendVerificationEmail(user: { id: string; email: string }): Promise<void> {
+/** `mailbox`: the requesting browser's development mailbox, which must be the account's own browser. */
+export async function sendVerificationEmail(
+  user: { id: string; email: string },
+  mailbox: string | null = null,
+): Promise<void> {
   const token = await issueToken('verify-email', { sub: user.id, email: user.email });
   sendMailInBackground(
     linkMail({
@@ -23,6 +27,7 @@ export async function sendVerificationEmail(user: { id: string; email: string })
       url: `${env.SITE_URL}/verify-email?token=${encodeURIComponent(token)}`,
       footer: 'If you did not create an account, ignore this mail.',
     }),
+    mailbox,
   );
 }
 
@@ -50,9 +55,10 @@ export function createResendLimiter(redis = getRedis()): RateLimiter {
   return createRateLimiter({ redis, name: 'verify-resend', limit: RESENDS_PER_HOUR, windowSeconds: 3600 });
 }
 
-/** Mails a new link unless the address is verified already; a few per hour per account. */
+/** Mails a new link unless the address is verified already; a few per hour per account. The user is signed in. */
 export async function resendVerificationEmail(
   user: { id: string; email: string },
+  mailbox: string | null,
   limiter: RateLimiter = createResendLimiter(),
 ): Promise<'sent' | 'already_verified'> {
   if (await getEmailVerifiedAt(user.id)) return 'already_verified';
@@ -62,6 +68,6 @@ export async function resendVerificationEmail(
       headers: { 'Retry-After': String(attempt.retryAfterSeconds) },
     });
   }
-  await sendVerificationEmail(user);
+  await sendVerificationEmail(user, mailbox);
   return 'sent';
 }

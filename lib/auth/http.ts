@@ -21,17 +21,27 @@ import {
   sealDeviceCookie,
   type TrustedDevice,
 } from './device-cookie';
+import { mailboxCookieName, mailboxCookieOptions, mailboxSetCookie, requestMailbox } from './mailbox-cookie';
 
-// What sign-in needs from the request (who is asking, and which account this browser has signed in to before),
-// and the answers of the sign-in and sign-out routes: they set or clear cookies, so no one caches them.
+// What sign-in needs from the request (who is asking, which account this browser has signed in to before, and the
+// mailbox any mail it sends is kept in), and the answers of the sign-in and sign-out routes: they set or clear
+// cookies, so no one caches them.
 
-export type SignInContext = RequestAuthContext & { trustedDevice: TrustedDevice | null };
+export type SignInContext = RequestAuthContext & {
+  trustedDevice: TrustedDevice | null;
+  /** This browser's development mailbox (mailbox-cookie.ts), new if it had none; null when the mailbox is off. */
+  mailbox: string | null;
+};
 
 /** Route handlers. */
 export async function signInContextFromRequest(request: Request): Promise<SignInContext> {
   const context = await authContextFromRequest(request);
-  const device = readCookie(request.headers.get('cookie'), deviceCookieName(context.secure));
-  return { ...context, trustedDevice: openDeviceCookie(device) };
+  const cookie = request.headers.get('cookie');
+  return {
+    ...context,
+    trustedDevice: openDeviceCookie(readCookie(cookie, deviceCookieName(context.secure))),
+    mailbox: requestMailbox(readCookie(cookie, mailboxCookieName(context.secure))),
+  };
 }
 
 /** Server actions, from next/headers' cookies() and headers(). */
@@ -43,6 +53,7 @@ export async function signInContextFromHeaders(
   return {
     ...context,
     trustedDevice: openDeviceCookie(cookies.get(deviceCookieName(context.secure))?.value),
+    mailbox: requestMailbox(cookies.get(mailboxCookieName(context.secure))?.value),
   };
 }
 
@@ -60,6 +71,19 @@ export async function setSignedInCookies(
     await sealDeviceCookie(result.user.email),
     sessionCookieOptions(secure, DEVICE_COOKIE_MAX_AGE_SECONDS),
   );
+}
+
+/** Server actions that may send mail: the cookie of the mailbox it is kept in, if the mailbox is on. */
+export function setMailboxCookie(cookies: CookieWriter, context: SignInContext): void {
+  if (context.mailbox)
+    cookies.set(mailboxCookieName(context.secure), context.mailbox, mailboxCookieOptions(context.secure));
+}
+
+/** Route handlers that may send mail: the same, on their answer. */
+export function withMailboxCookie(response: Response, context: SignInContext): Response {
+  if (context.mailbox)
+    response.headers.append('Set-Cookie', mailboxSetCookie(context.mailbox, context.secure));
+  return response;
 }
 
 /** The device cookie a sign-in leaves, as a Set-Cookie header value. */

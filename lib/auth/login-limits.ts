@@ -59,3 +59,16 @@ export function createBurstSlowdown(redis: RedisPort, name: string): Slowdown {
     maxDelayMs: 8_000,
   });
 }
+
+/**
+ * Wrong current passwords at a password change, counted per session: a session's holder gets no unlimited guesses,
+ * and a stranger's failed sign-ins (the account's shared budget) never stop the owner from changing it.
+ */
+export function createPasswordChangeLimiter(redis: RedisPort = getRedis()): RateLimiter {
+  return createRateLimiter({
+    redis,
+    name: 'password-change',
+    limit: env.LOGIN_MAX_FAILURES,
+    windowSeconds: env.LOGIN_WINDOW_SECONDS,
+  });
+}

@@ -2,9 +2,9 @@
 
 import { cookies, headers } from 'next/headers';
 import { AppError, fieldErrors, type ErrorCode, type FieldErrors } from '@/lib/http/errors';
-import { clientIp } from './client-ip';
 import { resendVerificationEmail, verifyEmail } from './email-verification';
 import { requireUser } from './gate';
+import { setMailboxCookie, signInContextFromHeaders } from './http';
 import { authContextFromHeaders, setSessionCookie } from '@/lib/session';
 import {
   changePassword,
@@ -73,7 +73,10 @@ export async function requestPasswordResetAction(
   const parsed = passwordResetRequestSchema.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   try {
-    await requestPasswordReset(parsed.data.email, { ip: clientIp(await headers()) });
+    const cookieStore = await cookies();
+    const context = await signInContextFromHeaders(cookieStore, await headers());
+    await requestPasswordReset(parsed.data.email, context);
+    setMailboxCookie(cookieStore, context);
   } catch (error) {
     return refused(error, values);
   }
@@ -114,7 +117,10 @@ export async function verifyEmailAction(
 export async function resendVerificationAction(): Promise<LinkFormState> {
   const { user } = await requireUser('/account');
   try {
-    const outcome = await resendVerificationEmail(user);
+    const cookieStore = await cookies();
+    const context = await signInContextFromHeaders(cookieStore, await headers());
+    const outcome = await resendVerificationEmail(user, context.mailbox);
+    if (outcome === 'sent') setMailboxCookie(cookieStore, context);
     return outcome === 'sent'
       ? { done: true, message: `We sent a new link to ${user.email}.` }
       : { done: true, message: 'Your email address is already verified.' };

@@ -16,7 +16,7 @@ import {
   verifyToken,
 } from '@/lib/tokens';
 import { failClosed, rateLimited, type AuthContext } from './auth';
-import { accountKey, createLoginLimiters, type LoginLimiters } from './login-limits';
+import { accountKey, createPasswordChangeLimiter } from './login-limits';
 import { hashPassword, verifyPassword } from './password';
 import type { ChangePasswordInput, PasswordResetConfirmInput } from './schema';
 
@@ -25,11 +25,12 @@ import type { ChangePasswordInput, PasswordResetConfirmInput } from './schema';
 
 const WRONG_CURRENT_PASSWORD = 'That is not your current password.';
 
-export type PasswordChangeOptions = { limiters?: LoginLimiters; store?: SessionStore };
+export type PasswordChangeOptions = { limiter?: RateLimiter; store?: SessionStore };
 
 /**
- * A wrong current password counts as a failed sign-in for the account (whoever holds a session must not get
- * unlimited guesses at the password). Returns a new session for this browser: the others are signed out.
+ * A wrong current password counts against this session's own budget (whoever holds a session must not get unlimited
+ * guesses at the password), not the account's sign-in budget that strangers can spend. Returns a new session for
+ * this browser: the others are signed out.
  */
 export async function changePassword(
   current: CurrentSession,
@@ -37,12 +38,12 @@ export async function changePassword(
   context: AuthContext,
   options: PasswordChangeOptions = {},
 ): Promise<{ token: string; session: SessionRecord }> {
-  const limiters = options.limiters ?? createLoginLimiters();
+  const limiter = options.limiter ?? createPasswordChangeLimiter();
   const store = options.store ?? getSessionStore();
-  const account = accountKey(current.user.email);
-  const attempt = await failClosed(() => limiters.account.consume(account));
+  const budget = current.session.id;
+  const attempt = await failClosed(() => limiter.consume(budget));
   if (attempt.limited)
-    throw rateLimited(attempt.retryAfterSeconds, 'Too many wrong passwords for this account.');
+    throw rateLimited(attempt.retryAfterSeconds, 'Too many wrong passwords from this device.');
 
   const row = await db.user.findUnique({ where: { id: current.user.id }, omit: { passwordHash: false } });
   if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
@@ -50,7 +51,7 @@ export async function changePassword(
       fields: { currentPassword: [WRONG_CURRENT_PASSWORD] },
     });
   }
-  await failClosed(() => limiters.account.reset(account));
+  await failClosed(() => limiter.reset(budget));
 
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction([
@@ -107,11 +108,13 @@ function resetMail(to: string, token: string): ReturnType<typeof linkMail> {
 
 /**
  * Mails a reset link if the address has an account. Answers the same either way, after the same work (a lookup and
- * a signature), and the mail leaves in the background so response time does not tell who has an account.
+ * a signature), and the mail leaves in the background so response time does not tell who has an account. In the
+ * development mailbox the link is kept only for a browser that has signed in to this account before (its device
+ * cookie): asking for a stranger's reset shows the asker nothing.
  */
 export async function requestPasswordReset(
   email: string,
-  context: Pick<AuthContext, 'ip'>,
+  context: Pick<AuthContext, 'ip' | 'trustedDevice' | 'mailbox'>,
   limiters: ResetLimiters = createResetLimiters(),
 ): Promise<void> {
   const [byEmail, byIp] = await failClosed(() =>
@@ -136,7 +139,9 @@ export async function requestPasswordReset(
     sub: row?.id ?? 'no-account',
     pwd: passwordFingerprint(row?.passwordHash ?? NO_PASSWORD),
   });
-  if (row) sendMailInBackground(resetMail(row.email, token));
+  if (!row) return;
+  const ownBrowser = context.trustedDevice?.account === accountKey(row.email);
+  sendMailInBackground(resetMail(row.email, token), ownBrowser ? context.mailbox : null);
 }
 
 /**

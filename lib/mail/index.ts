@@ -1,16 +1,18 @@
 import 'server-only';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { db } from '@/lib/db';
-import { env, type Env } from '@/lib/env';
+import { env, mailboxEnabled, type Env } from '@/lib/env';
+import { keepInMailbox } from './mailbox';
 
 // The one way the app sends mail. With SMTP_URL set it goes out through nodemailer; without, it lands in the
-// mailbox kept in PostgreSQL, which the demo shows at /mailbox and the tests read from GET /api/dev/mailbox.
+// mailbox kept in PostgreSQL, which the demo shows at /mailbox and the tests read from GET /api/dev/mailbox: there
+// each mail is kept for the browser that asked for it (`mailbox`, its cookie's secret), and for no one else.
 
 export type Mail = { to: string; subject: string; text: string; html: string };
 
 export interface Mailer {
   readonly kind: 'smtp' | 'mailbox';
-  send(mail: Mail): Promise<void>;
+  /** `mailbox`: the requesting browser's mailbox secret, where the mailbox is on; SMTP ignores it. */
+  send(mail: Mail, mailbox?: string | null): Promise<void>;
 }
 
 export function createSmtpMailer(transport: Transporter, from: string): Mailer {
@@ -25,8 +27,10 @@ export function createSmtpMailer(transport: Transporter, from: string): Mailer {
 export function createMailboxMailer(): Mailer {
   return {
     kind: 'mailbox',
-    async send(mail) {
-      await db.mailMessage.create({ data: { ...mail, to: mail.to.trim().toLowerCase() } });
+    async send(mail, mailbox) {
+      // No browser to keep it for (the mailbox is off, or the asker may not read this address's mail): nobody
+      // could open it, so it is not stored at all.
+      if (mailbox && mailboxEnabled()) await keepInMailbox(mail, mailbox);
     },
   };
 }
@@ -48,9 +52,9 @@ export function getMailer(): Mailer {
  * Sends without making the caller wait: a request that mails someone answers in the same time as one that does not,
  * so response time does not tell who has an account. A failure is logged; the user can ask again.
  */
-export function sendMailInBackground(mail: Mail, to: Mailer = getMailer()): void {
-  to.send(mail).catch((error: unknown) => console.error(`Sending "${mail.subject}" failed:`, error));
+export function sendMailInBackground(mail: Mail, mailbox?: string | null, to: Mailer = getMailer()): void {
+  to.send(mail, mailbox).catch((error: unknown) => console.error(`Sending "${mail.subject}" failed:`, error));
 }
 
 export { linkMail } from './link-mail';
-export { listMailbox, type MailboxMessage } from './mailbox';
+export { isMailboxSecret, listMailbox, newMailboxSecret, type MailboxMessage } from './mailbox';

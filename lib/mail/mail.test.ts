@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { describe, expect, it, vi } from 'vitest';
+import { db } from '@/lib/db';
 import { mailboxEnabled, parseEnv } from '@/lib/env';
-import { createMailboxMailer, createMailer, createSmtpMailer, linkMail, listMailbox } from './index';
+import {
+  createMailboxMailer,
+  createMailer,
+  createSmtpMailer,
+  linkMail,
+  listMailbox,
+  newMailboxSecret,
+} from './index';
 
 const address = () => `mail-${randomUUID()}@test.example`;
 
@@ -18,15 +26,33 @@ const sample = (to: string) =>
   });
 
 describe('mail', () => {
-  it('keeps mail in the mailbox, newest first, by lowercased address', async () => {
+  it('keeps mail for the mailbox that asked, newest first, by lowercased address', async () => {
     const to = address();
+    const [mine, theirs] = [newMailboxSecret(), newMailboxSecret()];
     const mailer = createMailboxMailer();
-    await mailer.send({ ...sample(to), subject: 'first' });
-    await mailer.send({ ...sample(to.toUpperCase()), subject: 'second' });
-    await createMailboxMailer().send(sample(address()));
-    const messages = await listMailbox(to);
+    await mailer.send({ ...sample(to), subject: 'first' }, mine);
+    await mailer.send({ ...sample(to.toUpperCase()), subject: 'second' }, mine);
+    await mailer.send({ ...sample(to), subject: 'theirs' }, theirs);
+    await mailer.send(sample(address()), mine);
+    const messages = await listMailbox(mine, to);
     expect(messages.map((message) => message.subject)).toEqual(['second', 'first']);
     expect(messages[0]).toMatchObject({ to, text: expect.stringContaining('reset-password?token=a.b.c') });
+    expect(await listMailbox(mine)).toHaveLength(3);
+    expect((await listMailbox(theirs)).map((message) => message.subject)).toEqual(['theirs']);
+    expect(await listMailbox(newMailboxSecret())).toEqual([]);
+  });
+
+  it('stores neither the link nor the mailbox secret in the clear, and nothing without a mailbox', async () => {
+    const [to, stray] = [address(), address()];
+    const secret = newMailboxSecret();
+    await createMailboxMailer().send(sample(to), secret);
+    await createMailboxMailer().send(sample(stray));
+    const stored = JSON.stringify(await db.mailMessage.findMany({ where: { to: { in: [to, stray] } } }));
+    expect(stored).toContain(to);
+    expect(stored).not.toContain(stray);
+    expect(stored).not.toContain('token=a.b.c');
+    expect(stored).not.toContain('Hello');
+    expect(stored).not.toContain(secret);
   });
 
   it('sends through nodemailer with the sender address', async () => {
@@ -55,12 +81,16 @@ describe('mail', () => {
     expect(createMailer(parseEnv({})).kind).toBe('mailbox');
   });
 
-  it('opens the mailbox by default, but not in production unless MAILBOX=on', () => {
+  it('opens the mailbox by default, not in production unless MAILBOX=on, and never with SMTP', () => {
     expect(mailboxEnabled(parseEnv({ NODE_ENV: 'development' }))).toBe(true);
     expect(mailboxEnabled(parseEnv({ NODE_ENV: 'test' }))).toBe(true);
     expect(mailboxEnabled(parseEnv({ NODE_ENV: 'production' }))).toBe(false);
     expect(mailboxEnabled(parseEnv({ NODE_ENV: 'production', MAILBOX: 'on' }))).toBe(true);
     expect(mailboxEnabled(parseEnv({ NODE_ENV: 'development', MAILBOX: 'off' }))).toBe(false);
+    // With SMTP the mail goes out: nothing is kept, whatever MAILBOX says.
+    const smtp = { SMTP_URL: 'smtp://127.0.0.1:2525' };
+    expect(mailboxEnabled(parseEnv({ ...smtp, NODE_ENV: 'development' }))).toBe(false);
+    expect(mailboxEnabled(parseEnv({ ...smtp, NODE_ENV: 'production', MAILBOX: 'on' }))).toBe(false);
     expect(() => parseEnv({ MAILBOX: 'yes' })).toThrow(/MAILBOX/);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+/** GET /api/dev/mailbox: this browser's mail, optionally only that to one address. */
 export const mailboxQuerySchema = z.object({
   to: z
     .string({ error: 'Enter an email address.' })
@@ -7,7 +8,8 @@ export const mailboxQuerySchema = z.object({
     .toLowerCase()
     .max(254, 'That email address is too long.')
     .pipe(z.email({ error: 'Enter a valid email address.' }))
-    .meta({ format: 'email' }),
+    .meta({ format: 'email' })
+    .optional(),
 });
 
 export const mailboxMessageSchema = z.object({
@@ -19,5 +21,5 @@ export const mailboxMessageSchema = z.object({
   createdAt: z.iso.datetime(),
 });
 
-/** GET /api/dev/mailbox: the newest messages to one address. */
+/** GET /api/dev/mailbox: the newest messages this browser asked for. */
 export const mailboxBodySchema = z.object({ messages: z.array(mailboxMessageSchema) });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { apiRequest, sessionCookieFrom, uniqueEmail } from '@/test/auth';
+import { apiRequest, cookiesFrom, mailboxOf, sessionCookieFrom, uniqueEmail } from '@/test/auth';
 import { listMailbox } from '@/lib/mail';
 import { POST as changePassword } from '../account/password/route';
 import { GET as me } from '../me/route';
@@ -20,7 +20,13 @@ async function signUp(email = uniqueEmail()) {
   );
   expect(response.status).toBe(201);
   const { user } = await response.json();
-  return { email, id: user.id as string, cookie: sessionCookieFrom(response) };
+  // `browser`: every cookie the registering browser now holds (session, device, mailbox).
+  return {
+    email,
+    id: user.id as string,
+    cookie: sessionCookieFrom(response),
+    browser: cookiesFrom(response),
+  };
 }
 
 async function signIn(email: string, password = PASSWORD) {
@@ -32,13 +38,18 @@ async function meStatus(cookie: string) {
   return (await me(apiRequest('/api/me', { cookie }))).status;
 }
 
-const ask = (email: string) => requestReset(apiRequest('/api/auth/password-reset', { body: { email } }));
+const ask = (email: string, browser?: string) =>
+  requestReset(apiRequest('/api/auth/password-reset', { body: { email }, cookie: browser }));
 
-/** The token of the newest mailed link to `path`, once the background send has landed. */
-async function mailedToken(to: string, path: '/reset-password' | '/verify-email'): Promise<string> {
+/** The token of the newest link to `path` mailed to `to`, from the browser's mailbox, once the send has landed. */
+async function mailedToken(
+  browser: string,
+  to: string,
+  path: '/reset-password' | '/verify-email',
+): Promise<string> {
   return vi.waitFor(
     async () => {
-      const messages = await listMailbox(to);
+      const messages = await listMailbox(mailboxOf(browser), to);
       const match = messages
         .map((message) => message.text.match(new RegExp(`${path}\\?token=(\\S+)`)))
         .find(Boolean);
@@ -72,7 +83,7 @@ describe('POST /api/account/password', () => {
     expect(audit.map((row) => row.action)).toEqual(['password.changed']);
   });
 
-  it('answers 400 with fields to a wrong current password, counted toward the login limit', async () => {
+  it("answers 400 with fields to a wrong current password, counted toward this session's own limit", async () => {
     const { email, cookie } = await signUp();
     const attempt = () =>
       changePassword(
@@ -87,8 +98,30 @@ describe('POST /api/account/password', () => {
       expect(Object.keys((await response.json()).error.fields)).toEqual(['currentPassword']);
     }
     expect((await attempt()).status).toBe(429);
-    // The account's sign-in shares the limit, even with the right password.
+    // The budget is this session's: the account still signs in, and another of its sessions may change it.
+    const other = await signIn(email);
+    expect(other.status).toBe(200);
+    const elsewhere = await changePassword(
+      apiRequest('/api/account/password', {
+        cookie: other.cookie,
+        body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+      }),
+    );
+    expect(elsewhere.status).toBe(204);
+  });
+
+  it("lets the owner change the password after a stranger's failed sign-ins used up the account's", async () => {
+    const { email, cookie } = await signUp();
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES; i++)
+      expect((await signIn(email, 'a wrong guess')).status).toBe(401);
     expect((await signIn(email)).status).toBe(429);
+    const response = await changePassword(
+      apiRequest('/api/account/password', {
+        cookie,
+        body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+      }),
+    );
+    expect(response.status).toBe(204);
   });
 
   it('applies the registration rules to the new password and needs a session', async () => {
@@ -110,15 +143,28 @@ describe('POST /api/account/password', () => {
 
 describe('password reset', () => {
   it('answers a known and an unknown address alike, and mails only the known one', async () => {
-    const { email } = await signUp();
+    const { email, browser } = await signUp();
     const unknown = uniqueEmail();
-    const [known, missing] = await Promise.all([ask(email), ask(unknown)]);
+    const [known, missing] = await Promise.all([ask(email, browser), ask(unknown, browser)]);
     expect(known.status).toBe(202);
     expect(missing.status).toBe(202);
     expect(await missing.text()).toBe(await known.text());
     expect([...missing.headers]).toEqual([...known.headers]);
-    await mailedToken(email, '/reset-password');
-    expect(await listMailbox(unknown)).toEqual([]);
+    await mailedToken(browser, email, '/reset-password');
+    expect(await listMailbox(mailboxOf(browser), unknown)).toEqual([]);
+  });
+
+  it("keeps the link only for a browser that signed in to the account, never for a stranger's", async () => {
+    const { email, browser } = await signUp();
+    const stranger = await ask(email);
+    expect(stranger.status).toBe(202);
+    const strangerBrowser = cookiesFrom(stranger);
+    await ask(email, browser);
+    await mailedToken(browser, email, '/reset-password');
+    expect(await listMailbox(mailboxOf(strangerBrowser))).toEqual([]);
+    // Nor is anything stored that the stranger's cookie could open later.
+    const stored = await db.mailMessage.findMany({ where: { to: email, subject: { startsWith: 'Reset' } } });
+    expect(stored).toHaveLength(1);
   });
 
   it('rate limits requests per address, known or not', async () => {
@@ -131,10 +177,10 @@ describe('password reset', () => {
   });
 
   it('sets the new password from the mailed link, revokes every session, and the link works once', async () => {
-    const { email, id, cookie } = await signUp();
+    const { email, id, cookie, browser } = await signUp();
     const other = await signIn(email);
-    await ask(email);
-    const token = await mailedToken(email, '/reset-password');
+    await ask(email, browser);
+    const token = await mailedToken(browser, email, '/reset-password');
     const confirm = () =>
       confirmReset(
         apiRequest('/api/auth/password-reset/confirm', { body: { token, password: NEW_PASSWORD } }),
@@ -164,8 +210,8 @@ describe('password reset', () => {
 
 describe('POST /api/auth/verify-email', () => {
   it('verifies the address with the link mailed at registration', async () => {
-    const { email, id } = await signUp();
-    const token = await mailedToken(email, '/verify-email');
+    const { email, id, browser } = await signUp();
+    const token = await mailedToken(browser, email, '/verify-email');
     expect((await db.user.findUniqueOrThrow({ where: { id } })).emailVerifiedAt).toBeNull();
     const verify = () => verifyEmail(apiRequest('/api/auth/verify-email', { body: { token } }));
     expect((await verify()).status).toBe(204);
@@ -174,9 +220,9 @@ describe('POST /api/auth/verify-email', () => {
   });
 
   it('refuses a reset token, and garbage', async () => {
-    const { email } = await signUp();
-    await ask(email);
-    const resetToken = await mailedToken(email, '/reset-password');
+    const { email, browser } = await signUp();
+    await ask(email, browser);
+    const resetToken = await mailedToken(browser, email, '/reset-password');
     for (const token of [resetToken, 'garbage']) {
       const response = await verifyEmail(apiRequest('/api/auth/verify-email', { body: { token } }));
       expect(response.status).toBe(400);

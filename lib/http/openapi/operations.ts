@@ -189,7 +189,9 @@ export const OPERATIONS: Operation[] = [
     body: registerSchema,
     success: {
       status: 201,
-      description: 'Signed in: the session and device cookies are set, a guest cart is merged.',
+      description:
+        'Signed in: the session and device cookies are set, a guest cart is merged; where the development ' +
+        'mailbox is on, its cookie too (the verification link is kept for this browser).',
       schema: signedInBodySchema,
     },
     errors: {
@@ -235,7 +237,9 @@ export const OPERATIONS: Operation[] = [
     body: passwordResetRequestSchema,
     success: {
       status: 202,
-      description: 'The same answer whether or not the address has an account.',
+      description:
+        'The same answer whether or not the address has an account. Where the development mailbox is on, it ' +
+        'sets the mailbox cookie; the link is kept there only if this browser has signed in to the account.',
       schema: passwordResetRequestedSchema,
     },
     errors: { 429: 'Too many reset requests for this address or client.', 503: 'Redis is unavailable.' },
@@ -600,10 +604,16 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/api/dev/mailbox',
     tag: 'Operations',
-    summary: 'The development mailbox (off in production unless MAILBOX=on)',
+    summary: "This browser's development mailbox (off with SMTP, and in production unless MAILBOX=on)",
     access: 'public',
     query: mailboxQuerySchema,
-    success: { status: 200, description: 'The newest messages to the address.', schema: mailboxBodySchema },
+    success: {
+      status: 200,
+      description:
+        'The newest mail this browser asked for (its mailbox cookie), optionally only to one address; none ' +
+        'without the cookie.',
+      schema: mailboxBodySchema,
+    },
     errors: { 404: 'The mailbox is off.' },
   },
   {

@@ -1,4 +1,4 @@
-import { clientIp } from '@/lib/auth/client-ip';
+import { signInContextFromRequest, withMailboxCookie } from '@/lib/auth/http';
 import { requestPasswordReset, RESET_REQUESTED_MESSAGE } from '@/lib/auth/passwords';
 import { passwordResetRequestSchema } from '@/lib/auth/schema';
 import { mutationHandler } from '@/lib/http/handler';
@@ -7,9 +7,13 @@ import { parseJsonBody } from '@/lib/http/handler';
 // 202 whether or not the address has an account: the answer tells nobody who shops here.
 export const POST = mutationHandler(async (request: Request) => {
   const { email } = await parseJsonBody(request, passwordResetRequestSchema);
-  await requestPasswordReset(email, { ip: clientIp(request.headers) });
-  return Response.json(
-    { message: RESET_REQUESTED_MESSAGE },
-    { status: 202, headers: { 'Cache-Control': 'no-store' } },
+  const context = await signInContextFromRequest(request);
+  await requestPasswordReset(email, context);
+  return withMailboxCookie(
+    Response.json(
+      { message: RESET_REQUESTED_MESSAGE },
+      { status: 202, headers: { 'Cache-Control': 'no-store' } },
+    ),
+    context,
   );
 });

@@ -1,5 +1,5 @@
 import { register } from '@/lib/auth/auth';
-import { signedInResponse, signInContextFromRequest } from '@/lib/auth/http';
+import { signedInResponse, signInContextFromRequest, withMailboxCookie } from '@/lib/auth/http';
 import { registerSchema } from '@/lib/auth/schema';
 import { mergeGuestCartIntoResponse } from '@/lib/cart/sign-in';
 import { mutationHandler, parseJsonBody } from '@/lib/http/handler';
@@ -11,6 +11,6 @@ export const POST = mutationHandler(async (request) => {
   return mergeGuestCartIntoResponse(
     request,
     result.user.id,
-    await signedInResponse(result, context.secure, 201),
+    withMailboxCookie(await signedInResponse(result, context.secure, 201), context),
   );
 });
