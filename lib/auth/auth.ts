@@ -17,7 +17,7 @@ import { createRegistrationLimits, type RegistrationLimits } from './registratio
 import type { LoginInput, RegisterInput } from './schema';
 
 export type AuthContext = {
-  /** For the per-IP login limit: null unless a trusted proxy reports it (see client-ip.ts). */
+  /** For per-client limits: the client IP (an IPv6 /64), null when it is not known (see client-ip.ts). */
   ip: string | null;
   /** For the device list only. */
   deviceIp: string | null;
