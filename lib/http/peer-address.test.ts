@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PEER_ADDRESS_HEADER, peerAddress, recordPeerAddresses } from './peer-address';
 
 /** What a handler behind a real Node server reads from a request that forges both headers. */
@@ -28,11 +28,15 @@ describe('peerAddress', () => {
     expect(peerAddress(await headersSeenByHandler())).toBeNull();
   });
 
-  it('reads the socket address over a client-sent copy of its header', async () => {
-    recordPeerAddresses();
+  it('reads the socket address over a client-sent copy of its header, and warns once of a proxy', async () => {
+    const warn = vi.fn();
+    recordPeerAddresses({ trustProxy: false, warn });
     recordPeerAddresses();
     const headers = await headersSeenByHandler();
     expect(peerAddress(headers)).toBe('127.0.0.1');
     expect(headers.get('x-forwarded-for')).toBe('6.6.6.6');
+    await headersSeenByHandler();
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]?.[0]).toMatch(/TRUST_PROXY is off/);
   });
 });
