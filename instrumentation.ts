@@ -15,6 +15,9 @@ export async function register(): Promise<void> {
     throw error;
   }
   if (process.env.NEXT_RUNTIME === 'nodejs') {
+    // Before the first request: the client's address is the socket's, which only a request hook can see.
+    const { recordPeerAddresses } = await import('@/lib/http/peer-address');
+    recordPeerAddresses();
     const { handleShutdownSignals } = await import('@/lib/lifecycle');
     handleShutdownSignals();
     // The cache handlers (lib/cache, loaded outside the app's bundles) share tag expiries through this client; make

@@ -8,7 +8,7 @@ import { DEMO_ACCOUNTS } from '../lib/auth/demo-accounts';
 import { DEFAULT_REDIS_URL } from '../lib/env-defaults';
 import { startNextInstance, type Instance } from '../scripts/next-instance';
 import { deleteKeysWithPrefix } from '../scripts/redis-keys';
-import { assertLocal } from '../test/env';
+import { assertLocal, ONE_CLIENT_LIMITS } from '../test/env';
 import { loadAverage, machineLines, serviceVersions } from './machine';
 import { writeSection } from './report-sections';
 import {
@@ -153,6 +153,10 @@ async function main(): Promise<number> {
     // Every shopper signs up from 127.0.0.1: the site-wide brake on sign-ups from one unknown client would
     // measure itself, not the shop.
     SLOWDOWN_FREE_PER_MINUTE: '1000000',
+    ...ONE_CLIENT_LIMITS,
+    // A shopper comes back visit after visit, each ending in a checkout (some declined), faster than any person.
+    CHECKOUTS_PER_USER_PER_HOUR: '1000000',
+    CARD_DECLINES_PER_USER_PER_HOUR: '1000000',
     NEXT_TELEMETRY_DISABLED: '1',
   };
   const instances: Instance[] = [];

@@ -435,6 +435,34 @@ test.describe('forwarded headers', () => {
     await request.dispose();
     attacksTried(2);
   });
+
+  test('a client-sent X-Forwarded-For is not the address the device list and audit log record (TRUST_PROXY off)', async ({
+    playwright,
+    baseURL,
+    credentials,
+  }) => {
+    // Both the header Next passes on as it came and the one our request hook writes from the socket.
+    const forged = { 'x-forwarded-for': '6.6.6.6', 'x-storefront-peer-address': '6.6.6.6' };
+    const shopper = await playwright.request.newContext({ baseURL, extraHTTPHeaders: forged });
+    await apiLogin(shopper, credentials);
+    const { sessions } = (await (await shopper.get('/api/account/sessions')).json()) as {
+      sessions: { current: boolean; ip: string | null }[];
+    };
+    expect(sessions.find((session) => session.current)?.ip).toBe('127.0.0.1');
+    const { user } = (await (await shopper.get('/api/me')).json()) as { user: { id: string } };
+
+    const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: forged });
+    await apiLogin(admin, { email: 'admin@example.com', password: 'demo-admin-pass' });
+    expect((await admin.patch(`/api/admin/users/${user.id}`, { data: { tier: 'premium' } })).status()).toBe(
+      200,
+    );
+    const audit = await admin.get(`/api/admin/audit?target=${encodeURIComponent(credentials.email)}`);
+    const { items } = (await audit.json()) as { items: { action: string; ip: string | null }[] };
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.map((entry) => entry.ip)).toEqual(items.map(() => '127.0.0.1'));
+    await Promise.all([shopper.dispose(), admin.dispose()]);
+    attacksTried(2);
+  });
 });
 
 test.describe('the development mailbox', () => {

@@ -60,18 +60,28 @@ const envSchema = z.object({
   SESSION_TOUCH_SECONDS: seconds(60),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_SECONDS: seconds(15 * 60),
-  // Registrations allowed per client IP (with TRUST_PROXY) within the window.
+  // Failed sign-ins per client (IP; an IPv6 /64) within the window; by default ten accounts' worth, for offices behind NAT.
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().optional(),
+  // Registrations allowed per client IP within the window.
   REGISTRATION_MAX_PER_IP: z.coerce.number().int().positive().default(5),
   REGISTRATION_WINDOW_SECONDS: seconds(3600),
-  // Without a trusted client IP: registrations and failed sign-ins site-wide per minute before each further one
+  // When the client IP is not known: registrations and failed sign-ins site-wide per minute before each further one
   // waits longer (250 ms, doubling, up to 8 s). Never a lock.
   SLOWDOWN_FREE_PER_MINUTE: z.coerce.number().int().positive().default(30),
-  // Trust X-Forwarded-For only behind a proxy you run; otherwise a client could pick its own IP.
+  // New guest carts (an add to the cart without a cart cookie) per client IP per hour.
+  GUEST_CARTS_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(30),
+  // Checkout attempts, and declined cards among them (card testing), per user and per client IP per hour.
+  CHECKOUTS_PER_USER_PER_HOUR: z.coerce.number().int().positive().default(20),
+  CHECKOUTS_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(60),
+  CARD_DECLINES_PER_USER_PER_HOUR: z.coerce.number().int().positive().default(5),
+  CARD_DECLINES_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(15),
   // Signs the short-lived service tokens the checkout sends to the payments service (HS256). Its own key, never
   // SESSION_SECRET's; comma-separated to rotate like it (the first signs, all verify).
   PAYMENTS_JWT_SECRET: z.string().default('dev-only-payments-key-change-me-dev-only-key'),
   // Where the checkout reaches the payments service; by default this app's own route under SITE_URL.
   PAYMENTS_URL: optionalUrl,
+  // Trust X-Forwarded-For only behind a proxy you run; otherwise a client could pick its own IP. Without it the
+  // client IP is the socket's address (lib/auth/client-ip.ts).
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .default('false')

@@ -5,6 +5,7 @@ import { AppError } from '@/lib/http/errors';
 import { isRedisUnavailable } from '@/lib/redis';
 import { isBanned, toSessionUser, type SessionRecord, type SessionUser } from '@/lib/session';
 import { getSessionStore, type SessionStore } from '@/lib/session';
+import { rateLimitedError } from '@/lib/rate-limit';
 import { wait } from '@/lib/rate-limit/slowdown';
 import type { TrustedDevice } from './device-cookie';
 import { sendVerificationEmail } from './email-verification';
@@ -16,7 +17,7 @@ import { createRegistrationLimits, type RegistrationLimits } from './registratio
 import type { LoginInput, RegisterInput } from './schema';
 
 export type AuthContext = {
-  /** For the per-IP login limit: null unless a trusted proxy reports it (see client-ip.ts). */
+  /** For per-client limits: the client IP (an IPv6 /64), null when it is not known (see client-ip.ts). */
   ip: string | null;
   /** For the device list only. */
   deviceIp: string | null;
@@ -123,12 +124,7 @@ const DEVICE_LIMITED = 'Too many failed sign-in attempts from this browser.';
 const IP_LIMITED = 'Too many failed sign-in attempts from this network.';
 
 export function rateLimited(retryAfterSeconds: number, what: string): AppError {
-  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
-  const minutes = Math.ceil(seconds / 60);
-  return new AppError('rate_limited', `${what} Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
-    headers: { 'Retry-After': String(seconds) },
-    details: { retryAfterSeconds: seconds },
-  });
+  return rateLimitedError(what, retryAfterSeconds);
 }
 
 function bannedError(user: SessionUser, reason: string | null): AppError {
@@ -140,13 +136,19 @@ function bannedError(user: SessionUser, reason: string | null): AppError {
 
 export type LoginOptions = { limiters?: LoginLimiters; store?: SessionStore };
 
-export async function login(
-  input: LoginInput,
-  context: AuthContext,
-  options: LoginOptions = {},
-): Promise<AuthResult> {
-  const limiters = options.limiters ?? createLoginLimiters();
-  const store = options.store ?? getSessionStore();
+export type CheckedLogin = { user: SessionUser; banReason: string | null };
+
+/**
+ * The password check with every sign-in limit around it: the account's (or this browser's) budget, the client's, and
+ * the site-wide slowdown of failures. The storefront's login and the JWT lab's sign-in both go through it, so there
+ * is no second, weaker door to guess passwords at. Answers the user, banned or not (each caller says what a ban
+ * means to it), or throws rate_limited or invalid_credentials.
+ */
+export async function checkLogin(
+  input: Pick<LoginInput, 'email' | 'password'>,
+  context: Pick<AuthContext, 'ip' | 'trustedDevice'>,
+  limiters: LoginLimiters = createLoginLimiters(),
+): Promise<CheckedLogin> {
   const account = accountKey(input.email);
   // A browser that signed in to this account before spends its own budget; every other browser shares one.
   const device = context.trustedDevice?.account === account ? context.trustedDevice : null;
@@ -186,9 +188,18 @@ export async function login(
   await failClosed(() =>
     Promise.all([ownLimiter.reset(ownKey), context.ip ? limiters.ip.refund(context.ip) : null]),
   );
-  const user = toSessionUser(row);
+  return { user: toSessionUser(row), banReason: row.banReason };
+}
+
+export async function login(
+  input: LoginInput,
+  context: AuthContext,
+  options: LoginOptions = {},
+): Promise<AuthResult> {
+  const store = options.store ?? getSessionStore();
+  const { user, banReason } = await checkLogin(input, context, options.limiters);
   // Checked after the password, so a ban tells nothing to someone who does not hold the account's password.
-  if (isBanned(user)) throw bannedError(user, row.banReason);
+  if (isBanned(user)) throw bannedError(user, banReason);
   return failClosed(() => startSession(store, user, context, input.remember ?? false));
 }
 

@@ -8,8 +8,8 @@ import { getRedis, type RedisPort } from '@/lib/redis';
 // Failed sign-ins are counted twice: per account (a guesser on one email) and per client IP (one client trying many
 // emails). An IP can stand for a whole office behind NAT, so it gets a larger allowance than a single account.
 // The per-account count has two kinds of budget: one for each browser the account has signed in from (its device
-// cookie), and one shared by every other browser, so a guesser can exhaust only the second. Without a trusted
-// client IP there is no per-client limit; failures then slow down progressively instead (never a lock).
+// cookie), and one shared by every other browser, so a guesser can exhaust only the second. Without a known
+// client IP (lib/auth/client-ip.ts) there is no per-client limit; failures then slow down progressively instead.
 export const IP_FAILURE_FACTOR = 10;
 
 export type LoginLimiters = {
@@ -36,7 +36,7 @@ export function createLoginLimiters(redis: RedisPort = getRedis()): LoginLimiter
     ip: createRateLimiter({
       redis,
       name: 'login-ip',
-      limit: env.LOGIN_MAX_FAILURES * IP_FAILURE_FACTOR,
+      limit: env.LOGIN_MAX_FAILURES_PER_IP ?? env.LOGIN_MAX_FAILURES * IP_FAILURE_FACTOR,
       windowSeconds: env.LOGIN_WINDOW_SECONDS,
     }),
     failureBurst: createBurstSlowdown(redis, 'login-failures'),

@@ -1,15 +1,15 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
-import { accountKey, createLoginLimiters } from '@/lib/auth/login-limits';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { checkLogin } from '@/lib/auth/auth';
+import { clientIp } from '@/lib/auth/client-ip';
+import type { LoginLimiters } from '@/lib/auth/login-limits';
 import { loginSchema } from '@/lib/auth/schema';
-import { db } from '@/lib/db';
-import { isBanned, toSessionUser } from '@/lib/session';
+import { AppError } from '@/lib/http/errors';
+import { isBanned } from '@/lib/session';
 
-// The lab's Credentials check: the storefront's users and passwords, under the same per-account failure limit as the
-// storefront's login, so the lab is no side door for guessing. A banned user gets no token.
-
-const dummyHash = hashPassword(randomBytes(24).toString('base64url'));
+// The lab's Credentials check: "sign in to the lab with your own account" takes the storefront's users and
+// passwords, so it goes through the storefront's own check (lib/auth checkLogin): the same per-account, per-client
+// and site-wide limits, spent from the same budgets. Lab accounts only would not do: their passwords are random and
+// nobody knows them. A banned user gets no token.
 
 export type LabUser = {
   id: string;
@@ -20,19 +20,33 @@ export type LabUser = {
   banned: boolean;
 };
 
-export async function verifyCredentials(input: Record<string, unknown>): Promise<LabUser | null> {
+/** next-auth hands authorize() the request's headers as a plain object. */
+export type PlainHeaders = Record<string, unknown>;
+
+function toHeaders(plain: PlainHeaders): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(plain)) if (typeof value === 'string') headers.set(name, value);
+  return headers;
+}
+
+/**
+ * The user for a right password, null for a wrong one or a banned account. A refusal by a limit throws: next-auth
+ * then answers 401 with the limit's message instead of its generic one.
+ */
+export async function verifyCredentials(
+  input: Record<string, unknown>,
+  headers: PlainHeaders,
+  limiters?: LoginLimiters,
+): Promise<LabUser | null> {
   const parsed = loginSchema.safeParse(input);
   if (!parsed.success) return null;
-  const { email, password } = parsed.data;
-  const limiter = createLoginLimiters().account;
-  const account = accountKey(email);
-  if ((await limiter.consume(account)).limited) return null;
-  const row = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
-  const valid = row
-    ? await verifyPassword(row.passwordHash, password)
-    : await verifyPassword(await dummyHash, password);
-  if (!row || !valid) return null;
-  await limiter.reset(account);
-  if (isBanned(toSessionUser(row))) return null;
-  return { id: row.id, email: row.email, name: row.name, role: row.role, tier: row.tier, banned: false };
+  let user;
+  try {
+    ({ user } = await checkLogin(parsed.data, { ip: clientIp(toHeaders(headers)) }, limiters));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'invalid_credentials') return null;
+    throw error;
+  }
+  if (isBanned(user)) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, tier: user.tier, banned: false };
 }

@@ -3,8 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { hashPassword } from '@/lib/auth/password';
 import { USER_ACCESS_SELECT } from '@/lib/users/types';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/http/errors';
-import { createRateLimiter, type RateLimiter } from '@/lib/rate-limit';
+import { createRateLimiter, rateLimitedError, type RateLimiter } from '@/lib/rate-limit';
 import { getRedis } from '@/lib/redis';
 import { toSessionUser } from '@/lib/session';
 import { getSessionStore, type SessionStore } from '@/lib/session';
@@ -35,10 +34,36 @@ export async function removeExpiredLabUsers(
   return count;
 }
 
-// Each "try it" writes a user: a client gets a few per ten minutes. Without a trusted proxy there is no client IP to
-// tell readers apart, and they share one allowance.
-export function createLabUserLimiter(redis = getRedis()): RateLimiter {
-  return createRateLimiter({ redis, name: 'lab-user', limit: 20, windowSeconds: 600 });
+// Each "try it" writes a user: a client (IP; an IPv6 /64) gets a few per ten minutes, and the whole site a bounded
+// number, so the table of lab users (each deleted after an hour) stays small however many addresses ask.
+export const LAB_USERS_PER_CLIENT = 20;
+export const LAB_USERS_SITE_WIDE = 200;
+const LAB_USER_WINDOW_SECONDS = 600;
+
+export type LabUserLimits = { client: RateLimiter; site: RateLimiter };
+
+export function createLabUserLimits(redis = getRedis()): LabUserLimits {
+  const windowSeconds = LAB_USER_WINDOW_SECONDS;
+  return {
+    client: createRateLimiter({ redis, name: 'lab-user', limit: LAB_USERS_PER_CLIENT, windowSeconds }),
+    site: createRateLimiter({ redis, name: 'lab-user-site', limit: LAB_USERS_SITE_WIDE, windowSeconds }),
+  };
+}
+
+/** Counts one new lab user against the client's budget (when the client is known) and the site's. */
+async function spendLabUserBudget(ip: string | null, limits: LabUserLimits): Promise<void> {
+  const [byClient, bySite] = await Promise.all([
+    ip ? limits.client.consume(ip) : null,
+    limits.site.consume('all'),
+  ]);
+  if (byClient?.limited) {
+    if (!bySite.limited) await limits.site.refund('all');
+    throw rateLimitedError('Many lab users were made from here just now.', byClient.retryAfterSeconds);
+  }
+  if (bySite.limited) {
+    if (byClient && ip) await limits.client.refund(ip);
+    throw rateLimitedError('Many lab users were made on this site just now.', bySite.retryAfterSeconds);
+  }
 }
 
 export type LabSignIn = { userId: string; sessionToken: string; jwt: string };
@@ -55,19 +80,10 @@ export async function startLabUser(
     deviceIp: string | null;
     userAgent: string | null;
   },
-  options: { store?: SessionStore; limiter?: RateLimiter } = {},
+  options: { store?: SessionStore; limits?: LabUserLimits } = {},
 ): Promise<LabSignIn> {
   const store = options.store ?? getSessionStore();
-  const attempt = await (options.limiter ?? createLabUserLimiter()).consume(context.ip ?? 'any-client');
-  if (attempt.limited) {
-    throw new AppError(
-      'rate_limited',
-      'Many lab users were made from here just now. Try again in a few minutes.',
-      {
-        headers: { 'Retry-After': String(attempt.retryAfterSeconds) },
-      },
-    );
-  }
+  await spendLabUserBudget(context.ip, options.limits ?? createLabUserLimits());
   await removeExpiredLabUsers(Date.now(), store);
   const handle = randomBytes(6).toString('hex');
   const row = await db.user.create({

@@ -42,7 +42,7 @@ export const labAuthOptions: AuthOptions = {
         email: { label: 'Email', type: 'email' },
         password: { label: 'Password', type: 'password' },
       },
-      authorize: (credentials) => verifyCredentials(credentials ?? {}),
+      authorize: (credentials, request) => verifyCredentials(credentials ?? {}, request.headers ?? {}),
     }),
   ],
   callbacks: {

@@ -8,6 +8,12 @@ import { createPaymentsClient, PaymentServiceError, type PaymentsClient } from '
 import { cardBrand, cardLast4 } from '@/lib/payments/schema';
 import { priceLines, type Tier, type Totals } from '@/lib/pricing';
 import { isBanned } from '@/lib/session';
+import {
+  createCheckoutLimits,
+  spendCheckoutBudget,
+  type CheckoutBudget,
+  type CheckoutLimits,
+} from './limits';
 import { revalidateProductStock } from './revalidate';
 import type { z } from 'zod';
 import {
@@ -34,10 +40,17 @@ export type OrderView = z.infer<typeof orderViewSchema>;
 export type OrderSummary = z.infer<typeof orderSummarySchema>;
 export type OrderPage = z.infer<typeof orderPageSchema>;
 
-/** Who is checking out, as the live session says: the tier prices the order. */
-export type Shopper = { id: string; tier: Tier };
+/**
+ * Who is checking out, as the live session says: the tier prices the order. `ip`, the client's (lib/auth/client-ip),
+ * adds a per-client budget of checkouts and declined cards to the user's own (./limits.ts).
+ */
+export type Shopper = { id: string; tier: Tier; ip?: string | null };
 
-export type CheckoutDependencies = { payments?: PaymentsClient; cartStore?: CartStore };
+export type CheckoutDependencies = {
+  payments?: PaymentsClient;
+  cartStore?: CartStore;
+  limits?: CheckoutLimits;
+};
 
 const WITH_ITEMS = { items: { orderBy: { productName: 'asc' } } } as const satisfies Prisma.OrderInclude;
 type OrderWithItems = Prisma.OrderGetPayload<{ include: typeof WITH_ITEMS }>;
@@ -331,16 +344,27 @@ export async function placeOrder(
 ): Promise<PlacedOrder> {
   const payments = dependencies.payments ?? createPaymentsClient();
   const cartStore = dependencies.cartStore ?? getCartStore();
+  const limits = dependencies.limits ?? createCheckoutLimits();
   await releaseStaleReservations();
-  // Twice at most: a key found taken by a request whose card was then declined is free again.
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    const previous = await settledOrder(shopper.id, idempotencyKey);
-    if (previous) return { order: toView(previous), replayed: true };
-    const reservation = await reserve(shopper, input, idempotencyKey, cartStore);
-    if (reservation)
-      return { order: await pay(shopper, reservation, input, payments, cartStore), replayed: false };
+  // Spent before the first reservation, not by a submit that only finds its order; a decline keeps its count.
+  let budget: CheckoutBudget | null = null;
+  try {
+    // Twice at most: a key found taken by a request whose card was then declined is free again.
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const previous = await settledOrder(shopper.id, idempotencyKey);
+      if (previous) return { order: toView(previous), replayed: true };
+      budget ??= await spendCheckoutBudget(limits, { userId: shopper.id, ip: shopper.ip ?? null });
+      const reservation = await reserve(shopper, input, idempotencyKey, cartStore);
+      if (reservation)
+        return { order: await pay(shopper, reservation, input, payments, cartStore), replayed: false };
+    }
+    throw new AppError('conflict', 'This checkout is already being processed. Please try again in a moment.');
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'card_declined') budget = null;
+    throw error;
+  } finally {
+    await budget?.giveBackDecline();
   }
-  throw new AppError('conflict', 'This checkout is already being processed. Please try again in a moment.');
 }
 
 /** The user's orders, newest first. */

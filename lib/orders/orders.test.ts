@@ -15,6 +15,10 @@ import {
   STALE_RESERVATION_MS,
   type Shopper,
 } from './index';
+import { createRateLimiter } from '@/lib/rate-limit';
+import { getRedis } from '@/lib/redis';
+import { testPrefix } from '@/test/redis';
+import type { CheckoutLimits } from './limits';
 import { checkoutSchema } from './schema';
 
 const nextYear = new Date().getUTCFullYear() + 1;
@@ -249,6 +253,97 @@ describe('placeOrder', () => {
   it('refuses an empty cart', async () => {
     const shopper = await shopperWith([]);
     expect((await failure(placeOrder(shopper, checkout(), key(), countingPayments()))).status).toBe(400);
+  });
+});
+
+describe('checkout velocity', () => {
+  /** Budgets of their own, small where the test needs them. */
+  function limits(budgets: Partial<Record<keyof CheckoutLimits, number>>): CheckoutLimits {
+    const prefix = testPrefix('checkout-limits');
+    const hourly = (name: keyof CheckoutLimits) =>
+      createRateLimiter({
+        redis: getRedis(),
+        prefix,
+        name: name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
+        limit: budgets[name] ?? 1000,
+        windowSeconds: 3600,
+      });
+    return {
+      attemptsPerUser: hourly('attemptsPerUser'),
+      attemptsPerIp: hourly('attemptsPerIp'),
+      declinesPerUser: hourly('declinesPerUser'),
+      declinesPerIp: hourly('declinesPerIp'),
+    };
+  }
+
+  async function stockedShopper(ip: string | null = null): Promise<Shopper & { productId: string }> {
+    const [product] = await makeProducts([{ priceCents: 500, stock: 100 }]);
+    return { ...(await shopperWith([[product!.id, 1]])), ip, productId: product!.id };
+  }
+
+  it('refuses a card tester past its declines with 429 before the card is charged; paid orders are no decline', async () => {
+    const shopper = await stockedShopper();
+    const counting = countingPayments();
+    const dependencies = { payments: counting.payments, limits: limits({ declinesPerUser: 2 }) };
+    await placeOrder(shopper, checkout(), key(), dependencies);
+    await getCartStore().add({ kind: 'user', userId: shopper.id }, shopper.productId, 1, 99);
+    for (let i = 0; i < 2; i += 1) {
+      expect(
+        (await failure(placeOrder(shopper, checkout(TEST_CARDS.declined), key(), dependencies))).code,
+      ).toBe('card_declined');
+    }
+    const refused = await failure(placeOrder(shopper, checkout(), key(), dependencies));
+    expect(refused.status).toBe(429);
+    expect(refused.message).toMatch(/declined cards on this account/);
+    expect(Number(refused.options.headers?.['Retry-After'])).toBeGreaterThan(0);
+    expect(counting.charges()).toBe(3);
+  });
+
+  it('gives parallel declined submits no more charges than the budget', async () => {
+    const shopper = await stockedShopper();
+    const counting = countingPayments();
+    const dependencies = { payments: counting.payments, limits: limits({ declinesPerUser: 2 }) };
+    const errors = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        failure(placeOrder(shopper, checkout(TEST_CARDS.declined), key(), dependencies)),
+      ),
+    );
+    expect(errors.map((error) => error.code).sort()).toEqual([
+      'card_declined',
+      'card_declined',
+      'rate_limited',
+      'rate_limited',
+      'rate_limited',
+    ]);
+    expect(counting.charges()).toBe(2);
+  });
+
+  it('counts declines per client IP across accounts, and other clients go on', async () => {
+    const dependencies = { ...countingPayments(), limits: limits({ declinesPerIp: 2 }) };
+    for (let i = 0; i < 2; i += 1) {
+      const shopper = await stockedShopper('203.0.113.77');
+      expect(
+        (await failure(placeOrder(shopper, checkout(TEST_CARDS.declined), key(), dependencies))).code,
+      ).toBe('card_declined');
+    }
+    const sameClient = await stockedShopper('203.0.113.77');
+    expect((await failure(placeOrder(sameClient, checkout(), key(), dependencies))).message).toMatch(
+      /declined cards from this network/,
+    );
+    const elsewhere = await stockedShopper('203.0.113.78');
+    expect((await placeOrder(elsewhere, checkout(), key(), dependencies)).order.status).toBe('paid');
+  });
+
+  it('limits checkout attempts per user, and a repeated submit that finds its order counts nothing', async () => {
+    const shopper = await stockedShopper();
+    const dependencies = { ...countingPayments(), limits: limits({ attemptsPerUser: 1 }) };
+    const same = key();
+    await placeOrder(shopper, checkout(), same, dependencies);
+    expect((await placeOrder(shopper, checkout(), same, dependencies)).replayed).toBe(true);
+    await getCartStore().add({ kind: 'user', userId: shopper.id }, shopper.productId, 1, 99);
+    const refused = await failure(placeOrder(shopper, checkout(), key(), dependencies));
+    expect(refused.code).toBe('rate_limited');
+    expect(refused.message).toMatch(/checkouts from this account/);
   });
 });
 

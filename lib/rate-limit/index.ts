@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import { AppError } from '@/lib/http/errors';
 import { defineScript, keyPrefix, type RedisPort } from '@/lib/redis';
 
 // An attempt counter per identifier with a fixed window that starts at the first attempt, so a burst across a
@@ -89,4 +90,14 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       await redis.del(key(id));
     },
   };
+}
+
+/** The 429 for an attempt a limit refused: the error shape with Retry-After, and when to try again in words. */
+export function rateLimitedError(what: string, retryAfterSeconds: number): AppError {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  const minutes = Math.ceil(seconds / 60);
+  return new AppError('rate_limited', `${what} Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
+    headers: { 'Retry-After': String(seconds) },
+    details: { retryAfterSeconds: seconds },
+  });
 }

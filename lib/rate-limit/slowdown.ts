@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { defineScript, keyPrefix, type RedisPort } from '@/lib/redis';
 
-// A progressive slowdown instead of a lock, for where no client can be told apart (no trusted client IP): a hit
+// A progressive slowdown instead of a lock, for where no client can be told apart (no known client IP): a hit
 // counts within a fixed window; past `freeHits`, each further hit waits twice as long as the last, up to a cap.
 // Nobody is ever refused, so an attacker cannot switch it on to shut anyone out; a burst only gets slower.
 

@@ -21,7 +21,7 @@ type CookieWriter = { set(name: string, value: string, options: SessionCookieOpt
 
 export type RequestAuthContext = {
   secure: boolean;
-  /** For the per-IP login limit: null unless a trusted proxy reports it (see lib/auth/client-ip.ts). */
+  /** For per-client limits: the client IP (an IPv6 /64), null when it is not known (see lib/auth/client-ip.ts). */
   ip: string | null;
   /** For the device list only. */
   deviceIp: string | null;

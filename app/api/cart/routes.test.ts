@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { apiRequest } from '@/test/auth';
 import { makeProducts, setCookieFor, setTier, signedUpUser, TEST_PASSWORD } from '@/test/cart';
 import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { PEER_ADDRESS_HEADER, recordPeerAddresses } from '@/lib/http/peer-address';
 import { POST as login } from '../auth/login/route';
 import { POST as register } from '../auth/register/route';
 import { DELETE as removeItem, PATCH as updateItem } from './items/[productId]/route';
@@ -74,6 +77,32 @@ describe('GET /api/cart', () => {
 });
 
 describe('POST /api/cart/items', () => {
+  it('makes a bounded number of new guest carts per client an hour: 429 with Retry-After past it', async () => {
+    recordPeerAddresses();
+    const [product] = await makeProducts([{ priceCents: 100, stock: 10 }]);
+    const client = `2001:db8:${randomBytes(2).toString('hex')}:1`;
+    const fromClient = (host: string) =>
+      addItem(
+        apiRequest('/api/cart/items', {
+          body: { productId: product!.id, quantity: 1 },
+          headers: { [PEER_ADDRESS_HEADER]: `${client}:${host}` },
+        }),
+      );
+    // Each address of the /64 is the same client.
+    for (let i = 0; i < env.GUEST_CARTS_PER_IP_PER_HOUR; i += 1) {
+      expect((await fromClient(`${i.toString(16)}::1`)).status).toBe(200);
+    }
+    const refused = await fromClient('ffff::1');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+    expect(refused.headers.getSetCookie()).toEqual([]);
+    // A cart the client already has still takes lines.
+    const [other] = await makeProducts([{ priceCents: 100, stock: 10 }]);
+    const owned = await guestWith([[other!.id, 1]]);
+    expect((await add(other!.id, 1, owned)).status).toBe(200);
+  });
+
   it('creates a guest cart and a sealed, HttpOnly, Lax cookie on the first add', async () => {
     const [product] = await makeProducts([{ priceCents: 1250, stock: 10 }]);
     const first = await add(product!.id, 2);

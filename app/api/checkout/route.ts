@@ -1,3 +1,4 @@
+import { clientIp } from '@/lib/auth/client-ip';
 import { requireApiUser } from '@/lib/auth/gate';
 import { mutationHandler } from '@/lib/http/handler';
 import { parseJsonBody } from '@/lib/http/handler';
@@ -13,7 +14,7 @@ export const POST = mutationHandler(async (request: Request) => {
   });
   const input = await parseJsonBody(request, checkoutSchema);
   const { order, replayed } = await placeOrder(
-    { id: current.user.id, tier: current.user.tier },
+    { id: current.user.id, tier: current.user.tier, ip: clientIp(request.headers) },
     input,
     idempotencyKey,
   );

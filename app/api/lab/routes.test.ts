@@ -5,11 +5,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiRequest, uniqueEmail } from '@/test/auth';
 import { hashPassword } from '@/lib/auth/password';
 import { db } from '@/lib/db';
+import type { AppError } from '@/lib/http/errors';
 import { verifyCredentials } from '@/lib/lab/credentials';
 import { encodeLabJwt, LAB_COOKIES } from '@/lib/lab/jwt';
 import { banLabUser, setLabUserTier, unbanLabUser } from '@/lib/lab/lab-user-changes';
 import { isLabUser, LAB_USER_LIFETIME_MS, removeExpiredLabUsers, startLabUser } from '@/lib/lab/lab-users';
+import { PEER_ADDRESS_HEADER, recordPeerAddresses } from '@/lib/http/peer-address';
 import { createRateLimiter } from '@/lib/rate-limit';
+import { createSlowdown } from '@/lib/rate-limit/slowdown';
 import { getRedis } from '@/lib/redis';
 import { testPrefix } from '@/test/redis';
 import { sealToken, sessionCookieName } from '@/lib/session';
@@ -17,20 +20,17 @@ import { GET as denylistMe } from './denylist-me/route';
 import { GET as jwtMe } from './jwt-me/route';
 import { GET as redisMe } from './redis-me/route';
 
-function testLabUserLimiter(limit = 1000) {
-  return createRateLimiter({
-    redis: getRedis(),
-    prefix: testPrefix('lab-user'),
-    name: 'lab-user',
-    limit,
-    windowSeconds: 600,
-  });
+function testLabUserLimits(perClient = 1000, siteWide = 1000) {
+  const prefix = testPrefix('lab-user');
+  const limiter = (name: string, limit: number) =>
+    createRateLimiter({ redis: getRedis(), prefix, name, limit, windowSeconds: 600 });
+  return { client: limiter('lab-user', perClient), site: limiter('lab-user-site', siteWide) };
 }
 
 async function labUser() {
   const signIn = await startLabUser(
     { previousToken: null, ip: null, deviceIp: null, userAgent: 'vitest' },
-    { limiter: testLabUserLimiter() },
+    { limits: testLabUserLimits() },
   );
   const sid = `${sessionCookieName(false)}=${await sealToken(signIn.sessionToken)}`;
   const cookie = `${sid}; ${LAB_COOKIES.sessionToken}=${signIn.jwt}`;
@@ -138,10 +138,23 @@ describe('lab users', () => {
   });
 
   it('are made a few at a time per client', async () => {
-    const limiter = testLabUserLimiter(1);
+    const limits = testLabUserLimits(1);
     const context = { previousToken: null, ip: '203.0.113.9', deviceIp: null, userAgent: null };
-    await startLabUser(context, { limiter });
-    await expect(startLabUser(context, { limiter })).rejects.toMatchObject({ code: 'rate_limited' });
+    await startLabUser(context, { limits });
+    await expect(startLabUser(context, { limits })).rejects.toMatchObject({ code: 'rate_limited' });
+    await startLabUser({ ...context, ip: '203.0.113.10' }, { limits });
+  });
+
+  it('are made a bounded number at a time site-wide, whatever the addresses', async () => {
+    const limits = testLabUserLimits(1000, 2);
+    const from = (ip: string | null) => ({ previousToken: null, ip, deviceIp: null, userAgent: null });
+    await startLabUser(from('203.0.113.11'), { limits });
+    await startLabUser(from(null), { limits });
+    const refused = await startLabUser(from('203.0.113.12'), { limits }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/on this site/) });
+    expect(Number((refused as AppError).options.headers?.['Retry-After'])).toBeGreaterThan(0);
+    // The refused client's own budget was given back.
+    expect((await limits.client.consume('203.0.113.12')).remaining).toBe(999);
   });
 
   it('are removed after an hour, their sessions with them', async () => {
@@ -160,9 +173,58 @@ describe('the lab Credentials check', () => {
     const row = await db.user.create({
       data: { email, name: 'Credentials', passwordHash: await hashPassword(password) },
     });
-    expect(await verifyCredentials({ email, password })).toMatchObject({ id: row.id, banned: false });
-    expect(await verifyCredentials({ email, password: 'wrong password' })).toBeNull();
+    expect(await verifyCredentials({ email, password }, {})).toMatchObject({ id: row.id, banned: false });
+    expect(await verifyCredentials({ email, password: 'wrong password' }, {})).toBeNull();
     await db.user.update({ where: { id: row.id }, data: { bannedAt: new Date() } });
-    expect(await verifyCredentials({ email, password })).toBeNull();
+    expect(await verifyCredentials({ email, password }, {})).toBeNull();
+  });
+
+  // The storefront's limiters with small budgets of their own.
+  function loginLimiters(ipLimit: number) {
+    const prefix = testPrefix('lab-login');
+    const limiter = (name: string, limit: number) =>
+      createRateLimiter({ redis: getRedis(), prefix, name, limit, windowSeconds: 900 });
+    return {
+      account: limiter('login-account', 1000),
+      device: limiter('login-device', 1000),
+      ip: limiter('login-ip', ipLimit),
+      failureBurst: createSlowdown({
+        redis: getRedis(),
+        prefix,
+        name: 'login-failures',
+        freeHits: 1000,
+        windowSeconds: 60,
+        firstDelayMs: 1,
+        maxDelayMs: 2,
+      }),
+    };
+  }
+
+  it("spends the storefront's per-client budget: past it, even the right password is refused", async () => {
+    recordPeerAddresses();
+    const email = uniqueEmail();
+    const password = randomBytes(12).toString('base64url');
+    await db.user.create({ data: { email, name: 'Guessed', passwordHash: await hashPassword(password) } });
+    const limiters = loginLimiters(2);
+    const fromOneClient = { [PEER_ADDRESS_HEADER]: '203.0.113.44' };
+    for (const guess of ['guess one', 'guess two']) {
+      expect(
+        await verifyCredentials({ email: uniqueEmail(), password: guess }, fromOneClient, limiters),
+      ).toBeNull();
+    }
+    await expect(verifyCredentials({ email, password }, fromOneClient, limiters)).rejects.toMatchObject({
+      code: 'rate_limited',
+      message: expect.stringMatching(/from this network/),
+    });
+    const otherClient = { [PEER_ADDRESS_HEADER]: '203.0.113.45' };
+    expect(await verifyCredentials({ email, password }, otherClient, limiters)).toMatchObject({ email });
+  });
+
+  it('feeds the site-wide slowdown of failures when the client is not known', async () => {
+    const limiters = loginLimiters(1000);
+    for (const guess of ['guess one', 'guess two']) {
+      expect(await verifyCredentials({ email: uniqueEmail(), password: guess }, {}, limiters)).toBeNull();
+    }
+    expect((await limiters.failureBurst.hit('all')).count).toBe(3);
   });
 });

@@ -363,6 +363,7 @@ export const OPERATIONS: Operation[] = [
     errors: {
       404: 'The product does not exist.',
       409: 'Not that many in stock (available, inCart).',
+      429: 'Too many new guest carts from this client this hour (an add without a cart cookie makes one).',
       503: 'Redis is unavailable.',
     },
   },
@@ -410,6 +411,7 @@ export const OPERATIONS: Operation[] = [
       402: 'The card was declined; nothing was charged and the stock is back.',
       403: 'The account is banned or a lab account, or the request came from another site.',
       409: 'A line is out of stock, or the same key is still being processed.',
+      429: 'Too many checkouts, or declined cards, this hour for this account or client; nothing was charged.',
       503: 'The payments service or Redis is unavailable; nothing was charged.',
     },
   },

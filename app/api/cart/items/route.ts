@@ -9,6 +9,6 @@ import { parseJsonBody } from '@/lib/http/handler';
 export const POST = mutationHandler(async (request: Request) => {
   const input = await parseJsonBody(request, addCartItemSchema);
   const context = await cartContext(request, await getApiSession(request));
-  const owner = cartOwnerForWrite(context);
+  const owner = await cartOwnerForWrite(context);
   return cartResponse(await addToCart(owner, input, context.tier), context.secure, owner);
 });
