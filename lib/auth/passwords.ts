@@ -145,6 +145,24 @@ export async function requestPasswordReset(
 }
 
 /**
+ * Whether a reset link would still set a password: signed by us, not expired, and issued for the password the account
+ * has now (a used link was issued for the one it replaced). So the page can say so before anything is typed.
+ */
+export async function resetLinkIsLive(token: string): Promise<boolean> {
+  try {
+    const claims = await verifyToken('password-reset', token);
+    const row = await db.user.findUnique({
+      where: { id: claims.sub },
+      select: { passwordHash: true },
+    });
+    return row !== null && matchesPassword(claims.pwd, row.passwordHash);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'invalid_token') return false;
+    throw error;
+  }
+}
+
+/**
  * Sets the password a reset link was issued for. The link is bound to the password it replaces, so it works once:
  * after this (or any other password change) it is refused. Every session of the user is revoked.
  */

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { apiRequest, cookiesFrom, mailboxOf, sessionCookieFrom, uniqueEmail } from '@/test/auth';
+import { resetLinkIsLive } from '@/lib/auth/passwords';
 import { listMailbox } from '@/lib/mail';
 import { POST as changePassword } from '../account/password/route';
 import { GET as me } from '../me/route';
@@ -181,6 +182,8 @@ describe('password reset', () => {
     const other = await signIn(email);
     await ask(email, browser);
     const token = await mailedToken(browser, email, '/reset-password');
+    expect(await resetLinkIsLive(token)).toBe(true);
+    expect(await resetLinkIsLive(`${token.slice(0, -4)}AAAA`)).toBe(false);
     const confirm = () =>
       confirmReset(
         apiRequest('/api/auth/password-reset/confirm', { body: { token, password: NEW_PASSWORD } }),
@@ -190,6 +193,7 @@ describe('password reset', () => {
     expect(await meStatus(other.cookie as string)).toBe(401);
     expect((await signIn(email)).status).toBe(401);
     expect((await signIn(email, NEW_PASSWORD)).status).toBe(200);
+    expect(await resetLinkIsLive(token)).toBe(false);
     const again = await confirm();
     expect(again.status).toBe(400);
     expect((await again.json()).error.code).toBe('invalid_token');
