@@ -217,6 +217,17 @@ describe('changes of a user', () => {
     }
   });
 
+  it('race: two admins banning each other leave exactly one of them banned', async () => {
+    for (let round = 0; round < 6; round += 1) {
+      const [{ actor: a }, { actor: b }] = await Promise.all([admin(), admin()]);
+      const outcomes = await Promise.all([
+        codeOf(banUser(b.id, { reason: 'Mutiny', durationSeconds: null }, a)),
+        codeOf(banUser(a.id, { reason: 'Mutiny', durationSeconds: null }, b)),
+      ]);
+      expect(outcomes.sort(), `round ${round}`).toEqual(['forbidden', 'passed']);
+    }
+  });
+
   it.each([
     [
       'banned',
