@@ -3,13 +3,11 @@ import { NO_STORE } from '@/lib/http/no-store';
 import { sessionUnavailableDocument } from '@/lib/http/unavailable-page';
 import { hasOrder } from '@/lib/orders';
 import {
-  attestedRequestHeaders,
   checkSessionToken,
   clearSessionSetCookie,
   openSessionCookie,
   sessionStoreAvailable,
   userIdOfToken,
-  type SessionState,
 } from '@/lib/session';
 import { userExists } from '@/lib/users';
 
@@ -18,36 +16,32 @@ import { userExists } from '@/lib/users';
 // reads no Redis (but for an admin's user page, below): every page, route handler and action checks the session
 // itself through lib/auth/gate.ts, which is the real check, so each request pays one round trip and a request that
 // skips the proxy (a matcher gap, the x-middleware-subrequest trick) still gets nothing. Roles are the gate's
-// business too. Where the proxy does check the session, it hands the result to the page's gate in a signed
-// request header bound to this request's cookie (lib/session/attestation.ts), so that route too pays one round trip;
-// a copy of that header sent by the client is removed here, and the gate ignores any it cannot verify.
+// business too. The proxy hands the page nothing but the request: where it does check the session, the page's gate
+// checks again (two round trips on that rare admin page), so no header can ever stand in for a session.
 //
 // While the process's Redis client knows Redis is away (a command just failed; it probes in the background), a
 // signed-in request gets its 503 here, before a page starts streaming with a 200 behind its loading.tsx.
 
 // Pages of one record whose id may name nothing this visitor can see. Private pages stream (their shell is sent
 // before the page runs), so a notFound() in the page can only answer status 200; these get a real 404 here. The page
-// still checks for itself. Each lookup says whether the record exists, and the session check it made, if any.
-type RecordLookup = { exists: boolean; checked: SessionState | null };
-
-const RECORD_PAGES: [RegExp, (token: string, id: string) => Promise<RecordLookup>][] = [
+// still checks for itself. Each lookup says whether the record exists.
+const RECORD_PAGES: [RegExp, (token: string, id: string) => Promise<boolean>][] = [
   // The token names its user (lib/session/keys.ts), so whose orders to look in is known without Redis; whether that
   // session still lives is the page's gate's to say. The 404 is the same for an order of nobody's and of another's.
   [
     /^\/orders\/([^/]+)\/?$/,
     async (token, id) => {
       const userId = userIdOfToken(token);
-      return { exists: userId ? await hasOrder(userId, id) : true, checked: null };
+      return userId ? hasOrder(userId, id) : true;
     },
   ],
-  // Only an admin may learn whether a user exists: this one costs a session check, which the page's gate then takes
-  // from the attestation instead of making its own. Non-admins are the page's gate's to send away, not a 404.
+  // Only an admin may learn whether a user exists: this one costs a session check, and the page's gate makes its
+  // own. Non-admins are the page's gate's to send away, not a 404.
   [
     /^\/admin\/users\/([^/]+)\/?$/,
     async (token, id) => {
-      const checked = await checkSessionToken(token);
-      const { current } = checked;
-      return { exists: current === null || current.user.role !== 'admin' || (await userExists(id)), checked };
+      const { current } = await checkSessionToken(token);
+      return current === null || current.user.role !== 'admin' || userExists(id);
     },
   ],
 ];
@@ -60,15 +54,13 @@ function decodedSegment(segment: string): string {
   }
 }
 
-const NO_RECORD_PAGE: RecordLookup = { exists: true, checked: null };
-
-async function lookUpRecord(pathname: string, token: string): Promise<RecordLookup> {
+async function recordExists(pathname: string, token: string): Promise<boolean> {
   for (const [pattern, lookUp] of RECORD_PAGES) {
     const id = pattern.exec(pathname)?.[1];
     if (id === undefined) continue;
     return lookUp(token, decodedSegment(id));
   }
-  return NO_RECORD_PAGE;
+  return true;
 }
 
 export async function proxy(request: NextRequest) {
@@ -77,17 +69,14 @@ export async function proxy(request: NextRequest) {
   if (token && !sessionStoreAvailable()) return sessionUnavailableDocument();
   if (token) {
     // A lookup that fails (Redis or PostgreSQL away) is left to the page's gate, which answers it.
-    const { exists, checked } = await lookUpRecord(pathname, token).catch(() => NO_RECORD_PAGE);
-    const headers = attestedRequestHeaders(request, token, checked);
-    const init = headers ? { request: { headers } } : {};
+    const exists = await recordExists(pathname, token).catch(() => true);
     if (!exists) {
       return NextResponse.rewrite(new URL('/_not-found', request.nextUrl), {
-        ...init,
         status: 404,
         headers: { 'Cache-Control': NO_STORE },
       });
     }
-    return NextResponse.next(init);
+    return NextResponse.next();
   }
 
   const response = NextResponse.redirect(

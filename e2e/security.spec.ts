@@ -608,3 +608,96 @@ test.describe('registration abuse', () => {
     attacksTried(weak.length);
   });
 });
+
+test.describe('privilege self-restoration', () => {
+  test("an admin cannot undo another admin's demotion or ban of them with requests in flight", async ({
+    page,
+    user,
+    browser,
+    baseURL,
+  }) => {
+    test.slow();
+    const boss = await browser.newContext({ baseURL });
+    await apiLogin(boss.request, ADMIN);
+    const me = await page.request.get('/api/me');
+    expect((await me.json()).user.email).toBe(user.email);
+    const id = (await me.json()).user.id as string;
+    const asBoss = (data: object) => boss.request.patch(`/api/admin/users/${id}`, { data });
+    const promoteSelf = () => page.request.patch(`/api/admin/users/${id}`, { data: { role: 'admin' } });
+    const unbanSelf = () => page.request.post(`/api/admin/users/${id}/unban`);
+    const IN_FLIGHT = 4;
+
+    expect((await asBoss({ role: 'admin' })).status()).toBe(200);
+    for (const refused of [await promoteSelf(), await unbanSelf()]) {
+      expect(refused.status()).toBe(403);
+      expect((await refused.json()).error.code).toBe('self_action');
+    }
+    // Demoted while promoting themselves back.
+    const promotions = Array.from({ length: IN_FLIGHT }, promoteSelf);
+    expect((await asBoss({ role: 'shopper' })).status()).toBe(200);
+    for (const response of await Promise.all(promotions)) expect(response.status()).toBe(403);
+    const demoted = await boss.request.get(`/api/admin/users/${id}`);
+    expect((await demoted.json()).user.role).toBe('shopper');
+
+    // Banned while lifting the ban.
+    expect((await asBoss({ role: 'admin' })).status()).toBe(200);
+    const unbans = Array.from({ length: IN_FLIGHT }, unbanSelf);
+    const ban = await boss.request.post(`/api/admin/users/${id}/ban`, {
+      data: { reason: 'Race', durationSeconds: 3600 },
+    });
+    expect(ban.status()).toBe(200);
+    for (const response of await Promise.all(unbans)) expect(response.status()).toBeGreaterThanOrEqual(400);
+    const banned = await boss.request.get(`/api/admin/users/${id}`);
+    expect((await banned.json()).user.status).toBe('banned');
+    await boss.close();
+    attacksTried(2 + 2 * IN_FLIGHT);
+  });
+});
+
+test.describe('open event streams', () => {
+  test('one session holding more event streams than its cap keeps only the newest', async ({
+    page,
+    user,
+    browser,
+    baseURL,
+  }) => {
+    // A page without the app's own tab follower, so every stream is the test's.
+    await page.goto('/api/me');
+    await expect(page.locator('body')).toContainText(user.email);
+    const { id } = JSON.parse((await page.locator('body').textContent()) ?? '{}').user as { id: string };
+    const CAP = 4;
+    const OPENED = CAP + 2;
+    // Each stream reads its first state, then waits for what comes next.
+    const next = page.evaluate(async (count) => {
+      const decoder = new TextDecoder();
+      async function message(reader: ReadableStreamDefaultReader<Uint8Array>, buffer = ''): Promise<string> {
+        const data = /^data: (.*)$/m.exec(buffer);
+        if (data) return data[1] as string;
+        const { value, done } = await reader.read();
+        return done ? 'closed' : message(reader, buffer + decoder.decode(value));
+      }
+      const readers = [];
+      for (let i = 0; i < count; i += 1) {
+        const response = await fetch('/api/account/events', { headers: { accept: 'text/event-stream' } });
+        const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+        await message(reader);
+        readers.push(reader);
+      }
+      (window as unknown as { opened: boolean }).opened = true;
+      return Promise.all(readers.map((reader) => message(reader)));
+    }, OPENED);
+    await page.waitForFunction(() => (window as unknown as { opened?: boolean }).opened === true);
+    // A change of the user reaches every stream still open.
+    const boss = await browser.newContext({ baseURL });
+    await apiLogin(boss.request, ADMIN);
+    expect((await boss.request.patch(`/api/admin/users/${id}`, { data: { tier: 'premium' } })).status()).toBe(
+      200,
+    );
+    const said = (await next).map((data) => JSON.parse(data) as { status: string; tier?: string });
+    expect(said.slice(0, OPENED - CAP)).toEqual(Array(OPENED - CAP).fill({ status: 'superseded' }));
+    for (const state of said.slice(OPENED - CAP))
+      expect(state).toMatchObject({ status: 'active', tier: 'premium' });
+    await boss.close();
+    attacksTried(OPENED - CAP);
+  });
+});

@@ -58,6 +58,10 @@ const envSchema = z.object({
   SESSION_BROWSER_IDLE_SECONDS: seconds(12 * 3600),
   SESSION_ABSOLUTE_SECONDS: seconds(30 * 24 * 3600),
   SESSION_TOUCH_SECONDS: seconds(60),
+  // Open-tab event streams (GET /api/account/events) one session, and one user, may hold; a newer one closes the
+  // oldest. Each costs a socket, a listener and a timer on its instance.
+  LIVE_STREAMS_PER_SESSION: z.coerce.number().int().positive().default(4),
+  LIVE_STREAMS_PER_USER: z.coerce.number().int().positive().default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_SECONDS: seconds(15 * 60),
   // Failed sign-ins per client (IP; an IPv6 /64) within the window; by default ten accounts' worth, for offices behind NAT.

@@ -7,26 +7,31 @@ import { useEffect, useRef } from 'react';
 // login page, a change of tier or role refreshes what the server rendered and tells the header's session store
 // ('session:refresh'). It follows GET /api/account/events (server-sent events, read with fetch so the status is
 // visible: 401 means nobody is signed in and it stays quiet), or polls /api/account/state where the server says so.
-// Mounted once, in the root layout.
+// A session and a user hold only a few streams (lib/users/live-streams.ts): a tab whose stream a newer one
+// replaced waits until it is shown or focused again before it reconnects, so hidden tabs never take turns
+// stealing the slots back. Mounted once, in the root layout.
 
 type LiveState =
   | { status: 'active'; role: string; tier: string; version: number }
   | { status: 'banned' }
   | { status: 'signed-out' };
 
+/** What a stream says: the session's state, or, last, that a newer stream of the session or user replaced it. */
+type StreamMessage = LiveState | { status: 'superseded' };
+
 const RECONNECT_MS = 2_000;
 
-function parseEvents(buffer: string): { states: LiveState[]; rest: string } {
+function parseEvents(buffer: string): { states: StreamMessage[]; rest: string } {
   const blocks = buffer.split('\n\n');
   const rest = blocks.pop() ?? '';
-  const states: LiveState[] = [];
+  const states: StreamMessage[] = [];
   for (const block of blocks) {
     const data = block
       .split('\n')
       .filter((line) => line.startsWith('data:'))
       .map((line) => line.slice(5).trim())
       .join('\n');
-    if (data) states.push(JSON.parse(data) as LiveState);
+    if (data) states.push(JSON.parse(data) as StreamMessage);
   }
   return { states, rest };
 }
@@ -35,6 +40,23 @@ const wait = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
     signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  });
+
+/** Resolves when the tab is next shown or focused (or stops following). */
+const shownAgain = (signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      window.removeEventListener('focus', done);
+      document.removeEventListener('visibilitychange', onVisibility);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'visible') done();
+    };
+    window.addEventListener('focus', done);
+    document.addEventListener('visibilitychange', onVisibility);
+    signal.addEventListener('abort', done, { once: true });
   });
 
 export function AccountEvents() {
@@ -101,16 +123,20 @@ export function AccountEvents() {
       }
     }
 
-    async function stream(body: ReadableStream<Uint8Array>) {
+    /** Follows one stream to its end; 'superseded' when a newer stream took its place. */
+    async function stream(body: ReadableStream<Uint8Array>): Promise<'ended' | 'superseded'> {
       const reader = body.getReader();
       const decoder = new TextDecoder();
       let buffer = '';
       for (;;) {
         const { value, done } = await reader.read();
-        if (done) return;
+        if (done) return 'ended';
         const parsed = parseEvents(buffer + decoder.decode(value, { stream: true }));
         buffer = parsed.rest;
-        for (const state of parsed.states) if (!apply(state)) return;
+        for (const state of parsed.states) {
+          if (state.status === 'superseded') return 'superseded';
+          if (!apply(state)) return 'ended';
+        }
       }
     }
 
@@ -130,7 +156,10 @@ export function AccountEvents() {
             };
             return poll(path, intervalMs);
           }
-          if (response.ok && response.body) await stream(response.body);
+          if (response.ok && response.body && (await stream(response.body)) === 'superseded') {
+            await shownAgain(signal);
+            continue;
+          }
         } catch {
           // A dropped connection: reconnect below.
         }

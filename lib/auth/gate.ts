@@ -22,7 +22,7 @@ import { loginPath, sessionUnavailablePath } from './redirect';
 
 export type { CurrentSession } from '@/lib/session';
 
-// One round trip, or none where proxy.ts has already checked this very request and attested it (lib/session).
+// One round trip, whatever proxy.ts checked before: nothing but the cookie says who is asking.
 const readSessionState = cache(async (): Promise<SessionState> => {
   return readSessionStateFromCookies(await cookies(), await headers());
 });

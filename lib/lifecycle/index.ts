@@ -1,4 +1,5 @@
 import 'server-only';
+import { setMaxListeners } from 'node:events';
 import { db } from '@/lib/db';
 import { closeRedisConnections } from '@/lib/redis';
 
@@ -14,7 +15,11 @@ const globalForShutdown = globalThis as unknown as { storefrontShutdown?: AbortC
 
 /** Aborted when the server begins to shut down: long-lived responses end on it. */
 export function shutdownSignal(): AbortSignal {
-  globalForShutdown.storefrontShutdown ??= new AbortController();
+  if (!globalForShutdown.storefrontShutdown) {
+    globalForShutdown.storefrontShutdown = new AbortController();
+    // Every open event stream listens (up to LIVE_STREAMS_PER_USER per user): many listeners are no leak.
+    setMaxListeners(0, globalForShutdown.storefrontShutdown.signal);
+  }
   return globalForShutdown.storefrontShutdown.signal;
 }
 

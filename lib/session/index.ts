@@ -17,8 +17,7 @@ import {
 import { isSecureFromHeaders, type CookieReader } from './request';
 import type { z } from 'zod';
 import type { publicUserSchema } from './schema';
-import { openAttestation, SESSION_ATTESTATION_HEADER, signAttestation } from './attestation';
-import { hashToken, parseToken } from './keys';
+import { parseToken } from './keys';
 import { getSessionStore, type SessionRecord, type SessionUser } from './store';
 import { userEventMessage } from '@/lib/users/events';
 import { banNoticeMs, isBanned, toUserAccess, USER_ACCESS_SELECT } from '@/lib/users/types';
@@ -167,50 +166,7 @@ export async function readSessionFromRequest(
   return { ...(token ? await checkSessionToken(token, options) : SIGNED_OUT), hadCookie, secure };
 }
 
-// What an attestation carries: the state without the token, which the gate takes from the request's own cookie.
-type AttestedState = {
-  current: { session: SessionRecord; user: SessionUser } | null;
-  banned: { userId: string; reason: string | null; until: number | null } | null;
-};
-
-function attestSessionState(token: string, { current, banned }: SessionState): string {
-  const attested: AttestedState = {
-    current: current && { session: current.session, user: current.user },
-    banned: banned && { userId: banned.userId, reason: banned.reason, until: banned.until },
-  };
-  return signAttestation(hashToken(token), JSON.stringify(attested));
-}
-
-/** The state the proxy attested for this token in this request (lib/session/attestation.ts), or null. */
-function attestedSessionState(headers: Headers, token: string): SessionState | null {
-  const json = openAttestation(headers.get(SESSION_ATTESTATION_HEADER), hashToken(token));
-  if (json === null) return null;
-  // Signed by this process a moment ago, so it is the shape attestSessionState wrote.
-  const { current, banned } = JSON.parse(json) as AttestedState;
-  return { current: current && { token, ...current }, banned: banned && { token, ...banned } };
-}
-
-/**
- * The proxy's: the request headers to pass on to the page, with any copy of the attestation header the client sent
- * removed and, when the proxy has checked this request's session (`checked`), its own attestation of the result.
- * Null when the request's headers can pass as they are.
- */
-export function attestedRequestHeaders(
-  request: Request,
-  token: string,
-  checked: SessionState | null,
-): Headers | null {
-  if (!checked && !request.headers.has(SESSION_ATTESTATION_HEADER)) return null;
-  const headers = new Headers(request.headers);
-  if (checked) headers.set(SESSION_ATTESTATION_HEADER, attestSessionState(token, checked));
-  else headers.delete(SESSION_ATTESTATION_HEADER);
-  return headers;
-}
-
-/**
- * The session (or the ban that ended it) as server components and actions see it, from next/headers. Where the proxy
- * has already checked this request's session and attested the result, that is the answer; otherwise one round trip.
- */
+/** The session (or the ban that ended it) as server components and actions see it, from next/headers. */
 export async function readSessionStateFromCookies(
   cookies: CookieReader,
   headers: Headers,
@@ -218,7 +174,7 @@ export async function readSessionStateFromCookies(
   const sealed = cookies.get(sessionCookieName(isSecureFromHeaders(headers)))?.value;
   const token = sealed ? unsealToken(sealed) : null;
   if (!token) return SIGNED_OUT;
-  return attestedSessionState(headers, token) ?? checkSessionToken(token);
+  return checkSessionToken(token);
 }
 
 /** The session as server components and actions see it, from next/headers' cookies() and headers(). */

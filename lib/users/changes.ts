@@ -7,7 +7,7 @@ import { getSessionStore, type SessionStore } from '@/lib/session/store';
 import { userEventMessage, type UserEventKind } from './events';
 import type { AuditAction, BanInput } from './schema';
 import { banNoticeMs, toUserAccess, type Role, type Tier } from './types';
-import { toAdminUser, USER_DETAIL_SELECT, type AdminUser, type UserDetailRow } from './view';
+import { toAdminUser, USER_DETAIL_SELECT, userStatus, type AdminUser, type UserDetailRow } from './view';
 
 // The one owner of a change of a user. Each change runs in a PostgreSQL transaction that locks the row, bumps its
 // accessVersion, writes the audit row, and, last before the commit, writes Redis (the user record, the revoked
@@ -46,14 +46,18 @@ function auditView(row: UserDetailRow) {
 }
 
 /**
- * Locks the target's row and every admin's (one statement, in id order, so two changes never deadlock), and
- * returns the target and how many admins other than it can still act.
+ * Locks the target's row, every admin's and the acting admin's (one statement, in id order, so two changes never
+ * deadlock), and returns the target and how many admins other than it can still act. The actor is re-read under
+ * the same lock: the gate checked them before the transaction, and a ban or demotion that committed since (a
+ * request of theirs in flight while another admin acts) must stop the change.
  */
-async function lockForChange(tx: Tx, userId: string, now: Date) {
+async function lockForChange(tx: Tx, userId: string, actor: Actor, now: Date) {
+  // The system actor has no row: the target stands in for it.
+  const actorId = actor.id ?? userId;
   const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "User" WHERE id = ${userId} OR role = 'admin' ORDER BY id FOR UPDATE`;
+    SELECT id FROM "User" WHERE id = ${userId} OR id = ${actorId} OR role = 'admin' ORDER BY id FOR UPDATE`;
   if (!locked.some((row) => row.id === userId)) throw notFound();
-  const [before, otherActiveAdmins] = await Promise.all([
+  const [before, otherActiveAdmins, acting] = await Promise.all([
     tx.user.findUniqueOrThrow({ where: { id: userId }, select: USER_DETAIL_SELECT }),
     tx.user.count({
       where: {
@@ -62,8 +66,31 @@ async function lockForChange(tx: Tx, userId: string, now: Date) {
         OR: [{ bannedAt: null }, { bannedUntil: { lte: now } }],
       },
     }),
+    actor.id === null ? null : tx.user.findUnique({ where: { id: actor.id }, select: ACTING_SELECT }),
   ]);
+  if (actor.id !== null) refuseInactiveActor(acting, now);
   return { before, otherActiveAdmins };
+}
+
+const ACTING_SELECT = { role: true, bannedAt: true, bannedUntil: true } as const;
+
+function refuseInactiveActor(
+  acting: Pick<UserDetailRow, 'role' | 'bannedAt' | 'bannedUntil'> | null,
+  now: Date,
+) {
+  if (!acting || acting.role !== 'admin' || userStatus(acting, now) === 'banned') {
+    throw new AppError('forbidden', 'Your account is no longer an active admin; nothing was changed.');
+  }
+}
+
+/**
+ * For a change that locks no user row (revoking sessions): a share lock on the actor's row waits for a ban or
+ * demotion of theirs in progress, then the actor is re-read as in lockForChange.
+ */
+async function lockActor(tx: Tx, actor: Actor, now: Date) {
+  if (actor.id === null) return;
+  await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${actor.id} FOR SHARE`;
+  refuseInactiveActor(await tx.user.findUnique({ where: { id: actor.id }, select: ACTING_SELECT }), now);
 }
 
 function refuseSelf(actor: Actor, userId: string, what: string) {
@@ -107,7 +134,7 @@ async function change(
   let redisWritten = false;
   try {
     return await db.$transaction(async (tx) => {
-      const { before, otherActiveAdmins } = await lockForChange(tx, userId, now);
+      const { before, otherActiveAdmins } = await lockForChange(tx, userId, actor, now);
       const step = plan(before, otherActiveAdmins, now);
       // Nothing to change (same tier, unban of someone not banned): no version, no audit row, no event.
       if (!step) return toAdminUser(before, now);
@@ -160,13 +187,17 @@ export function banUser(userId: string, input: BanInput, actor: Actor, options: 
   });
 }
 
-/** Lifts a ban (or clears the record of one that ran out). The user signs in again. */
+/**
+ * Lifts a ban (or clears the record of one that ran out). The user signs in again. Never one's own: a banned admin's
+ * request in flight would otherwise lift the ban that just ended their sessions.
+ */
 export function unbanUser(userId: string, actor: Actor, options: ChangeOptions = {}) {
-  return change(userId, actor, 'user.unban', options, (before) =>
-    before.bannedAt === null
+  return change(userId, actor, 'user.unban', options, (before) => {
+    refuseSelf(actor, userId, 'lift a ban on');
+    return before.bannedAt === null
       ? null
-      : { data: { bannedAt: null, bannedUntil: null, banReason: null }, event: 'changed' },
-  );
+      : { data: { bannedAt: null, bannedUntil: null, banReason: null }, event: 'changed' };
+  });
 }
 
 /** Standard or premium: prices and the badge follow on the user's next request, on every device. */
@@ -176,14 +207,15 @@ export function setUserTier(userId: string, tier: Tier, actor: Actor, options: C
   );
 }
 
-/** Shopper or admin: /admin opens or closes on the user's next request. */
+/**
+ * Shopper or admin: /admin opens or closes on the user's next request. Never one's own role, either way: demoting
+ * oneself could leave no admin, and a demoted admin's request in flight would otherwise promote them back.
+ */
 export function setUserRole(userId: string, role: Role, actor: Actor, options: ChangeOptions = {}) {
   return change(userId, actor, 'user.set_role', options, (before, otherActiveAdmins) => {
+    refuseSelf(actor, userId, 'change the role of');
     if (before.role === role) return null;
-    if (role !== 'admin') {
-      refuseSelf(actor, userId, 'demote');
-      refuseLastAdmin(before, otherActiveAdmins, 'demote');
-    }
+    if (role !== 'admin') refuseLastAdmin(before, otherActiveAdmins, 'demote');
     return { data: { role }, event: 'changed' };
   });
 }
@@ -199,7 +231,7 @@ export async function deleteUser(userId: string, actor: Actor, options: ChangeOp
   refuseSelf(actor, userId, 'delete');
   try {
     await db.$transaction(async (tx) => {
-      const { before, otherActiveAdmins } = await lockForChange(tx, userId, now);
+      const { before, otherActiveAdmins } = await lockForChange(tx, userId, actor, now);
       refuseLastAdmin(before, otherActiveAdmins, 'delete');
       await writeAudit(tx, actor, 'user.delete', before, {
         reason: null,
@@ -231,6 +263,7 @@ async function revokeWithAudit(
 ): Promise<number> {
   const store = options.store ?? getSessionStore();
   return db.$transaction(async (tx) => {
+    await lockActor(tx, actor, options.now ?? new Date());
     const target = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
     if (!target) throw notFound();
     const revoked = await revoke(store);

@@ -10,11 +10,17 @@ import { getSessionStore } from '@/lib/session/store';
 
 export const USER_EVENT_KINDS = ['banned', 'revoked', 'changed', 'deleted'] as const;
 export type UserEventKind = (typeof USER_EVENT_KINDS)[number];
-export type UserEvent = { userId: string; kind: UserEventKind };
 
-const userEventSchema = z.object({ userId: z.string().min(1), kind: z.enum(USER_EVENT_KINDS) });
+// Besides the changes: which of the user's event streams a newer one closed (lib/users/live-streams.ts), on
+// whichever instance holds them.
+const userEventSchema = z.discriminatedUnion('kind', [
+  z.object({ userId: z.string().min(1), kind: z.enum(USER_EVENT_KINDS) }),
+  z.object({ userId: z.string().min(1), kind: z.literal('streams-closed'), streams: z.array(z.string()) }),
+]);
 
-export function userEventMessage(event: UserEvent): string {
+export type UserEvent = z.infer<typeof userEventSchema>;
+
+export function userEventMessage(event: { userId: string; kind: UserEventKind }): string {
   return JSON.stringify(event);
 }
 

@@ -7,7 +7,7 @@ import { AppError } from '@/lib/http/errors';
 import { createRedisSubscriber, redisConfigFromEnv } from '@/lib/redis';
 import { TRANSPORTS, unreachableRedis } from '@/test/redis';
 import { checkSessionToken, readSessionByToken } from '@/lib/session';
-import { createSessionStore, getSessionStore } from '@/lib/session/store';
+import { createSessionStore, getSessionStore, type SessionStore } from '@/lib/session/store';
 import { createUserEventHub, type UserEvent } from './events';
 import {
   banUser,
@@ -19,6 +19,7 @@ import {
   toUserAccess,
   unbanUser,
   USER_ACCESS_SELECT,
+  type Actor,
 } from './index';
 
 const PASSWORD = 'a long enough password';
@@ -47,6 +48,33 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 
 const freshCopy = async (id: string) =>
   toUserAccess(await db.user.findUniqueOrThrow({ where: { id }, select: USER_ACCESS_SELECT }));
+
+/** The session store, with a change's Redis step (its last step before the commit) held until `release`. */
+function heldStore() {
+  const store = getSessionStore();
+  let release!: () => void;
+  let reached!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const reachedStep = new Promise<void>((resolve) => (reached = resolve));
+  const held: SessionStore = Object.assign(Object.create(store) as SessionStore, {
+    applyUserChange: async (change: Parameters<SessionStore['applyUserChange']>[0]) => {
+      reached();
+      await released;
+      return store.applyUserChange(change);
+    },
+  });
+  return { held, reachedStep, release };
+}
+
+/** Resolves once at least `count` statements of this database wait for a lock. */
+async function lockWaiters(count: number) {
+  await vi.waitFor(async () => {
+    const [row] = await db.$queryRaw<{ waiting: bigint }[]>`
+      SELECT count(*) AS waiting FROM pg_stat_activity
+      WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+    expect(Number(row?.waiting)).toBeGreaterThanOrEqual(count);
+  });
+}
 
 describe('changes of a user', () => {
   it('ends every session at once and answers the next request "banned" with the reason and end', async () => {
@@ -154,6 +182,86 @@ describe('changes of a user', () => {
     expect(await codeOf(setUserRole(actor.id, 'shopper', actor))).toBe('self_action');
     expect(await codeOf(deleteUser(actor.id, actor))).toBe('self_action');
     expect((await freshCopy(actor.id)).role).toBe('admin');
+  });
+
+  it('refuses to lift your own ban or change your own role, changing nothing', async () => {
+    const { actor } = await admin();
+    const before = await freshCopy(actor.id);
+    expect(await codeOf(unbanUser(actor.id, actor))).toBe('self_action');
+    expect(await codeOf(setUserRole(actor.id, 'admin', actor))).toBe('self_action');
+    expect(await freshCopy(actor.id)).toEqual(before);
+    expect(await db.auditLog.count({ where: { targetUserId: actor.id, actorId: actor.id } })).toBe(0);
+  });
+
+  it("race: a ban by another admin always stands against the banned admin's own unbans in flight", async () => {
+    const { actor: other } = await admin();
+    for (let round = 0; round < 12; round += 1) {
+      const { actor } = await admin();
+      const ban = banUser(actor.id, { reason: 'Race', durationSeconds: null }, other);
+      const selfUnbans = [1, 2, 3].map(() => codeOf(unbanUser(actor.id, actor)));
+      await ban;
+      await Promise.all(selfUnbans);
+      expect((await freshCopy(actor.id)).bannedAt, `round ${round}`).not.toBeNull();
+    }
+  });
+
+  it("race: a demotion by another admin always stands against the demoted admin's own promotions in flight", async () => {
+    const { actor: other } = await admin();
+    for (let round = 0; round < 12; round += 1) {
+      const { actor } = await admin();
+      const demotion = setUserRole(actor.id, 'shopper', other);
+      const selfPromotions = [1, 2, 3].map(() => codeOf(setUserRole(actor.id, 'admin', actor)));
+      await demotion;
+      await Promise.all(selfPromotions);
+      expect((await freshCopy(actor.id)).role, `round ${round}`).toBe('shopper');
+    }
+  });
+
+  it('race: two admins banning each other leave exactly one of them banned', async () => {
+    for (let round = 0; round < 6; round += 1) {
+      const [{ actor: a }, { actor: b }] = await Promise.all([admin(), admin()]);
+      const outcomes = await Promise.all([
+        codeOf(banUser(b.id, { reason: 'Mutiny', durationSeconds: null }, a)),
+        codeOf(banUser(a.id, { reason: 'Mutiny', durationSeconds: null }, b)),
+      ]);
+      expect(outcomes.sort(), `round ${round}`).toEqual(['forbidden', 'passed']);
+    }
+  });
+
+  it.each([
+    [
+      'banned',
+      (target: string, by: Actor, store: SessionStore) =>
+        banUser(target, { reason: 'Caught', durationSeconds: null }, by, { store }),
+    ],
+    [
+      'demoted',
+      (target: string, by: Actor, store: SessionStore) => setUserRole(target, 'shopper', by, { store }),
+    ],
+  ])('an admin %s while their changes wait for the lock completes none of them', async (_what, endRights) => {
+    const { actor: other } = await admin();
+    const { actor } = await admin();
+    const { user: banned } = await registered();
+    await banUser(banned.id, { reason: 'x', durationSeconds: null }, other);
+    const { user: shopper } = await registered();
+    // The other admin's change stops at its last step before the commit, holding the actor's row lock.
+    const { held, reachedStep, release } = heldStore();
+    const ending = endRights(actor.id, other, held);
+    await reachedStep;
+    // The actor's requests passed the gate before that commit and now wait for the lock.
+    const inFlight = [
+      codeOf(unbanUser(banned.id, actor)),
+      codeOf(setUserTier(shopper.id, 'premium', actor)),
+      codeOf(setUserRole(shopper.id, 'admin', actor)),
+      codeOf(revokeAllSessions(shopper.id, actor)),
+    ];
+    await lockWaiters(inFlight.length);
+    release();
+    await ending;
+    expect(await Promise.all(inFlight)).toEqual(['forbidden', 'forbidden', 'forbidden', 'forbidden']);
+    expect((await freshCopy(banned.id)).bannedAt).not.toBeNull();
+    expect(await freshCopy(shopper.id)).toMatchObject({ tier: 'standard', role: 'shopper' });
+    expect(await db.auditLog.count({ where: { actorId: actor.id } })).toBe(0);
   });
 
   it('answers not_found for an unknown user', async () => {

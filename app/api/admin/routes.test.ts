@@ -175,6 +175,20 @@ describe('admin API', () => {
     expect(row).toMatchObject({ role: 'admin', tier: 'standard', bannedAt: null });
   });
 
+  it('an admin cannot unban or promote themselves: 403 self_action, nothing written', async () => {
+    const admin = await account('admin');
+    const before = await db.user.findUniqueOrThrow({ where: { id: admin.id } });
+    for (const response of [
+      await endpoints.unban(admin.id, admin.cookie),
+      await endpoints.patch(admin.id, admin.cookie, { role: 'admin' }),
+    ]) {
+      expect(response.status).toBe(403);
+      expect((await response.json()).error.code).toBe('self_action');
+    }
+    expect(await db.user.findUniqueOrThrow({ where: { id: admin.id } })).toEqual(before);
+    expect(await db.auditLog.count({ where: { actorId: admin.id } })).toBe(0);
+  });
+
   it('ban: the user gets 403 banned once, then 401; unban lets them in again; an audit row each', async () => {
     const admin = await account('admin');
     const shopper = await account();

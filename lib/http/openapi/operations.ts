@@ -328,7 +328,9 @@ export const OPERATIONS: Operation[] = [
       status: 200,
       description:
         'Server-sent events: the state now, then again after each change of the user (ban, revocation, tier or ' +
-        'role). Where Redis has no pub/sub, JSON telling the tab to poll /api/account/state instead.',
+        'role). A session holds at most LIVE_STREAMS_PER_SESSION streams and a user LIVE_STREAMS_PER_USER (4 and ' +
+        '12 by default): a newer one ends the oldest with {"status":"superseded"}. Where Redis has no pub/sub, JSON ' +
+        'telling the tab to poll /api/account/state instead.',
       schema: pollInsteadSchema,
       stream: 'text/event-stream',
     },
