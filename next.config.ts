@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { NextConfig } from 'next';
 import { env } from './lib/env';
+import { MAX_JSON_BYTES } from './lib/http/limits';
 import { securityHeaders } from './lib/http/security-headers';
 
 const nextConfig: NextConfig = {
@@ -23,6 +24,16 @@ const nextConfig: NextConfig = {
   // themselves stay in each process (lib/cache). Plain JavaScript files, loaded by Next from the file system.
   cacheHandler: resolve('lib/cache/page-cache-handler.mjs'),
   cacheHandlers: { default: resolve('lib/cache/use-cache-handler.mjs') },
+  experimental: {
+    // Server actions (the forms) refuse a body over the JSON routes' limit, counted as it streams in (Next's own
+    // reader). The proxy keeps a copy of each body it sees on its paths (10 MB by default): at most the limit and
+    // one socket read (64 KiB) here, so a longer body reaches its action still over the limit and gets the 413.
+    serverActions: { bodySizeLimit: MAX_JSON_BYTES },
+    proxyClientMaxBodySize: MAX_JSON_BYTES + 64 * 1024,
+    // Every script file the pages load carries its hash: a chunk altered on its way (a CDN, a proxy) does not run.
+    // Inline scripts cannot be covered this way (lib/http/security-headers.ts says why).
+    sri: { algorithm: 'sha256' },
+  },
   cacheLife: {
     // Catalog data changes through lib/catalog, which expires its tags at once; the timed refresh only bounds
     // how long a CDN (s-maxage) may keep a page after such a change.

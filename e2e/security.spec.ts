@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import type { APIRequestContext } from '@playwright/test';
 import { sealData } from 'iron-session';
 import { OPEN_REDIRECT_PAYLOADS } from '../test/open-redirect-payloads';
@@ -321,14 +322,16 @@ test.describe('stored cross-site scripting', () => {
   });
 });
 
+// Every route handler that reads a JSON body.
+const bodyRoutes = routeHandlers().filter(
+  (route) =>
+    route.methods.some((method) => STATE_CHANGING.has(method)) &&
+    readFileSync(route.file, 'utf8').includes('parseJsonBody') &&
+    // Reads no body without a valid service token (401 first); its own tests send it a bad card with one.
+    route.path !== '/api/internal/payments',
+);
+
 test.describe('hostile request bodies', () => {
-  const bodyRoutes = routeHandlers().filter(
-    (route) =>
-      route.methods.some((method) => STATE_CHANGING.has(method)) &&
-      readFileSync(route.file, 'utf8').includes('parseJsonBody') &&
-      // Reads no body without a valid service token (401 first); its own tests send it a bad card with one.
-      route.path !== '/api/internal/payments',
-  );
   const nested = `${'['.repeat(7_000)}${']'.repeat(7_000)}`;
   const bodies: [string, string, number[]][] = [
     ['malformed', '{"email": ', [400]],
@@ -372,6 +375,76 @@ test.describe('hostile request bodies', () => {
   });
 });
 
+/**
+ * Sends a chunked JSON body that keeps coming, 64 KiB at a time, up to 8 MB, and never ends: only a server that
+ * stops reading at its limit answers it. Resolves with the answer.
+ */
+function sendEndlessBody(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
+  const chunk = Buffer.alloc(64 * 1024, 0x20);
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    let answered = false;
+    const request = httpRequest(url, { method, headers: { 'content-type': 'application/json', ...headers } });
+    const pump = () => {
+      while (!answered && sent < 8 * 1024 * 1024) {
+        sent += chunk.length;
+        if (!request.write(chunk)) return void request.once('drain', pump);
+      }
+    };
+    request.on('response', (response) => {
+      answered = true;
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (text: string) => (body += text));
+      response.on('end', () => {
+        request.destroy();
+        resolve({ status: response.statusCode ?? 0, body });
+      });
+    });
+    request.on('error', (error) => (answered ? undefined : reject(error)));
+    request.write('{"email": "');
+    pump();
+  });
+}
+
+test.describe('unbounded request bodies', () => {
+  test(`every JSON route (${bodyRoutes.length}) answers a chunked body that never ends with 413, having read only its limit`, async ({
+    page,
+    baseURL,
+  }) => {
+    // As the demo admin, so the admin routes get as far as reading the body.
+    await apiLogin(page.request, ADMIN);
+    const cookie = (await page.context().cookies()).map(({ name, value }) => `${name}=${value}`).join('; ');
+    const origin = new URL(baseURL as string).origin;
+    expect(bodyRoutes.map((route) => route.path)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/auth/register',
+        '/api/auth/password-reset',
+        '/api/cart/items',
+      ]),
+    );
+    let count = 0;
+    for (const route of bodyRoutes) {
+      const method = route.methods.find((candidate) => STATE_CHANGING.has(candidate)) as string;
+      const answer = await sendEndlessBody(`${origin}${route.path}`, method, { cookie, origin });
+      // 400 too: a route may refuse its path's id before it reads the body.
+      expect([413, 400], `${method} ${route.path} → ${answer.status}`).toContain(answer.status);
+      if (answer.status === 413) {
+        expect(JSON.parse(answer.body)).toEqual({
+          error: { code: 'payload_too_large', message: 'The request body is too large.' },
+        });
+      }
+      count += 1;
+    }
+    attacksTried(count);
+  });
+});
+
 test.describe('browser security headers', () => {
   for (const path of ['/', '/api/health', '/products/cast-iron-skillet.svg', '/api/products?page=999']) {
     test(`on ${path}`, async ({ request }) => {
@@ -383,6 +456,7 @@ test.describe('browser security headers', () => {
         "object-src 'none'",
         "base-uri 'none'",
         "form-action 'self'",
+        "script-src-attr 'none'",
       ]) {
         expect(csp, path).toContain(directive);
       }
@@ -407,6 +481,38 @@ test.describe('browser security headers', () => {
       await expect(page.getByRole('navigation', { name: 'Account' }).getByText(user.name)).toBeVisible();
     }
     expect(violations).toEqual([]);
+  });
+
+  test('an injected inline event handler does not run, and the script files Next emits carry their SRI hash', async ({
+    page,
+  }) => {
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+    });
+    await page.goto('/products/cast-iron-skillet');
+    // What injected markup would do: an element with a handler attribute (inline <script> stays allowed: Next's
+    // own inline scripts carry each page's data, see lib/http/security-headers.ts).
+    const ran = await page.evaluate(async () => {
+      const image = document.createElement('img');
+      image.setAttribute('onerror', 'document.body.dataset.injected = "ran"');
+      const failed = new Promise((resolve) => image.addEventListener('error', resolve));
+      image.src = '/no-such-image.png';
+      document.body.append(image);
+      await failed;
+      return document.body.dataset.injected ?? null;
+    });
+    expect(ran).toBeNull();
+    expect(blocked.some((text) => /script-src-attr/.test(text))).toBe(true);
+    // The scripts Next emits itself (its runtime, React, the bootstrap, the polyfills) carry their SRI hash; the
+    // route's own client chunks, which React inserts from the page's payload, come without one in Next 16.
+    const bootstrap = page.locator('script#_R_[src], link[rel="preload"][as="script"]');
+    const hashes = await bootstrap.evaluateAll((elements) =>
+      elements.map((element) => element.getAttribute('integrity')),
+    );
+    expect(hashes.length).toBeGreaterThan(0);
+    for (const hash of hashes) expect(hash).toMatch(/^sha256-/);
+    attacksTried(1);
   });
 });
 

@@ -10,10 +10,29 @@ import { sharedTags } from './shared-tags.mjs';
 // unwraps it already.
 const FileSystemCache = fileSystemCache.default.default ?? fileSystemCache.default;
 
+/**
+ * A page or route answer for a URL that names nothing (a made-up product or category slug): Next would keep it like
+ * any other render, a file set in the build folder per URL, so a loop over random slugs would fill the disk.
+ * @param {any} data
+ */
+function isNotFoundAnswer(data) {
+  return (data?.kind === 'APP_PAGE' || data?.kind === 'APP_ROUTE') && data.status === 404;
+}
+
 export default class PageCacheHandler extends FileSystemCache {
   /** @param {any[]} args */
   async get(...args) {
     await sharedTags.refresh();
     return super.get(...args);
+  }
+
+  /**
+   * Keeps every render but a 404: an unknown slug is rendered again on each visit (its data lookup stays in the
+   * bounded 'use cache' memory), and a product added later still gets its page on its first visit.
+   * @param {[string, any, any]} args
+   */
+  async set(...args) {
+    if (isNotFoundAnswer(args[1])) return;
+    return super.set(...args);
   }
 }

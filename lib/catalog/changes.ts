@@ -11,12 +11,14 @@ import { PRODUCT_LISTS_TAG, productTag } from './tags';
 // own page and every list (home, category, search) that may carry its price or stock.
 
 /**
- * Expires the cache entries that show a product, at once: the next request renders them again. Call it after any
- * write to a product made outside updateProduct (an order taking stock, for one). Needs a request or action scope.
+ * Expires the cache entries that show these products, at once: the next request renders them again. Call it after
+ * any write to products made outside updateProduct (an order taking stock, for one). Needs a request or action scope.
  */
-export function expireProductCache(slug: string): void {
+export function expireProductCache(slugs: readonly string[]): void {
   // An expire of 0 drops the entries now; a bare 'max' would still serve the old page once while it re-renders.
-  for (const tag of [productTag(slug), PRODUCT_LISTS_TAG]) revalidateTag(tag, { expire: 0 });
+  for (const tag of [...new Set(slugs)].map(productTag).concat(PRODUCT_LISTS_TAG)) {
+    revalidateTag(tag, { expire: 0 });
+  }
 }
 
 /** Changes a product's stock, price or text and expires what showed the old values. */
@@ -31,6 +33,6 @@ export async function updateProduct(slug: string, change: ProductChange): Promis
     }
     throw error;
   }
-  expireProductCache(slug);
+  expireProductCache([slug]);
   return toProductDetail(updated);
 }

@@ -39,12 +39,34 @@ export function parseSearchParams<T extends z.ZodType>(request: Request, schema:
   return schema.parse(raw);
 }
 
+const tooLarge = () => new AppError('payload_too_large', 'The request body is too large.');
+
+/**
+ * The body as text, refused with 413 once it passes `limit` bytes: a declared length is checked before reading, and
+ * a chunked body is counted as it streams in, so no more than the limit and one chunk is ever held.
+ */
+export async function readBodyText(request: Request, limit: number = MAX_JSON_BYTES): Promise<string> {
+  if (Number(request.headers.get('content-length') ?? '0') > limit) throw tooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      // Not awaited: the source may never end, and the answer does not wait for it.
+      reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 export async function parseJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_JSON_BYTES) throw new AppError('payload_too_large', 'The request body is too large.');
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES)
-    throw new AppError('payload_too_large', 'The request body is too large.');
+  const text = await readBodyText(request);
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -13,6 +13,7 @@ describe('security headers', () => {
       "base-uri 'none'",
       "form-action 'self'",
       "default-src 'self'",
+      "script-src-attr 'none'",
     ]) {
       expect(csp).toContain(directive);
     }

@@ -1,16 +1,14 @@
 import 'server-only';
-import { revalidateTag } from 'next/cache';
+import { expireProductCache } from '@/lib/catalog/changes';
 
-// Stock shows on cached catalog pages, tagged `product:<slug>` and `products`: a checkout that changes stock
-// expires them at once. Outside a Next request (tests, scripts) there is no cache to purge, and Next says so by
+// Stock shows on cached catalog pages and in the JSON catalog: a checkout that changes stock expires them at once,
+// through the catalog's own tags. Outside a Next request (scripts) there is no cache to purge, and Next says so by
 // throwing; that one case is expected. Any other failure is logged: the order stands either way.
 export function revalidateProductStock(slugs: readonly string[]): void {
-  for (const tag of [...new Set(slugs)].map((slug) => `product:${slug}`).concat('products')) {
-    try {
-      revalidateTag(tag, { expire: 0 });
-    } catch (error) {
-      if (error instanceof Error && error.message.includes('static generation store missing')) continue;
-      console.error(`Could not revalidate the catalog tag ${tag}.`, error);
-    }
+  try {
+    expireProductCache(slugs);
+  } catch (error) {
+    if (error instanceof Error && error.message.includes('static generation store missing')) return;
+    console.error('Could not expire the catalog cache after a stock change.', error);
   }
 }
