@@ -9,7 +9,10 @@ test('a signed-in shopper finds their orders from the header, the account page a
 }) => {
   expect(user.email).toContain('@');
   await page.goto('/');
-  await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Orders' }).click();
+  await page
+    .getByRole('navigation', { name: 'Account', exact: true })
+    .getByRole('link', { name: 'Orders', exact: true })
+    .click();
   await expect(page.getByRole('heading', { name: 'Your orders' })).toBeVisible();
 
   await page.goto('/account');
