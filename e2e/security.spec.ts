@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import type { APIRequestContext } from '@playwright/test';
 import { sealData } from 'iron-session';
+import { cookieKey, sealCookieValue } from '@/lib/session/cookie-seal';
 import { OPEN_REDIRECT_PAYLOADS } from '../test/open-redirect-payloads';
 import { routeHandlers, STATE_CHANGING } from './fixtures/routes';
 import { apiLogin, expect, newCredentials, test, type Credentials } from './fixtures/users';
@@ -195,7 +196,8 @@ test.describe('session cookies', () => {
       const cookie = cookies.find((candidate) => candidate.name === name);
       expect(cookie, name).toBeDefined();
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/', domain: '127.0.0.1' });
-      expect(cookie?.value).toMatch(/^Fe26\.2\*/);
+      // The app's own AES-256-GCM seal (lib/session/cookie-seal.ts): a key id, a dot, base64url.
+      expect(cookie?.value).toMatch(/^[\w-]{8}\.[\w-]{40,}$/);
       expect(cookie?.value).not.toContain(user.email);
     }
     attacksTried(2);
@@ -209,19 +211,20 @@ test.describe('session cookies', () => {
   }) => {
     expect(user.email).toBeTruthy();
     const valid = (await page.context().cookies()).find((cookie) => cookie.name === 'sid')?.value as string;
-    const foreign = await sealData(
-      { t: randomBytes(32).toString('base64url') },
-      { password: randomBytes(32).toString('hex') },
-    );
-    // A seal is `Fe26.2*…*<mac>~<format version>`: change a character of the sealed part or of its MAC.
+    const foreignToken = randomBytes(32).toString('base64url');
+    const foreign = sealCookieValue(foreignToken, 3600, cookieKey(randomBytes(32).toString('hex')));
+    // An iron-session seal, as the app wrote before its own: still read, so one of a foreign secret must be refused.
+    const foreignIron = await sealData({ t: foreignToken }, { password: randomBytes(32).toString('hex') });
+    // A seal is `<key id>.<IV | ciphertext | GCM tag>`: change a character of the ciphertext or of the tag.
     const middle = Math.floor(valid.length / 2);
     const flipped = (at: number) =>
       `${valid.slice(0, at)}${valid[at] === 'A' ? 'B' : 'A'}${valid.slice(at + 1)}`;
     const forged = [
       flipped(middle),
-      flipped(valid.lastIndexOf('*') - 3),
+      flipped(valid.length - 3),
       valid.slice(0, middle),
       foreign,
+      foreignIron,
       'Fe26.2**',
       randomBytes(32).toString('base64url'),
       '%00%ff<script>',
