@@ -1,23 +1,15 @@
 import { createHmac } from 'node:crypto';
-import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwright/test';
+import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './fixtures/axe';
-import { apiLogin, expect, test } from './fixtures/users';
+import { apiLogin, DEMO_ADMIN, expect, test } from './fixtures/users';
 
-// Two browsers: the demo admin, and a shopper of the test's own (the `user` fixture) whose tab stays open while the
-// admin acts. The shopper's tab must follow by itself.
-
-const ADMIN = { email: 'admin@example.com', password: 'demo-admin-pass' };
+// Two browsers: the demo admin (the `admin` fixture), and a shopper of the test's own (the `user` fixture) whose
+// tab stays open while the admin acts. The shopper's tab must follow by itself.
 
 // Two browsers, several server-rendered admin pages and waits on another tab: more than the default budget.
 test.beforeEach(() => {
   test.slow();
 });
-
-async function adminContext(browser: Browser, baseURL: string | undefined): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL });
-  await apiLogin(context.request, ADMIN);
-  return context;
-}
 
 /** The id of the account a request context is signed in to, checked to be the one expected. */
 async function idOf(request: APIRequestContext, account: { email: string }): Promise<string> {
@@ -43,10 +35,8 @@ async function openUser(admin: BrowserContext, id: string): Promise<Page> {
 test('a ban sends the open tab to /banned with the reason; the next click and login are refused; unban lets them in', async ({
   page,
   user,
-  browser,
-  baseURL,
+  admin,
 }) => {
-  const admin = await adminContext(browser, baseURL);
   const shopperId = await idOf(page.request, user);
   await page.goto('/account');
   await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
@@ -82,16 +72,13 @@ test('a ban sends the open tab to /banned with the reason; the next click and lo
   await apiLogin(page.request, user);
   await page.goto('/account');
   await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
-  await admin.close();
 });
 
 test('a tier upgrade changes the badge in the open tab and on the next load', async ({
   page,
   user,
-  browser,
-  baseURL,
+  admin,
 }) => {
-  const admin = await adminContext(browser, baseURL);
   const shopperId = await idOf(page.request, user);
   await page.goto('/');
   await expect(page.getByTestId('tier-badge')).toHaveText('Standard');
@@ -104,16 +91,9 @@ test('a tier upgrade changes the badge in the open tab and on the next load', as
   await expect(page.getByTestId('tier-badge')).toHaveText('Premium');
   await page.reload();
   await expect(page.getByTestId('tier-badge')).toHaveText('Premium');
-  await admin.close();
 });
 
-test('a role change opens and closes /admin on the next request', async ({
-  page,
-  user,
-  browser,
-  baseURL,
-}) => {
-  const admin = await adminContext(browser, baseURL);
+test('a role change opens and closes /admin on the next request', async ({ page, user, admin }) => {
   const shopperId = await idOf(page.request, user);
   await page.goto('/admin');
   await expect(page).toHaveURL('/');
@@ -125,23 +105,19 @@ test('a role change opens and closes /admin on the next request', async ({
   await patchUser(admin, shopperId, { role: 'shopper' });
   await page.goto('/admin');
   await expect(page).toHaveURL('/');
-  await admin.close();
 });
 
-test('an admin cannot ban themselves', async ({ browser, baseURL }) => {
-  const admin = await adminContext(browser, baseURL);
-  const adminId = await idOf(admin.request, ADMIN);
+test('an admin cannot ban themselves', async ({ admin }) => {
+  const adminId = await idOf(admin.request, DEMO_ADMIN);
   const adminPage = await openUser(admin, adminId);
   await adminPage.getByLabel('Reason').fill('Testing myself');
   await adminPage.getByRole('button', { name: 'Ban', exact: true }).click();
   await adminPage.getByRole('button', { name: 'Yes, ban' }).click();
   await expect(adminPage.getByText('You cannot ban your own account.')).toBeVisible();
   expect((await admin.request.get('/api/me')).status()).toBe(200);
-  await admin.close();
 });
 
-test('admin pages and /banned pass axe', async ({ page, user, browser, baseURL }) => {
-  const admin = await adminContext(browser, baseURL);
+test('admin pages and /banned pass axe', async ({ page, user, admin }) => {
   const shopperId = await idOf(page.request, user);
   const adminPage = await admin.newPage();
   for (const [path, heading] of [
@@ -162,16 +138,13 @@ test('admin pages and /banned pass axe', async ({ page, user, browser, baseURL }
   await expect(page).toHaveURL('/banned');
   await expect(page.getByRole('main').getByTestId('ban-reason')).toHaveText('Axe check');
   await expectNoSeriousA11yViolations(page, '/banned');
-  await admin.close();
 });
 
 test('an unknown user is a 404 page for an admin; a shopper is sent back to the shop', async ({
   page,
   user,
-  browser,
-  baseURL,
+  admin,
 }) => {
-  const admin = await adminContext(browser, baseURL);
   const adminPage = await admin.newPage();
   const shopperId = await idOf(page.request, user);
   expect((await adminPage.goto(`/admin/users/${shopperId}`))?.status()).toBe(200);
@@ -179,7 +152,6 @@ test('an unknown user is a 404 page for an admin; a shopper is sent back to the 
     const response = await adminPage.goto(`/admin/users/${encodeURIComponent(id)}`);
     expect(response?.status(), id).toBe(404);
   }
-  await admin.close();
 
   await page.goto('/admin/users/cnosuchuser00000000000000');
   await expect(page).toHaveURL('/');
@@ -212,8 +184,7 @@ function forgedAttestation(userId: string): string {
 test('an attestation header a client sends gets a shopper nothing; no proxy header reaches the browser', async ({
   page,
   user,
-  browser,
-  baseURL,
+  admin,
 }) => {
   const shopperId = await idOf(page.request, user);
   await page.setExtraHTTPHeaders({ [ATTESTATION]: forgedAttestation(shopperId) });
@@ -222,7 +193,6 @@ test('an attestation header a client sends gets a shopper nothing; no proxy head
     await expect(page, path).toHaveURL('/');
   }
 
-  const admin = await adminContext(browser, baseURL);
   const adminPage = await admin.newPage();
   const response = await adminPage.goto(`/admin/users/${shopperId}`);
   expect(response?.status()).toBe(200);
@@ -231,5 +201,4 @@ test('an attestation header a client sends gets a shopper nothing; no proxy head
     (name) => name === ATTESTATION || name.startsWith('x-middleware-'),
   );
   expect(leaked).toEqual([]);
-  await admin.close();
 });
