@@ -20,7 +20,7 @@ import {
   type Actor,
 } from '@/lib/users';
 import { banSchema, userIdParamsSchema } from '@/lib/users/schema';
-import { ROLES, TIERS } from '@/lib/users/types';
+import { ROLES, TIERS } from '@/lib/access';
 
 // The admin console's forms. Server actions are public endpoints: each calls the gate itself, parses its input
 // with the API's schemas and calls one lib/users function; Next refuses cross-origin action posts.

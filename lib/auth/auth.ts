@@ -10,7 +10,7 @@ import { wait } from '@/lib/rate-limit/slowdown';
 import type { TrustedDevice } from './device-cookie';
 import { sendVerificationEmail } from './email-verification';
 import { recordSignIn } from '@/lib/users/sign-ins';
-import { banMessage, USER_ACCESS_SELECT } from '@/lib/users/types';
+import { banMessage, USER_ACCESS_SELECT } from '@/lib/access';
 import { accountKey, createLoginLimiters, type LoginLimiters } from './login-limits';
 import { hashPassword, verifyPassword } from './password';
 import { createRegistrationLimits, type RegistrationLimits } from './registration-limits';

@@ -12,7 +12,7 @@ import {
   type CurrentSession,
   type SessionState,
 } from '@/lib/session';
-import { banMessage } from '@/lib/users/types';
+import { banMessage } from '@/lib/access';
 import { loginPath, sessionUnavailablePath } from './redirect';
 
 // The one gate. Every page, route handler and server action that touches user data calls it itself: proxy.ts only

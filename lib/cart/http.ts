@@ -1,11 +1,11 @@
 import 'server-only';
-import { clientIp } from '@/lib/auth/client-ip';
+import { clientIp } from '@/lib/http/client-ip';
 import { env } from '@/lib/env';
 import { createRateLimiter, rateLimitedError, type RateLimiter } from '@/lib/rate-limit';
 import { getRedis } from '@/lib/redis';
 import type { CurrentSession } from '@/lib/session';
 import { isSecureRequest } from '@/lib/session';
-import type { Tier } from '@/lib/pricing';
+import type { Tier } from '@/lib/access';
 import { guestCartSetCookie, guestIdFromRequest, newGuestId, sealGuestId } from './cookie';
 import type { Cart } from './index';
 import type { CartOwner } from './keys';
@@ -18,7 +18,7 @@ export type CartContext = {
   owner: CartOwner | null;
   tier: Tier;
   secure: boolean;
-  /** The client, for the limit on new guest carts (lib/auth/client-ip.ts). */
+  /** The client, for the limit on new guest carts (lib/http/client-ip.ts). */
   ip: string | null;
 };
 

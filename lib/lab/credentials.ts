@@ -1,6 +1,6 @@
 import 'server-only';
 import { checkLogin } from '@/lib/auth/auth';
-import { clientIp } from '@/lib/auth/client-ip';
+import { clientIp } from '@/lib/http/client-ip';
 import type { LoginLimiters } from '@/lib/auth/login-limits';
 import { loginSchema } from '@/lib/auth/schema';
 import { AppError } from '@/lib/http/errors';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '@/lib/auth/password';
-import { USER_ACCESS_SELECT } from '@/lib/users/types';
+import { USER_ACCESS_SELECT } from '@/lib/access';
 import { db } from '@/lib/db';
 import { createRateLimiter, rateLimitedError, type RateLimiter } from '@/lib/rate-limit';
 import { getRedis } from '@/lib/redis';

@@ -6,7 +6,8 @@ import type { Prisma } from '@/lib/db/generated/client';
 import { AppError, type FieldErrors } from '@/lib/http/errors';
 import { createPaymentsClient, PaymentServiceError, type PaymentsClient } from '@/lib/payments/client';
 import { cardBrand, cardLast4 } from '@/lib/payments/schema';
-import { priceLines, type Tier, type Totals } from '@/lib/pricing';
+import type { Tier } from '@/lib/access';
+import { priceLines, type Totals } from '@/lib/pricing';
 import { isBanned } from '@/lib/session';
 import {
   createCheckoutLimits,
@@ -41,7 +42,7 @@ export type OrderSummary = z.infer<typeof orderSummarySchema>;
 export type OrderPage = z.infer<typeof orderPageSchema>;
 
 /**
- * Who is checking out, as the live session says: the tier prices the order. `ip`, the client's (lib/auth/client-ip),
+ * Who is checking out, as the live session says: the tier prices the order. `ip`, the client's (lib/http/client-ip),
  * adds a per-client budget of checkouts and declined cards to the user's own (./limits.ts).
  */
 export type Shopper = { id: string; tier: Tier; ip?: string | null };

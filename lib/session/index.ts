@@ -19,8 +19,8 @@ import type { z } from 'zod';
 import type { publicUserSchema } from './schema';
 import { parseToken } from './keys';
 import { getSessionStore, type SessionRecord, type SessionUser } from './store';
-import { userEventMessage } from '@/lib/users/events';
-import { banNoticeMs, isBanned, toUserAccess, USER_ACCESS_SELECT } from '@/lib/users/types';
+import { userEventMessage } from '@/lib/access/events';
+import { banNoticeMs, isBanned, toUserAccess, USER_ACCESS_SELECT } from '@/lib/access';
 
 // The one way anything in the app learns who is asking. The hot path is: unseal the cookie (CPU only),
 // one Redis round trip for the session and its user record, no database query. The database is read only
@@ -46,7 +46,7 @@ export function toPublicUser(user: SessionUser): PublicUser {
   return { id: user.id, email: user.email, name: user.name, role: user.role, tier: user.tier };
 }
 
-export { isBanned, toUserAccess as toSessionUser } from '@/lib/users/types';
+export { isBanned, toUserAccess as toSessionUser } from '@/lib/access';
 
 async function reloadUser(userId: string): Promise<SessionUser | null> {
   const row = await db.user.findUnique({ where: { id: userId }, select: USER_ACCESS_SELECT });
@@ -211,7 +211,7 @@ export {
   unsealToken,
 };
 export { createSessionStore, getSessionStore, type SessionStore } from './store';
-export { liveState, sessionJson, type LiveState, type SessionJson } from './view';
+export { sessionJson, type SessionJson } from './view';
 export {
   authContextFromHeaders,
   authContextFromRequest,
@@ -244,7 +244,7 @@ export async function revokeOtherSessions(current: CurrentSession): Promise<numb
   return revoked;
 }
 
-// The revoked device's open tab learns it at once (lib/users/events) and goes to the login page.
+// The revoked device's open tab learns it at once (lib/access/events.ts) and goes to the login page.
 async function announceRevocation(userId: string): Promise<void> {
   await getSessionStore().publishUserEvent(userEventMessage({ userId, kind: 'revoked' }));
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { clientIp, clientUserAgent, deviceIp } from '@/lib/auth/client-ip';
+import { clientIp, clientUserAgent, deviceIp } from '@/lib/http/client-ip';
 import {
   isSecureRequest,
   readCookie,
@@ -21,7 +21,7 @@ type CookieWriter = { set(name: string, value: string, options: SessionCookieOpt
 
 export type RequestAuthContext = {
   secure: boolean;
-  /** For per-client limits: the client IP (an IPv6 /64), null when it is not known (see lib/auth/client-ip.ts). */
+  /** For per-client limits: the client IP (an IPv6 /64), null when it is not known (see lib/http/client-ip.ts). */
   ip: string | null;
   /** For the device list only. */
   deviceIp: string | null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, TIERS } from '@/lib/users/types';
+import { ROLES, TIERS } from '@/lib/access';
 
 // What the session and account APIs answer, shared by the route handlers' types and the API document.
 

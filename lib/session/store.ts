@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { env } from '@/lib/env';
 import { getRedis, keyPrefix, type RedisPort, type RedisReply } from '@/lib/redis';
 import { hashToken, parseSessionId, parseToken, sessionKeys, sessionPublicId, USER_ID_FORMAT } from './keys';
-import type { UserAccess } from '@/lib/users/types';
+import type { UserAccess } from '@/lib/access';
 import { memoizeBounded } from './memo';
 import { decodeSession, encodeSession, type StoredSession } from './record';
 import { describeUserAgent } from './user-agent';
@@ -22,7 +22,7 @@ import {
 // logout, bans and tier changes take effect on the very next request. Layout: lib/session/keys.ts. A token names
 // its user, so every key a script touches is known before it runs and shares the user's Redis Cluster slot.
 
-export type { Role, Tier } from '@/lib/users/types';
+export type { Role, Tier } from '@/lib/access';
 /** The per-user record every check reads (lib/users owns it): role, tier, ban state, version. */
 export type SessionUser = UserAccess;
 export type SessionRecord = {

@@ -4,9 +4,9 @@ import type { Prisma } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/http/errors';
 import { parseSessionId } from '@/lib/session/keys';
 import { getSessionStore, type SessionStore } from '@/lib/session/store';
-import { userEventMessage, type UserEventKind } from './events';
+import { userEventMessage, type UserEventKind } from '@/lib/access/events';
 import type { AuditAction, BanInput } from './schema';
-import { banNoticeMs, toUserAccess, type Role, type Tier } from './types';
+import { banNoticeMs, toUserAccess, type Role, type Tier } from '@/lib/access';
 import { toAdminUser, USER_DETAIL_SELECT, userStatus, type AdminUser, type UserDetailRow } from './view';
 
 // The one owner of a change of a user. Each change runs in a PostgreSQL transaction that locks the row, bumps its

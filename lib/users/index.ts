@@ -1,9 +1,8 @@
 import 'server-only';
 
-// Users: their types, their admin view, and the one function per change. Nothing else writes role, tier or ban
+// Users: their admin view, and the one function per change. Nothing else writes role, tier or ban
 // state (README: "Who changes a user").
 
-export * from './types';
 export {
   banUser,
   deleteUser,
@@ -29,4 +28,4 @@ export {
   type UserListItem,
 } from './queries';
 export { actorOf } from './actor';
-export { openLiveStream, POLL_INTERVAL_MS, requireLiveState } from './live';
+export { openLiveStream, POLL_INTERVAL_MS, requireLiveState, type LiveState } from './live';

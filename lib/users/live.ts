@@ -2,7 +2,7 @@ import 'server-only';
 import { AppError } from '@/lib/http/errors';
 import { shutdownSignal } from '@/lib/lifecycle';
 import { checkSessionToken, type SessionState } from '@/lib/session';
-import { liveState, type LiveState } from '@/lib/session/view';
+import type { Role, Tier } from '@/lib/access';
 import { getUserEventHub } from './events';
 import { getLiveStreams, newStreamId, STREAM_MAX_AGE_MS, type LiveStreams } from './live-streams';
 
@@ -11,6 +11,20 @@ import { getLiveStreams, newStreamId, STREAM_MAX_AGE_MS, type LiveStreams } from
 
 export const POLL_INTERVAL_MS = 2_000;
 const HEARTBEAT_MS = 25_000;
+
+/** What an open tab needs to know about its session: /api/account/state and each open-tab event. */
+export type LiveState =
+  | { status: 'active'; role: Role; tier: Tier; version: number }
+  | { status: 'banned' }
+  | { status: 'signed-out' };
+
+function liveState(state: Pick<SessionState, 'current' | 'banned'>): LiveState {
+  if (state.current) {
+    const { role, tier, version } = state.current.user;
+    return { status: 'active', role, tier, version };
+  }
+  return state.banned ? { status: 'banned' } : { status: 'signed-out' };
+}
 
 /** 401 signed out, 403 banned (the notice is left for /banned), else the tab's state. */
 export function requireLiveState(state: SessionState): LiveState & { status: 'active' } {

@@ -8,7 +8,9 @@ import { createRedisSubscriber, redisConfigFromEnv } from '@/lib/redis';
 import { TRANSPORTS, unreachableRedis } from '@/test/redis';
 import { checkSessionToken, readSessionByToken } from '@/lib/session';
 import { createSessionStore, getSessionStore, type SessionStore } from '@/lib/session/store';
-import { createUserEventHub, type UserEvent } from './events';
+import { toUserAccess, USER_ACCESS_SELECT } from '@/lib/access';
+import type { UserEvent } from '@/lib/access/events';
+import { createUserEventHub } from './events';
 import {
   banUser,
   deleteUser,
@@ -16,9 +18,7 @@ import {
   setUserRole,
   setUserTier,
   SYSTEM_ACTOR,
-  toUserAccess,
   unbanUser,
-  USER_ACCESS_SELECT,
   type Actor,
 } from './index';
 
