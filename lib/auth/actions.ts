@@ -6,14 +6,14 @@ import { revalidatePath } from 'next/cache';
 import { mergeGuestCartIntoCookies } from '@/lib/cart/sign-in';
 import { AppError, fieldErrors, unavailableError, type ErrorCode, type FieldErrors } from '@/lib/http/errors';
 import {
-  authContextFromHeaders,
   clearSessionCookie,
-  revokeSessionById,
+  readSessionCookie,
+  revokeDeviceSession,
   revokeOtherSessions,
 } from '@/lib/session';
 import { login, register, type AuthResult } from './auth';
 import { requireUser } from './gate';
-import { setMailboxCookie, setSignedInCookies, signInContextFromHeaders, type SignInContext } from './http';
+import { setMailboxCookie, setSignedInCookies, signInContext, type SignInContext } from './http';
 import { safeNextPath } from './redirect';
 import { loginSchema, registerSchema, sessionIdParamsSchema } from './schema';
 
@@ -53,7 +53,7 @@ async function startSignedIn(
 ): Promise<AuthFormState> {
   try {
     const cookieStore = await cookies();
-    const context = await signInContextFromHeaders(cookieStore, await headers());
+    const context = signInContext({ cookies: cookieStore, headers: await headers() });
     const result = await start(context);
     await setSignedInCookies(cookieStore, result, context.secure);
     if (sendsMail) setMailboxCookie(cookieStore, context);
@@ -83,10 +83,13 @@ export async function revokeSessionAction(formData: FormData): Promise<void> {
   const parsed = sessionIdParamsSchema.safeParse({ id: text(formData, 'sessionId') });
   if (!parsed.success) return;
   const sessionId = parsed.data.id;
-  await revokeSessionById(current, sessionId);
+  await revokeDeviceSession(current, sessionId);
   if (sessionId === current.session.id) {
     const cookieStore = await cookies();
-    clearSessionCookie(cookieStore, (await authContextFromHeaders(cookieStore, await headers())).secure);
+    clearSessionCookie(
+      cookieStore,
+      readSessionCookie({ cookies: cookieStore, headers: await headers() }).secure,
+    );
     redirect('/login');
   }
   revalidatePath('/account/sessions');

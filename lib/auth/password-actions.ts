@@ -4,8 +4,8 @@ import { cookies, headers } from 'next/headers';
 import { AppError, fieldErrors, type ErrorCode, type FieldErrors } from '@/lib/http/errors';
 import { resendVerificationEmail, verifyEmail } from './email-verification';
 import { requireUser } from './gate';
-import { setMailboxCookie, signInContextFromHeaders } from './http';
-import { authContextFromHeaders, setSessionCookie } from '@/lib/session';
+import { setMailboxCookie, signInContext } from './http';
+import { setSessionCookie } from '@/lib/session';
 import {
   changePassword,
   confirmPasswordReset,
@@ -56,7 +56,7 @@ export async function changePasswordAction(
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   try {
     const cookieStore = await cookies();
-    const context = await authContextFromHeaders(cookieStore, await headers());
+    const context = signInContext({ cookies: cookieStore, headers: await headers() });
     const { token, session } = await changePassword(current, parsed.data, context);
     await setSessionCookie(cookieStore, token, context.secure, session.persistent);
   } catch (error) {
@@ -74,7 +74,7 @@ export async function requestPasswordResetAction(
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   try {
     const cookieStore = await cookies();
-    const context = await signInContextFromHeaders(cookieStore, await headers());
+    const context = signInContext({ cookies: cookieStore, headers: await headers() });
     await requestPasswordReset(parsed.data.email, context);
     setMailboxCookie(cookieStore, context);
   } catch (error) {
@@ -118,7 +118,7 @@ export async function resendVerificationAction(): Promise<LinkFormState> {
   const { user } = await requireUser('/account');
   try {
     const cookieStore = await cookies();
-    const context = await signInContextFromHeaders(cookieStore, await headers());
+    const context = signInContext({ cookies: cookieStore, headers: await headers() });
     const outcome = await resendVerificationEmail(user, context.mailbox);
     if (outcome === 'sent') setMailboxCookie(cookieStore, context);
     return outcome === 'sent'

@@ -4,7 +4,7 @@ import { env } from '@/lib/env';
 import { createRateLimiter, rateLimitedError, type RateLimiter } from '@/lib/rate-limit';
 import { getRedis } from '@/lib/redis';
 import type { CurrentSession } from '@/lib/session';
-import { isSecureRequest } from '@/lib/session';
+import { requestIsHttps } from '@/lib/http/scheme';
 import type { Tier } from '@/lib/access';
 import { guestCartSetCookie, guestIdFromRequest, newGuestId, sealGuestId } from './cookie';
 import type { Cart } from './index';
@@ -27,7 +27,7 @@ export async function cartContext(request: Request, current: CurrentSession | nu
   const ip = clientIp(request.headers);
   if (current) {
     const owner: CartOwner = { kind: 'user', userId: current.user.id };
-    return { owner, tier: current.user.tier, secure: isSecureRequest(request), ip };
+    return { owner, tier: current.user.tier, secure: requestIsHttps(request.headers), ip };
   }
   const { guestId, secure } = await guestIdFromRequest(request);
   return { owner: guestId ? { kind: 'guest', guestId } : null, tier: 'standard', secure, ip };

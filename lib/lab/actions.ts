@@ -2,7 +2,8 @@
 
 import { cookies, headers } from 'next/headers';
 import { z } from 'zod';
-import { authContextFromHeaders, setSessionCookie } from '@/lib/session';
+import { signInContext } from '@/lib/auth/http';
+import { setSessionCookie } from '@/lib/session';
 import { AppError } from '@/lib/http/errors';
 import { decodeLabJwt, LAB_COOKIE_SECURE, LAB_COOKIES, LAB_JWT_MAX_AGE_SECONDS } from './jwt';
 import { banLabUser, setLabUserTier, unbanLabUser } from './lab-user-changes';
@@ -17,7 +18,7 @@ export type LabActionState = { message?: string };
 /** Makes a lab user and signs this browser in as it, all three ways. */
 export async function tryLabAction(): Promise<LabActionState> {
   const cookieStore = await cookies();
-  const context = await authContextFromHeaders(cookieStore, await headers());
+  const context = signInContext({ cookies: cookieStore, headers: await headers() });
   let signIn;
   try {
     signIn = await startLabUser(context);

@@ -8,7 +8,7 @@ import { createPaymentsClient, PaymentServiceError, type PaymentsClient } from '
 import { cardBrand, cardLast4 } from '@/lib/payments/schema';
 import type { Tier } from '@/lib/access';
 import { priceLines, type Totals } from '@/lib/pricing';
-import { isBanned } from '@/lib/session';
+import { isBanned } from '@/lib/access';
 import {
   createCheckoutLimits,
   spendCheckoutBudget,

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { env } from '@/lib/env';
 import { getRedis, keyPrefix, type RedisPort, type RedisReply } from '@/lib/redis';
 import { hashToken, parseSessionId, parseToken, sessionKeys, sessionPublicId, USER_ID_FORMAT } from './keys';
-import type { UserAccess } from '@/lib/access';
+// The per-user record every check reads (lib/users owns it): role, tier, ban state, version.
+import type { UserAccess as SessionUser } from '@/lib/access';
 import { memoizeBounded } from './memo';
 import { decodeSession, encodeSession, type StoredSession } from './record';
 import { describeUserAgent } from './user-agent';
@@ -22,9 +23,6 @@ import {
 // logout, bans and tier changes take effect on the very next request. Layout: lib/session/keys.ts. A token names
 // its user, so every key a script touches is known before it runs and shares the user's Redis Cluster slot.
 
-export type { Role, Tier } from '@/lib/access';
-/** The per-user record every check reads (lib/users owns it): role, tier, ban state, version. */
-export type SessionUser = UserAccess;
 export type SessionRecord = {
   /** Public handle for lists and "sign out that device": the user id and random characters, never the token. */
   id: string;

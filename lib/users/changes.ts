@@ -225,6 +225,18 @@ function isForeignKeyViolation(error: unknown): boolean {
 }
 
 /** Deletes the account and every session of it. A user with orders is kept (409): orders reference their buyer. */
+/**
+ * Before a user's row goes without an admin's change (the lab's throwaway accounts, lib/lab): every session and the
+ * Redis record go first.
+ */
+export async function forgetUserSessions(
+  userId: string,
+  store: SessionStore = getSessionStore(),
+): Promise<void> {
+  await store.revokeAllSessions(userId);
+  await store.dropUser(userId);
+}
+
 export async function deleteUser(userId: string, actor: Actor, options: ChangeOptions = {}): Promise<void> {
   const store = options.store ?? getSessionStore();
   const now = options.now ?? new Date();

@@ -6,6 +6,7 @@ import 'server-only';
 export {
   banUser,
   deleteUser,
+  forgetUserSessions,
   revokeAllSessions,
   revokeSessionById,
   setUserRole,
@@ -18,6 +19,7 @@ export {
 export { toAdminUser, userStatus, type AdminUser } from './view';
 export {
   AUDIT_PAGE_SIZE,
+  countLiveSessions,
   getAdminUser,
   listAudit,
   listSessionsOfUser,
@@ -28,4 +30,5 @@ export {
   type UserListItem,
 } from './queries';
 export { actorOf } from './actor';
+export { checkSession } from './session-check';
 export { openLiveStream, POLL_INTERVAL_MS, requireLiveState, type LiveState } from './live';

@@ -1,7 +1,8 @@
 import 'server-only';
 import { AppError } from '@/lib/http/errors';
 import { shutdownSignal } from '@/lib/lifecycle';
-import { checkSessionToken, type SessionState } from '@/lib/session';
+import type { SessionCheck } from '@/lib/session';
+import { checkSession } from './session-check';
 import type { Role, Tier } from '@/lib/access';
 import { getUserEventHub } from './events';
 import { getLiveStreams, newStreamId, STREAM_MAX_AGE_MS, type LiveStreams } from './live-streams';
@@ -18,7 +19,7 @@ export type LiveState =
   | { status: 'banned' }
   | { status: 'signed-out' };
 
-function liveState(state: Pick<SessionState, 'current' | 'banned'>): LiveState {
+function liveState(state: SessionCheck): LiveState {
   if (state.current) {
     const { role, tier, version } = state.current.user;
     return { status: 'active', role, tier, version };
@@ -27,7 +28,7 @@ function liveState(state: Pick<SessionState, 'current' | 'banned'>): LiveState {
 }
 
 /** 401 signed out, 403 banned (the notice is left for /banned), else the tab's state. */
-export function requireLiveState(state: SessionState): LiveState & { status: 'active' } {
+export function requireLiveState(state: SessionCheck): LiveState & { status: 'active' } {
   const live = liveState(state);
   if (live.status === 'banned') throw new AppError('banned', 'This account has been suspended.');
   if (live.status === 'signed-out') throw new AppError('unauthenticated', 'Sign in to continue.');
@@ -43,7 +44,7 @@ export const SUPERSEDED = { status: 'superseded' } as const;
  * tab reconnects) or the client goes. Null where Redis has no pub/sub: the caller tells the tab to poll.
  */
 export async function openLiveStream(
-  state: SessionState & { current: NonNullable<SessionState['current']> },
+  state: SessionCheck & { current: NonNullable<SessionCheck['current']> },
   signal: AbortSignal,
   streams: LiveStreams = getLiveStreams(),
 ): Promise<ReadableStream<Uint8Array> | null> {
@@ -82,7 +83,7 @@ export async function openLiveStream(
           return;
         }
         // Each change is a cue to look again: the session's own state is what the tab is told.
-        checkSessionToken(token).then(
+        checkSession(token).then(
           (next) => push(liveState(next)),
           () => close(),
         );

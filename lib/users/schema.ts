@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageSchema } from '@/lib/http/page';
-import { deviceSessionSchema, publicUserSchema } from '@/lib/session/schema';
+import { publicUserSchema } from '@/lib/access/public-user';
+import { deviceSessionSchema } from '@/lib/session/schema';
 import { ROLES, TIERS } from '@/lib/access';
 
 // Inputs of the admin console, shared by the JSON API and the pages' forms.

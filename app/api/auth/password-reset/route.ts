@@ -1,4 +1,4 @@
-import { signInContextFromRequest, withMailboxCookie } from '@/lib/auth/http';
+import { signInContext, withMailboxCookie } from '@/lib/auth/http';
 import { requestPasswordReset, RESET_REQUESTED_MESSAGE } from '@/lib/auth/passwords';
 import { passwordResetRequestSchema } from '@/lib/auth/schema';
 import { mutationHandler } from '@/lib/http/handler';
@@ -7,7 +7,7 @@ import { parseJsonBody } from '@/lib/http/handler';
 // 202 whether or not the address has an account: the answer tells nobody who shops here.
 export const POST = mutationHandler(async (request: Request) => {
   const { email } = await parseJsonBody(request, passwordResetRequestSchema);
-  const context = await signInContextFromRequest(request);
+  const context = signInContext(request);
   await requestPasswordReset(email, context);
   return withMailboxCookie(
     Response.json(
