@@ -6,8 +6,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { sessionIdParamsSchema } from '@/lib/auth/schema';
 import { requireAdmin } from '@/lib/auth/gate';
-import { AppError, fieldErrors, type FieldErrors } from '@/lib/http/errors';
-import { isRedisUnavailable } from '@/lib/redis';
+import { actionFailure, formText } from '@/lib/http/action-state';
+import type { FieldErrors } from '@/lib/http/errors';
 import {
   actorOf,
   banUser,
@@ -27,9 +27,9 @@ import { ROLES, TIERS } from '@/lib/access';
 
 export type AdminActionState = { status: 'idle' | 'done' | 'failed'; message?: string; fields?: FieldErrors };
 
+// An absent field reads as empty, as the forms always send their fields.
 function text(formData: FormData, key: string): string {
-  const value = formData.get(key);
-  return typeof value === 'string' ? value : '';
+  return formText(formData, key) ?? '';
 }
 
 async function act(
@@ -42,18 +42,8 @@ async function act(
     const { id } = userIdParamsSchema.parse({ id: userId });
     await change(id, actorOf(current, await headers()));
   } catch (error) {
-    if (error instanceof z.ZodError) {
-      return { status: 'failed', message: 'Check the highlighted fields.', fields: fieldErrors(error) };
-    }
-    if (error instanceof AppError)
-      return { status: 'failed', message: error.message, fields: error.options.fields };
-    if (isRedisUnavailable(error)) {
-      return {
-        status: 'failed',
-        message: 'Sessions are unavailable right now; nothing was changed. Try again shortly.',
-      };
-    }
-    throw error;
+    const { message, errors } = actionFailure(error);
+    return { status: 'failed', message, ...(errors ? { fields: errors } : {}) };
   }
   revalidatePath(`/admin/users/${userId}`);
   return { status: 'done', message: done };

@@ -1,5 +1,5 @@
 import 'server-only';
-import { noStore } from '@/lib/http/no-store';
+import { jsonAnswer, noStore } from '@/lib/http/no-store';
 import { clientIp, clientUserAgent, deviceIp } from '@/lib/http/client-ip';
 import {
   clearSessionSetCookie,
@@ -85,7 +85,7 @@ export async function signedInResponse(
   secure: boolean,
   status: 200 | 201,
 ): Promise<Response> {
-  const response = Response.json({ user: toPublicUser(result.user) }, { status, headers: noStore() });
+  const response = jsonAnswer({ user: toPublicUser(result.user) }, { status });
   response.headers.append(
     'Set-Cookie',
     await sessionSetCookie(result.token, secure, result.session.persistent),

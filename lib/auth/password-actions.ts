@@ -1,7 +1,8 @@
 'use server';
 
 import { cookies, headers } from 'next/headers';
-import { AppError, fieldErrors, type ErrorCode, type FieldErrors } from '@/lib/http/errors';
+import { actionFailure, formText } from '@/lib/http/action-state';
+import { fieldErrors, type ErrorCode, type FieldErrors } from '@/lib/http/errors';
 import { resendVerificationEmail, verifyEmail } from './email-verification';
 import { requireUser } from './gate';
 import { setMailboxCookie, signInContext } from './http';
@@ -32,16 +33,8 @@ export type LinkFormState = {
   values?: { email?: string };
 };
 
-function text(formData: FormData, key: string): string | undefined {
-  const value = formData.get(key);
-  return typeof value === 'string' ? value : undefined;
-}
-
 function refused(error: unknown, values?: LinkFormState['values']): LinkFormState {
-  if (error instanceof AppError) {
-    return { message: error.message, code: error.code, errors: error.options.fields, values };
-  }
-  throw error;
+  return values ? { ...actionFailure(error), values } : actionFailure(error);
 }
 
 export async function changePasswordAction(
@@ -50,8 +43,8 @@ export async function changePasswordAction(
 ): Promise<LinkFormState> {
   const current = await requireUser('/account/security');
   const parsed = changePasswordSchema.safeParse({
-    currentPassword: text(formData, 'currentPassword'),
-    newPassword: text(formData, 'newPassword'),
+    currentPassword: formText(formData, 'currentPassword'),
+    newPassword: formText(formData, 'newPassword'),
   });
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   try {
@@ -69,7 +62,7 @@ export async function requestPasswordResetAction(
   _previous: LinkFormState,
   formData: FormData,
 ): Promise<LinkFormState> {
-  const values = { email: text(formData, 'email') };
+  const values = { email: formText(formData, 'email') };
   const parsed = passwordResetRequestSchema.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   try {
@@ -88,8 +81,8 @@ export async function confirmPasswordResetAction(
   formData: FormData,
 ): Promise<LinkFormState> {
   const parsed = passwordResetConfirmSchema.safeParse({
-    token: text(formData, 'token'),
-    password: text(formData, 'password'),
+    token: formText(formData, 'token'),
+    password: formText(formData, 'password'),
   });
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   try {
@@ -104,7 +97,7 @@ export async function verifyEmailAction(
   _previous: LinkFormState,
   formData: FormData,
 ): Promise<LinkFormState> {
-  const parsed = verifyEmailSchema.safeParse({ token: text(formData, 'token') });
+  const parsed = verifyEmailSchema.safeParse({ token: formText(formData, 'token') });
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   try {
     await verifyEmail(parsed.data.token);

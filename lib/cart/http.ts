@@ -9,6 +9,7 @@ import type { Tier } from '@/lib/access';
 import { guestCartSetCookie, guestIdFromRequest, newGuestId, sealGuestId } from './cookie';
 import type { Cart } from './index';
 import type { CartOwner } from './keys';
+import { jsonAnswer } from '@/lib/http/no-store';
 
 // What the cart's route handlers need around lib/cart: whose cart a request means, and the answer, which is
 // never cached by anyone (it depends on the user's tier and contents).
@@ -68,7 +69,7 @@ export async function cartResponse(
   secure: boolean,
   written?: CartOwner | null,
 ): Promise<Response> {
-  const response = Response.json(cart, { headers: { 'Cache-Control': 'no-store' } });
+  const response = jsonAnswer(cart);
   if (written?.kind === 'guest') {
     response.headers.append('Set-Cookie', guestCartSetCookie(await sealGuestId(written.guestId), secure));
   }

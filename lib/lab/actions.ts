@@ -4,7 +4,7 @@ import { cookies, headers } from 'next/headers';
 import { z } from 'zod';
 import { signInContext } from '@/lib/auth/http';
 import { setSessionCookie } from '@/lib/session';
-import { AppError } from '@/lib/http/errors';
+import { actionFailure } from '@/lib/http/action-state';
 import { decodeLabJwt, LAB_COOKIE_SECURE, LAB_COOKIES, LAB_JWT_MAX_AGE_SECONDS } from './jwt';
 import { banLabUser, setLabUserTier, unbanLabUser } from './lab-user-changes';
 import { startLabUser } from './lab-users';
@@ -23,8 +23,7 @@ export async function tryLabAction(): Promise<LabActionState> {
   try {
     signIn = await startLabUser(context);
   } catch (error) {
-    if (error instanceof AppError) return { message: error.message };
-    throw error;
+    return { message: actionFailure(error).message };
   }
   const { sessionToken, jwt } = signIn;
   await setSessionCookie(cookieStore, sessionToken, context.secure, true);
@@ -51,8 +50,7 @@ export async function changeLabUserAction(change: LabChange): Promise<LabActionS
     else if (parsed.data === 'unban') await unbanLabUser(claims.sub);
     else await setLabUserTier(claims.sub, parsed.data);
   } catch (error) {
-    if (error instanceof AppError) return { message: error.message };
-    throw error;
+    return { message: actionFailure(error).message };
   }
   return {};
 }

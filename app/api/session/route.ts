@@ -1,5 +1,5 @@
 import { apiHandler } from '@/lib/http/handler';
-import { noStore } from '@/lib/http/no-store';
+import { jsonAnswer } from '@/lib/http/no-store';
 import { clearSessionSetCookie } from '@/lib/session';
 import { readVisitor } from '@/lib/visitor';
 
@@ -11,7 +11,5 @@ export const GET = apiHandler(async (request: Request) => {
   const { hadCookie, secure } = cookie;
   // A session a ban ended keeps its cookie until /banned has read why (lib/users: the ban notice).
   const stale = hadCookie && !current && !banned;
-  return Response.json(body, {
-    headers: noStore(stale ? { 'Set-Cookie': clearSessionSetCookie(secure) } : {}),
-  });
+  return jsonAnswer(body, { headers: stale ? { 'Set-Cookie': clearSessionSetCookie(secure) } : {} });
 });

@@ -1,4 +1,5 @@
 import { signInContext, withMailboxCookie } from '@/lib/auth/http';
+import { jsonAnswer } from '@/lib/http/no-store';
 import { requestPasswordReset, RESET_REQUESTED_MESSAGE } from '@/lib/auth/passwords';
 import { passwordResetRequestSchema } from '@/lib/auth/schema';
 import { mutationHandler } from '@/lib/http/handler';
@@ -9,11 +10,5 @@ export const POST = mutationHandler(async (request: Request) => {
   const { email } = await parseJsonBody(request, passwordResetRequestSchema);
   const context = signInContext(request);
   await requestPasswordReset(email, context);
-  return withMailboxCookie(
-    Response.json(
-      { message: RESET_REQUESTED_MESSAGE },
-      { status: 202, headers: { 'Cache-Control': 'no-store' } },
-    ),
-    context,
-  );
+  return withMailboxCookie(jsonAnswer({ message: RESET_REQUESTED_MESSAGE }, { status: 202 }), context);
 });

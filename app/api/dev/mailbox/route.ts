@@ -2,11 +2,11 @@ import { mailboxCookieName, openMailboxCookie } from '@/lib/auth/mailbox-cookie'
 import { mailboxEnabled } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
 import { apiHandler, parseSearchParams } from '@/lib/http/handler';
-import { noStore } from '@/lib/http/no-store';
 import { listMailbox } from '@/lib/mail';
 import { mailboxQuerySchema } from '@/lib/mail/schema';
 import { requestIsHttps } from '@/lib/http/scheme';
 import { readCookie } from '@/lib/session';
+import { jsonAnswer } from '@/lib/http/no-store';
 
 // The development mailbox as JSON, for the tests and anyone scripting the demo: the mail this browser (its mailbox
 // cookie) asked for, and nothing else. Off with SMTP, and in production unless MAILBOX=on.
@@ -19,5 +19,5 @@ export const GET = apiHandler(async (request: Request) => {
   );
   const mailbox = openMailboxCookie(cookie);
   const messages = mailbox ? await listMailbox(mailbox, to) : [];
-  return Response.json({ messages }, { headers: noStore() });
+  return jsonAnswer({ messages });
 });

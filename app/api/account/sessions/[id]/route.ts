@@ -5,7 +5,7 @@ import { mutationHandler } from '@/lib/http/handler';
 import { AppError } from '@/lib/http/errors';
 import { requestIsHttps } from '@/lib/http/scheme';
 import { revokeDeviceSession } from '@/lib/session';
-import { noStore } from '@/lib/http/no-store';
+import { emptyAnswer } from '@/lib/http/no-store';
 
 // 400 for something that is not a session id at all. 404 for an id that is not one of the caller's sessions,
 // whether it belongs to someone else or to nobody: the answers are the same, so it tells nothing about others.
@@ -16,6 +16,6 @@ export const DELETE = mutationHandler(
     const revoked = await revokeDeviceSession(current, id);
     if (!revoked) throw new AppError('not_found', 'No such session on your account.');
     if (id === current.session.id) return signedOutResponse(requestIsHttps(request.headers));
-    return new Response(null, { status: 204, headers: noStore() });
+    return emptyAnswer();
   },
 );
