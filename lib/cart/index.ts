@@ -152,10 +152,6 @@ export async function removeCartItem(
   return updateCartItem(owner, productId, 0, tier, store);
 }
 
-export async function clearCart(owner: CartOwner, store = getCartStore()): Promise<void> {
-  await store.clear(owner);
-}
-
 /**
  * At sign-in: the guest's lines join the user's cart, each capped at the stock PostgreSQL reports, and the guest
  * cart is deleted (lib/cart/store.ts: in steps that are safe to repeat). Returns how many lines were merged.

@@ -20,7 +20,6 @@ import type { z } from 'zod';
 import {
   orderIdParamsSchema,
   shippingAddressSchema,
-  type orderItemViewSchema,
   type orderPageSchema,
   type orderSummarySchema,
   type orderViewSchema,
@@ -36,7 +35,6 @@ import {
 // (userId, idempotencyKey) index makes a repeated or parallel submit with the same key wait for and return the
 // first one's order: the database decides, not a check-then-insert.
 
-export type OrderItemView = z.infer<typeof orderItemViewSchema>;
 export type OrderView = z.infer<typeof orderViewSchema>;
 export type OrderSummary = z.infer<typeof orderSummarySchema>;
 export type OrderPage = z.infer<typeof orderPageSchema>;

@@ -38,7 +38,6 @@ export const updateUserSchema = z
     message: 'Give a tier or a role.',
     path: ['_'],
   });
-export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
 const page = z.coerce.number().int().min(1).max(10_000).default(1);
 const optionalText = z
