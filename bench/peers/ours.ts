@@ -1,20 +1,15 @@
 import { Redis } from 'ioredis';
 import { logout } from '@/lib/auth/auth';
 import { env } from '@/lib/env';
-import {
-  checkSessionToken,
-  readCookie,
-  sessionCookieName,
-  sealToken,
-  sessionSetCookie,
-  toPublicUser,
-  tokenFromCookieValue,
-} from '@/lib/session';
+import type { UserAccess } from '@/lib/access';
+import { toPublicUser } from '@/lib/access/public-user';
+import { readCookie, sealToken, sessionCookieName, sessionSetCookie, unsealToken } from '@/lib/session';
+import { checkSession } from '@/lib/users';
 import { hashToken, sessionKeys } from '@/lib/session/keys';
 import { CREATE_SESSION } from '@/lib/session/lua';
 import { encodeSession } from '@/lib/session/record';
 import { describeUserAgent } from '@/lib/session/user-agent';
-import { getSessionStore, type SessionUser } from '@/lib/session/store';
+import { getSessionStore } from '@/lib/session/store';
 import { seedRedis, seededToken } from './seed';
 import { answer, seededUserId, signedOut, type PeerContext, type PeerDefinition } from './types';
 
@@ -24,7 +19,7 @@ import { answer, seededUserId, signedOut, type PeerContext, type PeerDefinition 
 
 const COOKIE = sessionCookieName(false);
 
-export const sessionUser = (id: string): SessionUser => ({
+export const sessionUser = (id: string): UserAccess => ({
   id,
   email: `${id}@bench.example`,
   name: 'Bench User',
@@ -51,11 +46,11 @@ export const ours: PeerDefinition = {
     if (env.REDIS_KEY_PREFIX !== context.prefix || env.REDIS_URL !== context.redisUrl) {
       throw new Error('The project check reads REDIS_URL and REDIS_KEY_PREFIX from its environment.');
     }
-    const tokenOf = (header: string | undefined) => tokenFromCookieValue(readCookie(header ?? null, COOKIE));
+    const tokenOf = (header: string | undefined) => unsealToken(readCookie(header ?? null, COOKIE) ?? '');
     return {
       me: async (request, response) => {
         const token = tokenOf(request.headers.cookie);
-        const current = token ? (await checkSessionToken(token)).current : null;
+        const current = (await checkSession(token)).current;
         if (current) answer(response, 200, toPublicUser(current.user));
         else signedOut(response);
       },

@@ -1,7 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
-import { priceLines, type Tier } from '@/lib/pricing';
+import type { Tier } from '@/lib/access';
+import { priceLines } from '@/lib/pricing';
 import { getRedis } from '@/lib/redis';
 import type { CartOwner } from './keys';
 import type { z } from 'zod';
@@ -149,10 +150,6 @@ export async function removeCartItem(
   store = getCartStore(),
 ): Promise<Cart> {
   return updateCartItem(owner, productId, 0, tier, store);
-}
-
-export async function clearCart(owner: CartOwner, store = getCartStore()): Promise<void> {
-  await store.clear(owner);
 }
 
 /**

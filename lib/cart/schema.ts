@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TIERS } from '@/lib/users/types';
+import { TIERS } from '@/lib/access';
 
 // The cart API's input, shared by the route handlers and the client components that call them.
 // Only ids and quantities: whatever price or total a client sends is dropped by the schema.

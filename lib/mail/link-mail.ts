@@ -1,4 +1,4 @@
-import type { Mail } from './index';
+import type { Mail } from './message';
 
 // Every mail the app sends is a few lines and one link: this writes it as text and as HTML with the same words.
 

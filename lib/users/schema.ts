@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { pageSchema } from '@/lib/http/page';
-import { deviceSessionSchema, publicUserSchema } from '@/lib/session/schema';
-import { ROLES, TIERS } from './types';
+import { publicUserSchema } from '@/lib/access/public-user';
+import { deviceSessionSchema } from '@/lib/session/schema';
+import { ROLES, TIERS } from '@/lib/access';
 
 // Inputs of the admin console, shared by the JSON API and the pages' forms.
 
@@ -37,7 +38,6 @@ export const updateUserSchema = z
     message: 'Give a tier or a role.',
     path: ['_'],
   });
-export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
 const page = z.coerce.number().int().min(1).max(10_000).default(1);
 const optionalText = z

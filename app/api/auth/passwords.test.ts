@@ -72,7 +72,7 @@ describe('POST /api/account/password', () => {
       }),
     );
     expect(response.status).toBe(204);
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
     const fresh = sessionCookieFrom(response);
     expect(fresh).not.toBe(cookie);
     expect(await meStatus(fresh)).toBe(200);
