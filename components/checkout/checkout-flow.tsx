@@ -3,11 +3,12 @@
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
 import { z } from 'zod';
-import { CART_CHANGED_EVENT, type Cart } from '@/components/cart/cart-api';
+import type { Cart } from '@/components/cart/cart-api';
 import { CartSummary } from '@/components/cart/cart-summary';
 import { Button, LinkButton } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
+import { cartChanged } from '@/components/visitor/visitor-store';
 import { AddressLines } from '@/components/orders/address-lines';
 import { shippingAddressSchema, type ShippingAddress } from '@/lib/orders/schema';
 import { cardBrand, cardDigits, cardLast4, cardSchema, type CardInput } from '@/lib/payments/schema';
@@ -147,7 +148,7 @@ export function CheckoutFlow({ cart, savedAddress }: CheckoutFlowProps) {
       return;
     }
     if (response.status === 201 && body.order) {
-      window.dispatchEvent(new Event(CART_CHANGED_EVENT));
+      cartChanged();
       router.push(`/orders/${body.order.id}?placed=1`);
       return;
     }
