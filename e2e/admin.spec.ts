@@ -1,37 +1,16 @@
 import { createHmac } from 'node:crypto';
-import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
+import { ADMIN, adminContext, idOf, patchUser } from './fixtures/admin';
 import { expectNoSeriousA11yViolations } from './fixtures/axe';
 import { apiLogin, expect, test } from './fixtures/users';
 
 // Two browsers: the demo admin, and a shopper of the test's own (the `user` fixture) whose tab stays open while the
 // admin acts. The shopper's tab must follow by itself.
 
-const ADMIN = { email: 'admin@example.com', password: 'demo-admin-pass' };
-
 // Two browsers, several server-rendered admin pages and waits on another tab: more than the default budget.
 test.beforeEach(() => {
   test.slow();
 });
-
-async function adminContext(browser: Browser, baseURL: string | undefined): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL });
-  await apiLogin(context.request, ADMIN);
-  return context;
-}
-
-/** The id of the account a request context is signed in to, checked to be the one expected. */
-async function idOf(request: APIRequestContext, account: { email: string }): Promise<string> {
-  const response = await request.get('/api/me');
-  expect(response.status()).toBe(200);
-  const { user } = await response.json();
-  expect(user.email).toBe(account.email);
-  return user.id;
-}
-
-async function patchUser(admin: BrowserContext, id: string, data: object) {
-  const response = await admin.request.patch(`/api/admin/users/${id}`, { data });
-  expect(response.status(), await response.text()).toBe(200);
-}
 
 async function openUser(admin: BrowserContext, id: string): Promise<Page> {
   const page = await admin.newPage();
