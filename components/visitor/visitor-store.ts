@@ -17,6 +17,8 @@ export type VisitorState = {
   cartCount: number | null;
   /** The stream's last word, while this tab follows a signed-in session. */
   live: LiveState | null;
+  /** The stream said another device (or an admin) ended this session: the sign-in page says so. */
+  signedOutElsewhere: boolean;
 };
 
 const INITIAL: VisitorState = {
@@ -24,6 +26,7 @@ const INITIAL: VisitorState = {
   user: null,
   cartCount: null,
   live: null,
+  signedOutElsewhere: false,
 };
 
 let state = INITIAL;
@@ -66,7 +69,12 @@ export function loadVisitor(): void {
       (body) => {
         if (mine !== generation) return;
         loading = null;
-        update({ status: 'ready', user: body.user, cartCount: body.cartCount });
+        update({
+          status: 'ready',
+          user: body.user,
+          cartCount: body.cartCount,
+          signedOutElsewhere: body.user ? false : state.signedOutElsewhere,
+        });
       },
       (error: unknown) => {
         if (mine !== generation) return;
@@ -97,6 +105,10 @@ export function applyLive(live: LiveState): void {
     update({ live, user: user && { ...user, role: live.role, tier: live.tier } });
     return;
   }
-  update({ live: null, user: null });
+  update({
+    live: null,
+    user: null,
+    signedOutElsewhere: live.status === 'signed-out' && live.reason === 'revoked',
+  });
   loadVisitor();
 }

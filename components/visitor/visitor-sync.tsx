@@ -8,8 +8,9 @@ import { applyLive, loadVisitor, useVisitor } from './visitor-store';
 /**
  * Keeps the visitor store in step, mounted once in the root layout: GET /api/session on each page view and when the
  * tab is shown again (a sign-in or sign-out in another tab), and, for a signed-in visitor only, the open-tab stream.
- * A ban takes the tab to /banned, an ended session to the login page, a change of tier or role refreshes what the
- * server rendered.
+ * A ban takes the tab to /banned; a session another device ended, to the login page, which says so; a sign-out in
+ * another tab of this browser, and a change of tier or role, refresh what the server rendered (a private page's
+ * gate then sends a signed-out visitor to sign in).
  */
 export function VisitorSync() {
   const router = useRouter();
@@ -36,10 +37,11 @@ export function VisitorSync() {
     followLiveState(controller.signal, (live) => {
       applyLive(live);
       if (live.status === 'banned') return router.replace('/banned');
-      if (live.status === 'signed-out') {
+      if (live.status === 'signed-out' && live.reason === 'revoked') {
         const next = window.location.pathname + window.location.search;
         return router.replace(`/login?next=${encodeURIComponent(next)}`);
       }
+      if (live.status === 'signed-out') return router.refresh();
       const key = `${live.role}:${live.tier}:${live.version}`;
       if (known !== null && key !== known) router.refresh();
       known = key;

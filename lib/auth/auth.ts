@@ -4,11 +4,12 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 import { isRedisUnavailable } from '@/lib/redis';
 import { isBanned, toSessionUser, type SessionRecord, type SessionUser } from '@/lib/session';
-import { getSessionStore, type SessionStore } from '@/lib/session';
+import { getSessionStore, userIdOfToken, type SessionStore } from '@/lib/session';
 import { rateLimitedError } from '@/lib/rate-limit';
 import { wait } from '@/lib/rate-limit/slowdown';
 import type { TrustedDevice } from './device-cookie';
 import { sendVerificationEmail } from './email-verification';
+import { userEventMessage } from '@/lib/users/events';
 import { recordSignIn } from '@/lib/users/sign-ins';
 import { banMessage, USER_ACCESS_SELECT } from '@/lib/users/types';
 import { accountKey, createLoginLimiters, type LoginLimiters } from './login-limits';
@@ -205,5 +206,9 @@ export async function login(
 
 /** Deletes the session in Redis at once: the token is worthless from the next request on, wherever it was copied. */
 export async function logout(token: string | null, store: SessionStore = getSessionStore()): Promise<void> {
-  if (token) await store.revokeSession(token);
+  if (!token) return;
+  await store.revokeSession(token);
+  // This browser's other tabs follow the session's stream (lib/users/live.ts): they hear that it ended.
+  const userId = userIdOfToken(token);
+  if (userId) await store.publishUserEvent(userEventMessage({ userId, kind: 'signed-out' }));
 }

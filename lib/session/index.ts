@@ -231,7 +231,9 @@ export function userIdOfToken(token: string): string | null {
 /** Signs one of the user's own devices out. False when the id is not one of this user's sessions. */
 export async function revokeSessionById(current: CurrentSession, sessionId: string): Promise<boolean> {
   const revoked = await getSessionStore().revokeSessionById(current.user.id, sessionId);
-  if (revoked) await announceRevocation(current.user.id);
+  // This device's own entry in the list is a sign-out here, not news from elsewhere.
+  if (revoked)
+    await announceRevocation(current.user.id, sessionId === current.session.id ? 'signed-out' : 'revoked');
   return revoked;
 }
 
@@ -245,6 +247,6 @@ export async function revokeOtherSessions(current: CurrentSession): Promise<numb
 }
 
 // The revoked device's open tab learns it at once (lib/users/events) and goes to the login page.
-async function announceRevocation(userId: string): Promise<void> {
-  await getSessionStore().publishUserEvent(userEventMessage({ userId, kind: 'revoked' }));
+async function announceRevocation(userId: string, kind: 'revoked' | 'signed-out' = 'revoked'): Promise<void> {
+  await getSessionStore().publishUserEvent(userEventMessage({ userId, kind }));
 }

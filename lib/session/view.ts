@@ -21,7 +21,8 @@ export type SessionJson = z.infer<typeof deviceSessionSchema>;
 export type LiveState =
   | { status: 'active'; role: SessionUser['role']; tier: SessionUser['tier']; version: number }
   | { status: 'banned' }
-  | { status: 'signed-out' };
+  /** reason 'revoked': another device or an admin ended it (the stream says so; a poll cannot tell). */
+  | { status: 'signed-out'; reason?: 'revoked' };
 
 export function liveState(state: Pick<SessionState, 'current' | 'banned'>): LiveState {
   if (state.current) {

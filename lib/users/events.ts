@@ -8,7 +8,8 @@ import { getSessionStore } from '@/lib/session/store';
 // messages it hands to the listeners of that user only. A listener re-reads its session on every event: the
 // event says "look again", never what to believe.
 
-export const USER_EVENT_KINDS = ['banned', 'revoked', 'changed', 'deleted'] as const;
+// 'revoked': ended from another device or by an admin; 'signed-out': a sign-out in the session's own browser.
+export const USER_EVENT_KINDS = ['banned', 'revoked', 'signed-out', 'changed', 'deleted'] as const;
 export type UserEventKind = (typeof USER_EVENT_KINDS)[number];
 
 // Besides the changes: which of the user's event streams a newer one closed (lib/users/live-streams.ts), on

@@ -67,9 +67,17 @@ export async function openLiveStream(
           push(SUPERSEDED);
           return;
         }
-        // Each change is a cue to look again: the session's own state is what the tab is told.
+        // Each change is a cue to look again: the session's own state is what the tab is told, and whether a
+        // revocation ended it (the sign-in page says so) rather than a sign-out in this browser.
         checkSessionToken(token).then(
-          (next) => push(liveState(next)),
+          (next) => {
+            const live = liveState(next);
+            push(
+              live.status === 'signed-out' && event.kind === 'revoked'
+                ? { ...live, reason: 'revoked' }
+                : live,
+            );
+          },
           () => close(),
         );
       });
