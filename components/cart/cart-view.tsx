@@ -6,7 +6,7 @@ import { ProductImage } from '@/components/product/product-image';
 import { Button, LinkButton } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { useVisitor } from '@/components/visitor/visitor-store';
-import { MAX_LINE_QUANTITY } from '@/lib/cart/schema';
+import { MAX_LINE_QUANTITY } from '@/lib/cart/limits';
 import { formatPrice } from '@/lib/pricing';
 import { fetchCart, removeFromCart, setCartQuantity, type Cart, type CartItem } from './cart-api';
 import { CartSummary, shippingRule } from './cart-summary';

@@ -2,7 +2,6 @@
 
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
-import { z } from 'zod';
 import type { Cart } from '@/components/cart/cart-api';
 import { CartSummary } from '@/components/cart/cart-summary';
 import { Button, LinkButton } from '@/components/ui/button';
@@ -10,8 +9,10 @@ import { Card, CardContent } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
 import { cartChanged } from '@/components/visitor/visitor-store';
 import { AddressLines } from '@/components/orders/address-lines';
-import { shippingAddressSchema, type ShippingAddress } from '@/lib/orders/schema';
-import { cardBrand, cardDigits, cardLast4, cardSchema, type CardInput } from '@/lib/payments/schema';
+import { checkCheckoutStep } from '@/lib/orders/actions';
+import type { ShippingAddress } from '@/lib/orders/schema';
+import { cardBrand, cardDigits, cardLast4 } from '@/lib/payments/card';
+import type { CardInput } from '@/lib/payments/schema';
 import { formatPrice } from '@/lib/pricing';
 
 type Step = 'address' | 'payment' | 'review';
@@ -85,7 +86,7 @@ function Stepper({ step }: { step: Step }) {
 type CheckoutFlowProps = { cart: Cart; savedAddress: ShippingAddress | null };
 
 /**
- * The checkout's three steps in the browser. Validation runs with the same schemas as the API; the order is placed
+ * The checkout's three steps in the browser. Each step is checked by the API's own schemas (a server action); the order is placed
  * by POST /api/checkout with an Idempotency-Key made once per attempt, so a double click or a retry after a lost
  * answer can only ever make one order.
  */
@@ -102,19 +103,18 @@ export function CheckoutFlow({ cart, savedAddress }: CheckoutFlowProps) {
   const attemptKey = useRef<string | null>(null);
   const money = (cents: number) => formatPrice(cents, cart.currency);
 
-  function submitAddress(event: FormEvent) {
+  async function submitAddress(event: FormEvent) {
     event.preventDefault();
-    const parsed = shippingAddressSchema.safeParse(address);
-    if (!parsed.success) return setAddressErrors(z.flattenError(parsed.error).fieldErrors);
-    setAddressErrors({});
-    setStep('payment');
+    const errors = await checkCheckoutStep('address', address);
+    setAddressErrors(errors);
+    if (Object.keys(errors).length === 0) setStep('payment');
   }
 
-  function submitPayment(event: FormEvent) {
+  async function submitPayment(event: FormEvent) {
     event.preventDefault();
-    const parsed = cardSchema.safeParse(toCard(card));
-    if (!parsed.success) return setCardErrors(z.flattenError(parsed.error).fieldErrors);
-    setCardErrors({});
+    const errors = await checkCheckoutStep('payment', toCard(card));
+    setCardErrors(errors);
+    if (Object.keys(errors).length) return;
     setProblem(null);
     setStep('review');
   }
