@@ -17,8 +17,9 @@ function rotateCookies(cookies: string[]): autocannon.Request {
 
 function run(options: LoadOptions): Promise<Sample> {
   const startedAt = performance.now();
+  let lastResponseAt = startedAt;
   return new Promise((resolve, reject) => {
-    autocannon(
+    const instance = autocannon(
       {
         url: options.url,
         connections: options.connections,
@@ -30,10 +31,10 @@ function run(options: LoadOptions): Promise<Sample> {
         if (error) return reject(error);
         resolve({
           requests: result.requests.total,
-          // A fixed number of requests may end within a second, below autocannon's one-second buckets: count them
-          // over the run's own clock instead.
+          // autocannon ends a fixed-count run only at its next one-second tick, so its own duration (and the
+          // bench's clock around it) rounds up to whole seconds: count from the start to the last response instead.
           rps: options.amount
-            ? result.requests.total / ((performance.now() - startedAt) / 1000)
+            ? result.requests.total / ((lastResponseAt - startedAt) / 1000)
             : result.requests.average,
           p50: result.latency.p50,
           p90: result.latency.p90,
@@ -43,6 +44,7 @@ function run(options: LoadOptions): Promise<Sample> {
         });
       },
     );
+    if (options.amount) instance.on('response', () => (lastResponseAt = performance.now()));
   });
 }
 

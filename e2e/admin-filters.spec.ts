@@ -1,16 +1,14 @@
 import { expectNoSeriousA11yViolations } from './fixtures/axe';
-import { apiLogin, expect, test } from './fixtures/users';
+import { apiLogin, DEMO_ADMIN, expect, test } from './fixtures/users';
 
 // The admin listings' filter forms send every field, the untouched "Any" selects as empty values: those mean "any",
 // and what was typed stays in the form.
-
-const ADMIN = { email: 'admin@example.com', password: 'demo-admin-pass' };
 
 test('the users filter finds a user by email with every select left at Any, and keeps the search', async ({
   page,
   credentials,
 }) => {
-  await apiLogin(page.request, ADMIN);
+  await apiLogin(page.request, DEMO_ADMIN);
   await page.goto('/admin/users');
   await page.getByLabel('Email or name').fill(credentials.email);
   await page.getByRole('button', { name: 'Filter' }).click();
@@ -26,7 +24,7 @@ test('the audit filter finds a user’s entries with the action left at Any, and
   page,
   credentials,
 }) => {
-  await apiLogin(page.request, ADMIN);
+  await apiLogin(page.request, DEMO_ADMIN);
   const listed = await page.request.get(`/api/admin/users?q=${encodeURIComponent(credentials.email)}`);
   expect(listed.status()).toBe(200);
   const [target] = (await listed.json()).items as { id: string }[];

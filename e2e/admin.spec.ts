@@ -1,11 +1,11 @@
 import { createHmac } from 'node:crypto';
 import type { BrowserContext, Page } from '@playwright/test';
-import { ADMIN, adminContext, idOf, patchUser } from './fixtures/admin';
+import { idOf, patchUser } from './fixtures/admin';
 import { expectNoSeriousA11yViolations } from './fixtures/axe';
-import { apiLogin, expect, test } from './fixtures/users';
+import { apiLogin, DEMO_ADMIN, expect, test } from './fixtures/users';
 
-// Two browsers: the demo admin, and a shopper of the test's own (the `user` fixture) whose tab stays open while the
-// admin acts. The shopper's tab must follow by itself.
+// Two browsers: the demo admin (the `admin` fixture), and a shopper of the test's own (the `user` fixture) whose
+// tab stays open while the admin acts. The shopper's tab must follow by itself.
 
 // Two browsers, several server-rendered admin pages and waits on another tab: more than the default budget.
 test.beforeEach(() => {
@@ -22,10 +22,8 @@ async function openUser(admin: BrowserContext, id: string): Promise<Page> {
 test('a ban sends the open tab to /banned with the reason; the next click and login are refused; unban lets them in', async ({
   page,
   user,
-  browser,
-  baseURL,
+  admin,
 }) => {
-  const admin = await adminContext(browser, baseURL);
   const shopperId = await idOf(page.request, user);
   await page.goto('/account');
   await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
@@ -61,16 +59,13 @@ test('a ban sends the open tab to /banned with the reason; the next click and lo
   await apiLogin(page.request, user);
   await page.goto('/account');
   await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
-  await admin.close();
 });
 
 test('a tier upgrade changes the badge in the open tab and on the next load', async ({
   page,
   user,
-  browser,
-  baseURL,
+  admin,
 }) => {
-  const admin = await adminContext(browser, baseURL);
   const shopperId = await idOf(page.request, user);
   await page.goto('/');
   await expect(page.getByTestId('tier-badge')).toHaveText('Standard');
@@ -83,16 +78,9 @@ test('a tier upgrade changes the badge in the open tab and on the next load', as
   await expect(page.getByTestId('tier-badge')).toHaveText('Premium');
   await page.reload();
   await expect(page.getByTestId('tier-badge')).toHaveText('Premium');
-  await admin.close();
 });
 
-test('a role change opens and closes /admin on the next request', async ({
-  page,
-  user,
-  browser,
-  baseURL,
-}) => {
-  const admin = await adminContext(browser, baseURL);
+test('a role change opens and closes /admin on the next request', async ({ page, user, admin }) => {
   const shopperId = await idOf(page.request, user);
   await page.goto('/admin');
   await expect(page).toHaveURL('/');
@@ -104,23 +92,19 @@ test('a role change opens and closes /admin on the next request', async ({
   await patchUser(admin, shopperId, { role: 'shopper' });
   await page.goto('/admin');
   await expect(page).toHaveURL('/');
-  await admin.close();
 });
 
-test('an admin cannot ban themselves', async ({ browser, baseURL }) => {
-  const admin = await adminContext(browser, baseURL);
-  const adminId = await idOf(admin.request, ADMIN);
+test('an admin cannot ban themselves', async ({ admin }) => {
+  const adminId = await idOf(admin.request, DEMO_ADMIN);
   const adminPage = await openUser(admin, adminId);
   await adminPage.getByLabel('Reason').fill('Testing myself');
   await adminPage.getByRole('button', { name: 'Ban', exact: true }).click();
   await adminPage.getByRole('button', { name: 'Yes, ban' }).click();
   await expect(adminPage.getByText('You cannot ban your own account.')).toBeVisible();
   expect((await admin.request.get('/api/me')).status()).toBe(200);
-  await admin.close();
 });
 
-test('admin pages and /banned pass axe', async ({ page, user, browser, baseURL }) => {
-  const admin = await adminContext(browser, baseURL);
+test('admin pages and /banned pass axe', async ({ page, user, admin }) => {
   const shopperId = await idOf(page.request, user);
   const adminPage = await admin.newPage();
   for (const [path, heading] of [
@@ -141,16 +125,13 @@ test('admin pages and /banned pass axe', async ({ page, user, browser, baseURL }
   await expect(page).toHaveURL('/banned');
   await expect(page.getByRole('main').getByTestId('ban-reason')).toHaveText('Axe check');
   await expectNoSeriousA11yViolations(page, '/banned');
-  await admin.close();
 });
 
 test('an unknown user is a 404 page for an admin; a shopper is sent back to the shop', async ({
   page,
   user,
-  browser,
-  baseURL,
+  admin,
 }) => {
-  const admin = await adminContext(browser, baseURL);
   const adminPage = await admin.newPage();
   const shopperId = await idOf(page.request, user);
   expect((await adminPage.goto(`/admin/users/${shopperId}`))?.status()).toBe(200);
@@ -158,7 +139,6 @@ test('an unknown user is a 404 page for an admin; a shopper is sent back to the 
     const response = await adminPage.goto(`/admin/users/${encodeURIComponent(id)}`);
     expect(response?.status(), id).toBe(404);
   }
-  await admin.close();
 
   await page.goto('/admin/users/cnosuchuser00000000000000');
   await expect(page).toHaveURL('/');
@@ -191,8 +171,7 @@ function forgedAttestation(userId: string): string {
 test('an attestation header a client sends gets a shopper nothing; no proxy header reaches the browser', async ({
   page,
   user,
-  browser,
-  baseURL,
+  admin,
 }) => {
   const shopperId = await idOf(page.request, user);
   await page.setExtraHTTPHeaders({ [ATTESTATION]: forgedAttestation(shopperId) });
@@ -201,7 +180,6 @@ test('an attestation header a client sends gets a shopper nothing; no proxy head
     await expect(page, path).toHaveURL('/');
   }
 
-  const admin = await adminContext(browser, baseURL);
   const adminPage = await admin.newPage();
   const response = await adminPage.goto(`/admin/users/${shopperId}`);
   expect(response?.status()).toBe(200);
@@ -210,5 +188,4 @@ test('an attestation header a client sends gets a shopper nothing; no proxy head
     (name) => name === ATTESTATION || name.startsWith('x-middleware-'),
   );
   expect(leaked).toEqual([]);
-  await admin.close();
 });

@@ -12,7 +12,7 @@ import {
 } from '@/lib/http/openapi/document';
 import { e2ePaymentsSecret } from '../test/env';
 import { arbitraryFor, type JsonSchema } from './fixtures/json-schema-arbitrary';
-import { newCredentials } from './fixtures/users';
+import { DEMO_ADMIN, newCredentials } from './fixtures/users';
 
 // The API document drives this run: for every operation in it, fast-check builds requests from its schemas (valid,
 // then mutated: wrong types, missing and extra fields, huge and unicode strings, deep nesting, non-JSON bodies,
@@ -26,7 +26,6 @@ import { newCredentials } from './fixtures/users';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_127);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
-const DEMO_ADMIN = { email: 'admin@example.com', password: 'demo-admin-pass' };
 
 const document = buildOpenApiDocument();
 const components = document.components.schemas as Record<string, JsonSchema>;

@@ -1,7 +1,6 @@
-import { expect, newCredentials, test } from './fixtures/users';
+import { DEMO_ADMIN, expect, newCredentials, test } from './fixtures/users';
 
 const MAX_FAILURES = Number(process.env.LOGIN_MAX_FAILURES ?? 5);
-const ADMIN = { email: 'admin@example.com', password: 'demo-admin-pass' };
 
 test('register, sign out, and sign back in', async ({ page }) => {
   const credentials = newCredentials();
@@ -105,8 +104,8 @@ test('a shopper cannot open the admin page', async ({ page, user }) => {
 
 test('the demo admin can open the admin page', async ({ page }) => {
   await page.goto('/login?next=%2Fadmin');
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByLabel('Email').fill(DEMO_ADMIN.email);
+  await page.getByLabel('Password').fill(DEMO_ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL('/admin');
   await expect(page.getByRole('heading', { name: 'Dashboard', exact: true })).toBeVisible();

@@ -1,13 +1,12 @@
 import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './fixtures/axe';
-import { expect, newCredentials, test } from './fixtures/users';
+import { APPROVED_CARD, placeOrder, SHIPPING_ADDRESS } from './fixtures/checkout';
+import { expect, register, signedInEmail, test } from './fixtures/users';
 
 // Seeded products with plenty of stock, one unit at a time, so other specs' stock states never change.
 const BOTTLE = { slug: 'insulated-water-bottle', name: 'Insulated Water Bottle' };
 const TEE = { slug: 'organic-cotton-tee', name: 'Organic Cotton Tee' };
 const NOTEBOOK = { slug: 'dot-grid-notebook', name: 'Dot Grid Notebook A5' };
-
-const nextYear = String(new Date().getUTCFullYear() + 1);
 
 async function addFromProductPage(page: Page, slug: string) {
   await page.goto(`/products/${slug}`);
@@ -25,17 +24,17 @@ async function addThroughApi(page: Page, slug: string) {
 
 /** From the checkout page: fills the address and the card, and stops at the review step. */
 async function fillCheckout(page: Page, cardNumber: string) {
-  await page.getByLabel('Full name').fill('Ada Lovelace');
-  await page.getByLabel('Street address').fill('12 Analytical Way');
-  await page.getByLabel('City').fill('London');
-  await page.getByLabel('Postal code').fill('N1 7AA');
-  await page.getByLabel('Country').fill('United Kingdom');
+  await page.getByLabel('Full name').fill(SHIPPING_ADDRESS.name);
+  await page.getByLabel('Street address').fill(SHIPPING_ADDRESS.line1);
+  await page.getByLabel('City').fill(SHIPPING_ADDRESS.city);
+  await page.getByLabel('Postal code').fill(SHIPPING_ADDRESS.postalCode);
+  await page.getByLabel('Country').fill(SHIPPING_ADDRESS.country);
   await page.getByRole('button', { name: 'Continue to payment' }).click();
   await expect(page.getByTestId('test-cards')).toContainText('4242 4242 4242 4242');
   await page.getByLabel('Card number').fill(cardNumber);
-  await page.getByLabel('Expiry month (MM)').fill('12');
-  await page.getByLabel('Expiry year (YYYY)').fill(nextYear);
-  await page.getByLabel('Security code').fill('123');
+  await page.getByLabel('Expiry month (MM)').fill(String(APPROVED_CARD.expMonth));
+  await page.getByLabel('Expiry year (YYYY)').fill(String(APPROVED_CARD.expYear));
+  await page.getByLabel('Security code').fill(APPROVED_CARD.cvc);
   await page.getByRole('button', { name: 'Review order' }).click();
   await expect(page.getByRole('heading', { name: 'Review your order' })).toBeVisible();
 }
@@ -155,30 +154,16 @@ test("another user's order, or no order at all, is a 404 page", async ({ page, u
   test.slow();
   const other = await browser.newContext({ baseURL });
   const otherPage = await other.newPage();
-  const credentials = newCredentials();
-  expect((await other.request.post('/api/auth/register', { data: credentials })).status()).toBe(201);
+  await register(other.request);
   await addThroughApi(otherPage, NOTEBOOK.slug);
-  const placed = await other.request.post('/api/checkout', {
-    headers: { 'Idempotency-Key': crypto.randomUUID() },
-    data: {
-      shippingAddress: {
-        name: 'Ada Lovelace',
-        line1: '12 Analytical Way',
-        city: 'London',
-        postalCode: 'N1 7AA',
-        country: 'United Kingdom',
-      },
-      card: { number: '4242424242424242', expMonth: 12, expYear: Number(nextYear), cvc: '123' },
-    },
-  });
-  expect(placed.status(), await placed.text()).toBe(201);
-  const { order } = await placed.json();
+  const order = await placeOrder(other.request);
 
   expect((await otherPage.goto(`/orders/${order.id}`))?.status()).toBe(200);
   await expect(otherPage.getByRole('heading', { name: `Order ${order.id}` })).toBeVisible();
   await other.close();
 
-  expect(user.email).not.toBe(credentials.email);
+  // Seen by another signed-in shopper, not by a visitor the page would send to the login page.
+  expect(await signedInEmail(page.request)).toBe(user.email);
   for (const id of [order.id, 'no-such-order', '%E0%A4%A']) {
     const response = await page.goto(`/orders/${id}`);
     expect(response?.status(), id).toBe(404);

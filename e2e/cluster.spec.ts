@@ -1,7 +1,7 @@
 import { e2eEnv } from '../playwright.config';
 import { startRedisCluster, type PrivateCluster } from '../test/redis-cluster';
 import { startInstance, type Instance } from './fixtures/instances';
-import { expect, newCredentials, test } from './fixtures/users';
+import { DEMO_ADMIN, expect, newCredentials, test } from './fixtures/users';
 
 // One `next start` instance of the e2e build whose Redis is a private 3-master Redis Cluster (REDIS_CLUSTER_NODES):
 // a shopper's guest cart (the guest's slot) joins the user's cart (the user's slot) at sign-in, and a ban made through
@@ -9,7 +9,6 @@ import { expect, newCredentials, test } from './fixtures/users';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
-const ADMIN = { email: 'admin@example.com', password: 'demo-admin-pass' };
 const PRODUCT = { slug: 'insulated-water-bottle', name: 'Insulated Water Bottle' };
 
 let cluster: PrivateCluster;
@@ -53,7 +52,7 @@ test('on Redis Cluster: a guest cart joins the account at sign-in, and a ban lan
   await expect(page.getByLabel(`Quantity of ${PRODUCT.name}`)).toHaveValue('1');
 
   const admin = await playwright.request.newContext({ baseURL: app.url });
-  expect((await admin.post('/api/auth/login', { data: ADMIN })).status()).toBe(200);
+  expect((await admin.post('/api/auth/login', { data: DEMO_ADMIN })).status()).toBe(200);
   const ban = await admin.post(`/api/admin/users/${user.id}/ban`, {
     data: { reason: 'Cluster ban test', durationSeconds: 3600 },
   });

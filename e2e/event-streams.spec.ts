@@ -1,6 +1,5 @@
-import { apiLogin, expect, test } from './fixtures/users';
+import { expect, test } from './fixtures/users';
 
-const ADMIN = { email: 'admin@example.com', password: 'demo-admin-pass' };
 // LIVE_STREAMS_PER_SESSION's default, which the e2e server runs with.
 const PER_SESSION = 4;
 
@@ -10,8 +9,7 @@ test('a tab whose event stream a newer one replaced waits until it is shown agai
   page,
   context,
   user,
-  browser,
-  baseURL,
+  admin,
 }) => {
   const follows: string[] = [];
   page.on('request', (request) => {
@@ -53,9 +51,7 @@ test('a tab whose event stream a newer one replaced waits until it is shown agai
   }, PER_SESSION);
 
   // The first tab's stream was the oldest: a newer one replaced it, and the tab did not reconnect.
-  const boss = await browser.newContext({ baseURL });
-  await apiLogin(boss.request, ADMIN);
-  expect((await boss.request.patch(`/api/admin/users/${id}`, { data: { tier: 'premium' } })).status()).toBe(
+  expect((await admin.request.patch(`/api/admin/users/${id}`, { data: { tier: 'premium' } })).status()).toBe(
     200,
   );
   // The change reaches every one of the other tab's streams: none was replaced by a reconnect of the first.
@@ -69,5 +65,4 @@ test('a tab whose event stream a newer one replaced waits until it is shown agai
   await page.evaluate(() => window.dispatchEvent(new Event('focus')));
   await expect.poll(() => follows.length).toBe(2);
   expect(JSON.parse(await oldest)).toEqual({ status: 'superseded' });
-  await boss.close();
 });

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { e2eEnv } from '../playwright.config';
 import { startPrivateRedis, type PrivateRedis } from '../test/private-redis';
 import { startInstance, startTcpProxy, type Instance, type TcpProxy } from './fixtures/instances';
-import { newCredentials } from './fixtures/users';
+import { DEMO_ADMIN, newCredentials } from './fixtures/users';
 import { expect, test } from '@playwright/test';
 
 // Two `next start` instances (A and B) of the e2e build share a private redis-server and the e2e database; A reaches
@@ -12,7 +12,6 @@ import { expect, test } from '@playwright/test';
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
-const ADMIN = { email: 'admin@example.com', password: 'demo-admin-pass' };
 // Products no other spec looks at: this one's stock changes here.
 const PRODUCT = 'camp-enamel-mug';
 
@@ -110,7 +109,7 @@ test.afterAll(async () => {
 test('a session made on one instance works on the other; changes through one are seen by the other at once', async () => {
   const shopper = await register(a);
   expect((await call(b, '/api/me', { cookie: shopper.cookie })).status).toBe(200);
-  const admin = await login(b, ADMIN);
+  const admin = await login(b, DEMO_ADMIN);
 
   const tier = await call(b, `/api/admin/users/${shopper.id}`, {
     method: 'PATCH',
@@ -130,7 +129,7 @@ test('a session made on one instance works on the other; changes through one are
   const other = await register(b);
   const revoke = await call(a, `/api/admin/users/${other.id}/revoke-sessions`, {
     method: 'POST',
-    cookie: await login(a, ADMIN),
+    cookie: await login(a, DEMO_ADMIN),
   });
   expect(revoke.status).toBe(204);
   expect((await call(b, '/api/me', { cookie: other.cookie })).status).toBe(401);
@@ -170,7 +169,7 @@ test('the open-tab event of a change made through one instance reaches a tab ser
   states.push(await nextState());
   const ban = await call(b, `/api/admin/users/${shopper.id}/ban`, {
     method: 'POST',
-    cookie: await login(b, ADMIN),
+    cookie: await login(b, DEMO_ADMIN),
     body: { reason: 'Open-tab event test', durationSeconds: 3600 },
   });
   expect(ban.status).toBe(200);
@@ -190,7 +189,7 @@ test('a stock change made through one instance shows on the next catalog request
   const apiStock = async (instance: Instance) =>
     ((await (await call(instance, `/api/products/${PRODUCT}`)).json()) as { product: { stock: number } })
       .product.stock;
-  const admin = await login(a, ADMIN);
+  const admin = await login(a, DEMO_ADMIN);
   const setStock = async (stock: number) =>
     expect(
       (await call(a, `/api/admin/products/${PRODUCT}`, { method: 'PATCH', cookie: admin, body: { stock } }))
@@ -246,7 +245,7 @@ test('Redis frozen: signed-in answers are 503 within the timeout, the catalog st
         headers: { 'idempotency-key': randomUUID() },
         body: {},
       }),
-      call(a, '/api/auth/login', { method: 'POST', body: ADMIN }),
+      call(a, '/api/auth/login', { method: 'POST', body: DEMO_ADMIN }),
     ]);
     for (const response of writes) {
       expect(response.status).toBe(503);

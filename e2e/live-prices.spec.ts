@@ -1,4 +1,4 @@
-import { adminContext, idOf, patchUser } from './fixtures/admin';
+import { idOf, patchUser } from './fixtures/admin';
 import { expectNoSeriousA11yViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/users';
 
@@ -10,11 +10,9 @@ const BOTTLE = 'insulated-water-bottle';
 test('an open cart reprices when an admin changes the tier, up and back down, without a reload', async ({
   page,
   user,
-  browser,
-  baseURL,
+  admin,
 }) => {
   test.slow();
-  const admin = await adminContext(browser, baseURL);
   const shopperId = await idOf(page.request, user);
   const { product } = await (await page.request.get(`/api/products/${BOTTLE}`)).json();
   expect(
@@ -42,5 +40,4 @@ test('an open cart reprices when an admin changes the tier, up and back down, wi
   await expect(summary.getByTestId('shipping')).toHaveText('$7.95');
   await expect(summary.getByTestId('total')).toHaveText('$39.95');
   expect(await page.evaluate(() => 'stillTheSamePage' in window)).toBe(true);
-  await admin.close();
 });

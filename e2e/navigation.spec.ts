@@ -7,8 +7,11 @@ test('a signed-in shopper finds their orders from the header, the account page a
   page,
   user,
 }) => {
-  expect(user.email).toContain('@');
   await page.goto('/');
+  // Signed in as this shopper: the account menu carries their name.
+  await expect(
+    page.getByRole('navigation', { name: 'Account', exact: true }).getByText(user.name),
+  ).toBeVisible();
   await page
     .getByRole('navigation', { name: 'Account', exact: true })
     .getByRole('link', { name: 'Orders', exact: true })

@@ -1,24 +1,22 @@
 import { randomInt } from 'node:crypto';
 import { products as seedProducts } from '../prisma/seed-data';
-import { apiLogin, expect, test } from './fixtures/users';
+import { expect, test } from './fixtures/users';
 
 // A product change expires its cached pages: the very next request shows it. Only this spec changes this product,
 // and it puts the seed's stock back, then loads the page once more so the cache holds the seed's value again (Next
-// keeps regenerated pages on disk, while tag expiry lives in the process: see README, several instances).
+// keeps regenerated pages on disk, while tag expiry lives in the process: see docs/caching.md, several instances).
 const SLUG = 'walnut-desk-clock';
-const ADMIN = { email: 'admin@example.com', password: 'demo-admin-pass' };
 const seedStock = seedProducts.find((product) => product.slug === SLUG)?.stock;
 
 test('a stock change shows on the next request of the product page and the JSON API', async ({
-  playwright,
-  baseURL,
   page,
+  admin,
 }) => {
   expect(seedStock).toBeGreaterThan(0);
-  const admin = await playwright.request.newContext({ baseURL });
-  await apiLogin(admin, ADMIN);
   const setStock = async (value: number | undefined) =>
-    expect((await admin.patch(`/api/admin/products/${SLUG}`, { data: { stock: value } })).status()).toBe(200);
+    expect(
+      (await admin.request.patch(`/api/admin/products/${SLUG}`, { data: { stock: value } })).status(),
+    ).toBe(200);
   // From the seed's stock, written through the same path: the page a server restart kept on disk is expired too.
   await setStock(seedStock);
   const stockMessage = page.getByTestId('stock-message');
@@ -34,7 +32,6 @@ test('a stock change shows on the next request of the product page and the JSON 
     expect(((await api.json()) as { product: { stock: number } }).product.stock).toBe(stock);
   } finally {
     await setStock(seedStock);
-    await admin.dispose();
     await page.goto(`/products/${SLUG}`);
     await expect(stockMessage).toHaveText(`${seedStock} in stock.`);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { openDeviceCookie, sealDeviceCookie } from '@/lib/auth/device-cookie';
 import { openGuestCartCookie, sealGuestId } from '@/lib/cart/cookie';
-import { env } from '@/lib/env';
+import { env, sessionSecrets } from '@/lib/env';
 import {
   clearSessionSetCookie,
   isSecureRequest,
@@ -15,6 +15,14 @@ import {
 const OLD = 'old-secret-old-secret-old-secret-0001';
 const NEW = 'new-secret-new-secret-new-secret-0002';
 const OTHER_SECRET = 'other-secret-other-secret-other-0003';
+
+/** A cookie value as the app sealed it with iron-session, before cookie-seal.ts: password id from the secret. */
+async function ironSeal(data: Record<string, unknown>, secret = sessionSecrets()[0] as string) {
+  const { sealData } = await import('iron-session');
+  const { createHash } = await import('node:crypto');
+  const id = String(parseInt(createHash('sha256').update(secret).digest('hex').slice(0, 12), 16));
+  return sealData(data, { password: { [id]: secret } });
+}
 
 describe('sealed session cookie', () => {
   it('opens to the token it sealed, and the seal does not contain the token', async () => {
@@ -69,18 +77,15 @@ describe('sealed session cookie', () => {
   });
 
   it('refuses a seal whose payload is not a token', async () => {
-    const { sealData } = await import('iron-session');
-    const { createHash } = await import('node:crypto');
-    const id = String(parseInt(createHash('sha256').update(NEW).digest('hex').slice(0, 12), 16));
-    const sealed = await sealData({ t: 42 }, { password: { [id]: NEW } });
-    expect(unsealToken(sealed, [NEW])).toBeNull();
+    expect(unsealToken(await ironSeal({ t: 42 }, NEW), [NEW])).toBeNull();
+    expect(unsealToken(await ironSeal({ token: 'x' }, NEW), [NEW])).toBeNull();
   });
 });
 
 describe('cookie attributes', () => {
   it('uses a plain name without Secure over http', async () => {
     const header = await sessionSetCookie('token', false, true);
-    expect(header).toMatch(/^sid=Fe26\.2\*/);
+    expect(header).toMatch(/^sid=[\w-]{8}\.[\w-]+; /);
     expect(header).toContain('; Path=/');
     expect(header).toContain('; HttpOnly');
     expect(header).toContain('; SameSite=Lax');
@@ -98,7 +103,7 @@ describe('cookie attributes', () => {
 
   it('makes a browser-session cookie (no Max-Age) for a sign-in without "Keep me signed in"', async () => {
     const header = await sessionSetCookie('token', false, false);
-    expect(header).toMatch(/^sid=Fe26\.2\*[^;]*; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(header).toMatch(/^sid=[\w-]{8}\.[\w-]+; Path=\/; HttpOnly; SameSite=Lax$/);
     expect(header).not.toMatch(/Max-Age|Expires/i);
   });
 
@@ -132,19 +137,22 @@ describe.each([
   {
     cookie: 'session',
     seal: () => sealToken('a-session-token'),
+    sealedByIron: () => ironSeal({ t: 'a-session-token' }),
     open: (sealed: string) => unsealToken(sealed),
   },
   {
     cookie: 'guest cart',
     seal: () => sealGuestId('A'.repeat(32)),
+    sealedByIron: () => ironSeal({ t: 'A'.repeat(32) }),
     open: (sealed: string) => openGuestCartCookie(sealed),
   },
   {
     cookie: 'device',
     seal: () => sealDeviceCookie('device-owner@example.test'),
+    sealedByIron: () => ironSeal({ account: 'device-owner@example.test', nonce: 'n'.repeat(22) }),
     open: (sealed: string) => openDeviceCookie(sealed),
   },
-])('the $cookie cookie', ({ seal, open }) => {
+])('the $cookie cookie', ({ seal, sealedByIron, open }) => {
   const withSecrets = async <T>(secrets: string, run: () => Promise<T> | T): Promise<T> => {
     const before = env.SESSION_SECRET;
     env.SESSION_SECRET = secrets;
@@ -157,6 +165,20 @@ describe.each([
 
   it('opens what it sealed', async () => {
     expect(open(await seal())).not.toBeNull();
+  });
+
+  it('still opens a seal iron-session wrote before the app sealed its own, and refuses it tampered', async () => {
+    const sealed = await sealedByIron();
+    expect(sealed.startsWith('Fe26.2*')).toBe(true);
+    expect(open(sealed)).not.toBeNull();
+    expect(
+      open(
+        sealed.replace(
+          /\*([\w-])([\w-]*)~2$/,
+          (_, first: string, rest: string) => `*${first === 'A' ? 'B' : 'A'}${rest}~2`,
+        ),
+      ),
+    ).toBeNull();
   });
 
   it('refuses tampered and truncated seals', async () => {

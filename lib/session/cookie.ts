@@ -1,41 +1,60 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { sealData } from 'iron-session';
 import { env, sessionSecrets } from '@/lib/env';
 import { requestIsHttps } from '@/lib/http/scheme';
-import { memoizeBounded } from './memo';
+import {
+  cookieKey,
+  openCookieValue,
+  sealCookieValue,
+  type CookieKey,
+  type CookieKeyring,
+} from './cookie-seal';
 import { openSeal, type SealPasswords } from './seal';
 
-// The cookie carries only the opaque session token, sealed (encrypted and authenticated) so a stolen
+// The cookie carries only the opaque session token, sealed (encrypted and authenticated, cookie-seal.ts) so a stolen
 // database dump or a guessed format cannot forge one. Everything else about the session lives in Redis.
 
 const SECURE_NAME = '__Host-sid';
 const PLAIN_NAME = 'sid';
 
-// iron-session writes the password id into each seal and looks it up on unseal. An id derived from the secret
-// itself stays the same whatever position the secret takes in SESSION_SECRET, so rotating (prepending a new
-// secret, later dropping the oldest) never strands cookies sealed with a secret that is still listed.
-function passwordId(secret: string): string {
+// iron-session wrote the cookies this app set before its own seal (cookie-seal.ts): they still open, through the
+// synchronous Fe26.2 opener (seal.ts), until they expire, so no signed-in visitor or guest cart is lost to the
+// change. Nothing writes Fe26.2 any more; once SESSION_ABSOLUTE_SECONDS have passed since, seal.ts can go.
+const IRON_PREFIX = 'Fe26.2*';
+
+// iron-session's password id for a secret: a hash of the secret itself, as the app sealed with it.
+function ironPasswordId(secret: string): string {
   return String(parseInt(createHash('sha256').update(secret).digest('hex').slice(0, 12), 16));
 }
 
-type Passwords = { seal: SealPasswords; open: SealPasswords };
+type Keys = { seal: CookieKey; open: CookieKeyring; iron: SealPasswords };
 
-function derivePasswords(secretsKey: string): Passwords {
+function deriveKeys(secretsKey: string): Keys {
   const secrets = secretsKey.split('\n');
   const [first] = secrets;
   if (!first) throw new Error('SESSION_SECRET is empty: set at least one secret of 32 or more characters.');
+  const keys = secrets.map(cookieKey);
   return {
-    seal: { [passwordId(first)]: first },
-    open: Object.fromEntries(secrets.map((secret) => [passwordId(secret), secret])),
+    seal: keys[0] as CookieKey,
+    open: new Map(keys.map(({ id, key }) => [id, key])),
+    iron: Object.fromEntries(secrets.map((secret) => [ironPasswordId(secret), secret])),
   };
 }
 
-// The ids are a hash of each secret: worked out once per list of secrets, not on every request.
-const passwordsFor = memoizeBounded(derivePasswords, 16);
+// Worked out once per list of secrets (an HKDF and two hashes a secret), not on every request. The list changes
+// only with the configuration (and in tests), so the last one is all there is to remember.
+let derived: { secretsKey: string; keys: Keys } | null = null;
 
-function passwords(secrets: string[]): Passwords {
-  return passwordsFor(secrets.join('\n'));
+function keys(secrets: string[]): Keys {
+  const secretsKey = secrets.join('\n');
+  if (derived?.secretsKey !== secretsKey) derived = { secretsKey, keys: deriveKeys(secretsKey) };
+  return derived.keys;
+}
+
+function open(sealed: string, secrets: string[]): unknown {
+  const { open: keyring, iron } = keys(secrets);
+  if (sealed.startsWith(IRON_PREFIX)) return openSeal(sealed, iron) ?? undefined;
+  return openCookieValue(sealed, keyring);
 }
 
 /**
@@ -43,26 +62,28 @@ function passwords(secrets: string[]): Passwords {
  * must not be forged or read: the same rotation rules as the session cookie.
  */
 export async function sealValue(data: Record<string, unknown>, ttlSeconds: number): Promise<string> {
-  return sealData(data, { password: passwords(sessionSecrets()).seal, ttl: ttlSeconds });
+  return sealCookieValue(data, ttlSeconds, keys(sessionSecrets()).seal);
 }
 
 /** The record inside a seal made by sealValue, or null for anything tampered, expired or foreign. */
 export function openValue(sealed: string): Record<string, unknown> | null {
   if (!sealed) return null;
-  const data = openSeal(sealed, passwords(sessionSecrets()).open);
+  const data = open(sealed, sessionSecrets());
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return null;
   return Object.keys(data).length ? (data as Record<string, unknown>) : null;
 }
 
 export async function sealToken(token: string, secrets: string[] = sessionSecrets()): Promise<string> {
-  return sealData({ t: token }, { password: passwords(secrets).seal, ttl: env.SESSION_ABSOLUTE_SECONDS });
+  return sealCookieValue(token, env.SESSION_ABSOLUTE_SECONDS, keys(secrets).seal);
 }
 
 /** The token inside a sealed cookie, or null for anything tampered, truncated, expired or foreign. */
 export function unsealToken(sealed: string, secrets: string[] = sessionSecrets()): string | null {
   if (!sealed) return null;
-  const data = openSeal(sealed, passwords(secrets).open) as { t?: unknown } | null;
-  return typeof data?.t === 'string' && data.t.length > 0 ? data.t : null;
+  const data = open(sealed, secrets);
+  // An iron seal held the token as { t }; ours holds the string itself.
+  const token = sealed.startsWith(IRON_PREFIX) ? (data as { t?: unknown } | undefined)?.t : data;
+  return typeof token === 'string' && token.length > 0 ? token : null;
 }
 
 /** Whether the request came over https, as configuration says (lib/http/scheme.ts): never a client's header alone. */

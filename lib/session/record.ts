@@ -1,5 +1,3 @@
-import { memoizeBounded } from './memo';
-
 // A session as Redis keeps it: one string, a JSON array
 //   [localId, createdAt, lastSeenAt, expiresAt, persistent (1 or 0), ip | null, device | null]
 // A string, not a hash, so the check reads it with the user record in one MGET (no script: Redis spends about a
@@ -34,7 +32,8 @@ const isTime = (value: unknown): value is number => typeof value === 'number' &&
 const isOptionalString = (value: unknown): value is string | null =>
   value === null || typeof value === 'string';
 
-function decode(value: string): StoredSession {
+/** The session a stored string holds; throws a TypeError for anything encodeSession did not write. */
+export function decodeSession(value: string): StoredSession {
   let parsed: unknown;
   try {
     parsed = JSON.parse(value);
@@ -56,10 +55,3 @@ function decode(value: string): StoredSession {
   }
   return { localId, createdAt, lastSeenAt, expiresAt, persistent: persistent === 1, ip, device };
 }
-
-/**
- * The session a stored string holds; throws a TypeError for anything encodeSession did not write. A session's
- * string only changes when a touch rewrites it (once a minute at most), so its other requests find it parsed
- * already; sized like the check's other memos (store.ts).
- */
-export const decodeSession = memoizeBounded(decode, 10_000);

@@ -527,6 +527,43 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
     expect((await store.readSession(token))?.user).toBeNull();
   });
 
+  it('reads a user record field by field: any field of the wrong kind makes it missing, extra fields are dropped', async () => {
+    const { store } = setup();
+    const user = makeUser();
+    const { token } = await store.createSession(user, meta);
+    const stored = { ...user, bannedAt: null, bannedUntil: null, version: 3 };
+    const readWith = async (record: unknown) => {
+      const json = typeof record === 'string' ? record : JSON.stringify(record);
+      await redis().set(keys.user(user.id), json, { pxMs: s(60) });
+      return (await store.readSession(token))?.user;
+    };
+    expect(await readWith({ ...stored, extra: 'dropped' })).toEqual(stored);
+    expect(await readWith({ ...stored, bannedAt: 5, bannedUntil: 9 })).toEqual({
+      ...stored,
+      bannedAt: 5,
+      bannedUntil: 9,
+    });
+    for (const broken of [
+      { ...stored, id: '' },
+      { ...stored, id: 7 },
+      { ...stored, email: null },
+      { ...stored, name: undefined },
+      { ...stored, role: 'root' },
+      { ...stored, tier: 'gold' },
+      { ...stored, bannedAt: '2026-01-01' },
+      { ...stored, bannedUntil: true },
+      { ...stored, version: -1 },
+      { ...stored, version: 1.5 },
+      { ...stored, version: '3' },
+      [stored],
+      'not json',
+      '"a string"',
+      'null',
+    ]) {
+      expect(await readWith(broken), JSON.stringify(broken)).toBeNull();
+    }
+  });
+
   it('refuses timeouts that cannot work', () => {
     const timeouts = { idleSeconds: 600, browserIdleSeconds: 300, absoluteSeconds: 600, touchSeconds: 60 };
     expect(() => createSessionStore({ redis: redis(), prefix, ...timeouts })).not.toThrow();

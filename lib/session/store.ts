@@ -5,7 +5,6 @@ import { env } from '@/lib/env';
 import { getRedis, keyPrefix, type RedisPort, type RedisReply } from '@/lib/redis';
 import { hashToken, parseSessionId, parseToken, sessionKeys, sessionPublicId, USER_ID_FORMAT } from './keys';
 import type { UserAccess } from '@/lib/users/types';
-import { memoizeBounded } from './memo';
 import { decodeSession, encodeSession, type StoredSession } from './record';
 import { describeUserAgent } from './user-agent';
 import {
@@ -137,24 +136,44 @@ const userSchema = z.object({
 
 const userIdSchema = z.string().regex(USER_ID_FORMAT, 'Not a user id.');
 
-// One entry per recently active session or user: what a busy instance sees within a few minutes.
-const MEMO_SIZE = 10_000;
+const ROLES: ReadonlySet<unknown> = new Set(['shopper', 'admin']);
+const TIERS: ReadonlySet<unknown> = new Set(['standard', 'premium']);
+const isTimeOrNull = (value: unknown) => value === null || typeof value === 'number';
 
-const parseUserJson = memoizeBounded((json): SessionUser | null => {
+/**
+ * The user record a stored JSON string holds, checked field by field (userSchema's rules, without zod's cost on
+ * every request: this runs on each session check, cold or warm, so no cache of parsed records is needed).
+ */
+function parseUserJson(json: string): SessionUser | null {
+  let parsed: unknown;
   try {
-    // An unreadable record counts as missing: the caller reloads from the database and overwrites it.
-    const parsed = userSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
+    parsed = JSON.parse(json);
   } catch {
     return null;
   }
-}, MEMO_SIZE);
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const { id, email, name, role, tier, bannedAt, bannedUntil, version } = parsed as Record<string, unknown>;
+  // An unreadable record counts as missing: the caller reloads from the database and overwrites it.
+  if (typeof id !== 'string' || id.length === 0 || typeof email !== 'string' || typeof name !== 'string')
+    return null;
+  if (!ROLES.has(role) || !TIERS.has(tier) || !isTimeOrNull(bannedAt) || !isTimeOrNull(bannedUntil))
+    return null;
+  if (!Number.isSafeInteger(version) || (version as number) < 0) return null;
+  return {
+    id,
+    email,
+    name,
+    role: role as SessionUser['role'],
+    tier: tier as SessionUser['tier'],
+    bannedAt: bannedAt as number | null,
+    bannedUntil: bannedUntil as number | null,
+    version: version as number,
+  };
+}
 
 function parseUser(json: RedisReply | undefined): SessionUser | null {
   return typeof json === 'string' ? parseUserJson(json) : null;
 }
-
-const tokenParts = memoizeBounded(parseToken, MEMO_SIZE);
 
 function userJson(user: SessionUser): string {
   userIdSchema.parse(user.id);
@@ -279,7 +298,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     },
 
     async readSession(token, readOptions = {}) {
-      const parts = tokenParts(token);
+      const parts = parseToken(token);
       if (!parts) return null;
       const { userId, tokenHash } = parts;
       const sessionKey = keys.session(userId, tokenHash);
