@@ -3,7 +3,8 @@ import { z } from 'zod';
 // The user-event wire format: what a change of a user publishes on the user-events channel (lib/users/events.ts
 // delivers them to open tabs). Here, below session and users, because both publish them.
 
-export const USER_EVENT_KINDS = ['banned', 'revoked', 'changed', 'deleted'] as const;
+// 'revoked': ended from another device or by an admin; 'signed-out': a sign-out in the session's own browser.
+export const USER_EVENT_KINDS = ['banned', 'revoked', 'signed-out', 'changed', 'deleted'] as const;
 export type UserEventKind = (typeof USER_EVENT_KINDS)[number];
 
 // Besides the changes: which of the user's event streams a newer one closed (lib/users/live-streams.ts), on

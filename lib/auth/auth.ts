@@ -201,5 +201,6 @@ export async function login(
 
 /** Deletes the session in Redis at once: the token is worthless from the next request on, wherever it was copied. */
 export async function logout(token: string | null): Promise<void> {
-  if (token) await revokeSession(token);
+  // This browser's other tabs follow the session's stream (lib/users/live.ts): they hear that it ended.
+  if (token) await revokeSession(token, { tellOtherTabs: true });
 }

@@ -6,7 +6,8 @@ import { priceLines } from '@/lib/pricing';
 import { getRedis } from '@/lib/redis';
 import type { CartOwner } from './keys';
 import type { z } from 'zod';
-import { MAX_LINE_QUANTITY, type AddCartItemInput, type cartItemSchema, type cartSchema } from './schema';
+import { MAX_LINE_QUANTITY } from './limits';
+import type { AddCartItemInput, cartItemSchema, cartSchema } from './schema';
 import { createCartStore, type CartLines, type CartStore } from './store';
 
 // The cart as the shop shows it: lines from Redis, names, prices and stock from PostgreSQL at read time,

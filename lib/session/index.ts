@@ -155,8 +155,10 @@ export async function createSession(
 }
 
 /** Signs the browser holding this token out (logout; the token a new sign-in replaces). */
-export async function revokeSession(token: string): Promise<void> {
+export async function revokeSession(token: string, options: { tellOtherTabs?: boolean } = {}): Promise<void> {
   await getSessionStore().revokeSession(token);
+  const userId = options.tellOtherTabs ? userIdOfToken(token) : null;
+  if (userId) await announceRevocation(userId, 'signed-out');
 }
 
 /**
@@ -180,7 +182,9 @@ export async function revokeUserSessions(userId: string): Promise<number> {
 /** Signs one of the user's own devices out. False when the id is not one of this user's sessions. */
 export async function revokeDeviceSession(current: CurrentSession, sessionId: string): Promise<boolean> {
   const revoked = await getSessionStore().revokeSessionById(current.user.id, sessionId);
-  if (revoked) await announceRevocation(current.user.id);
+  // This device's own entry in the list is a sign-out here, not news from elsewhere.
+  if (revoked)
+    await announceRevocation(current.user.id, sessionId === current.session.id ? 'signed-out' : 'revoked');
   return revoked;
 }
 
@@ -194,8 +198,8 @@ export async function revokeOtherSessions(current: CurrentSession): Promise<numb
 }
 
 // The revoked device's open tab learns it at once (lib/access/events.ts) and goes to the login page.
-async function announceRevocation(userId: string): Promise<void> {
-  await getSessionStore().publishUserEvent(userEventMessage({ userId, kind: 'revoked' }));
+async function announceRevocation(userId: string, kind: 'revoked' | 'signed-out' = 'revoked'): Promise<void> {
+  await getSessionStore().publishUserEvent(userEventMessage({ userId, kind }));
 }
 
 export type DeviceSession = SessionRecord & { current: boolean };

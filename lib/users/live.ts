@@ -17,7 +17,8 @@ const HEARTBEAT_MS = 25_000;
 export type LiveState =
   | { status: 'active'; role: Role; tier: Tier; version: number }
   | { status: 'banned' }
-  | { status: 'signed-out' };
+  /** reason 'revoked': another device or an admin ended it (the stream says so; a poll cannot tell). */
+  | { status: 'signed-out'; reason?: 'revoked' };
 
 function liveState(state: SessionCheck): LiveState {
   if (state.current) {
@@ -82,9 +83,17 @@ export async function openLiveStream(
           push(SUPERSEDED);
           return;
         }
-        // Each change is a cue to look again: the session's own state is what the tab is told.
+        // Each change is a cue to look again: the session's own state is what the tab is told, and whether a
+        // revocation ended it (the sign-in page says so) rather than a sign-out in this browser.
         checkSession(token).then(
-          (next) => push(liveState(next)),
+          (next) => {
+            const live = liveState(next);
+            push(
+              live.status === 'signed-out' && event.kind === 'revoked'
+                ? { ...live, reason: 'revoked' }
+                : live,
+            );
+          },
           () => close(),
         );
       });

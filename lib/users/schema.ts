@@ -23,14 +23,6 @@ export const banSchema = z.object({
 });
 export type BanInput = z.infer<typeof banSchema>;
 
-/** What the pages offer; the API takes any number of seconds. */
-export const BAN_DURATIONS = [
-  { value: '3600', label: '1 hour' },
-  { value: '86400', label: '1 day' },
-  { value: '604800', label: '7 days' },
-  { value: 'permanent', label: 'Permanent' },
-] as const;
-
 export const updateUserSchema = z
   .object({ tier: z.enum(TIERS).optional(), role: z.enum(ROLES).optional() })
   .strict()
