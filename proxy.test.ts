@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiRequest, sessionCookieFrom, TEST_ORIGIN, uniqueEmail } from '@/test/auth';
 import type { RedisPort } from '@/lib/redis';
 import { sessionSecrets } from '@/lib/env';
-import { readSessionStateFromCookies, unsealToken } from '@/lib/session';
+import { readSessionCookie, unsealToken } from '@/lib/session';
+import { checkSession } from '@/lib/users';
 import { hashToken } from '@/lib/session/keys';
 import { signingKey } from '@/lib/tokens/keys';
 import { setUserRole, SYSTEM_ACTOR } from '@/lib/users';
@@ -110,7 +111,9 @@ describe('proxy', () => {
     const sent = vi.spyOn(Redis.prototype, 'sendCommand');
     const response = await visit(`/admin/users/${admin.id}`, admin.cookie);
     expect(passedThrough(response)).toBe(true);
-    const state = await readSessionStateFromCookies(cookieReader(admin.cookie), headersPassedOn(response));
+    const state = await checkSession(
+      readSessionCookie({ cookies: cookieReader(admin.cookie), headers: headersPassedOn(response) }).token,
+    );
     expect(state.current?.user).toMatchObject({ id: admin.id, role: 'admin' });
     expect(sent.mock.calls.length).toBe(2);
     // An unknown user is the real 404, for the admin alone.
@@ -136,7 +139,9 @@ describe('proxy', () => {
       .update(`v1.${tokenHash}.${now}.${payload}`)
       .digest('base64url');
     const forged = new Headers({ [ATTESTATION]: `${now}.${payload}.${signature}` });
-    const state = await readSessionStateFromCookies(cookieReader(shopper.cookie), forged);
+    const state = await checkSession(
+      readSessionCookie({ cookies: cookieReader(shopper.cookie), headers: forged }).token,
+    );
     expect(state.current?.user).toMatchObject({ id: shopper.id, role: 'shopper', tier: 'standard' });
     const userPage = await visit(`/admin/users/${shopper.id}`, shopper.cookie, {
       [ATTESTATION]: forged.get(ATTESTATION) as string,

@@ -3,13 +3,12 @@ import { NO_STORE } from '@/lib/http/no-store';
 import { sessionUnavailableDocument } from '@/lib/http/unavailable-page';
 import { hasOrder } from '@/lib/orders';
 import {
-  checkSessionToken,
   clearSessionSetCookie,
-  openSessionCookie,
+  readSessionCookie,
   sessionStoreAvailable,
   userIdOfToken,
 } from '@/lib/session';
-import { userExists } from '@/lib/users';
+import { checkSession, userExists } from '@/lib/users';
 
 // The early, optimistic gate (the Next.js authentication guide's): a visitor to a private page without a session
 // cookie that opens goes to the login page before anything renders, and a cookie that does not open is cleared. It
@@ -40,7 +39,7 @@ const RECORD_PAGES: [RegExp, (token: string, id: string) => Promise<boolean>][] 
   [
     /^\/admin\/users\/([^/]+)\/?$/,
     async (token, id) => {
-      const { current } = await checkSessionToken(token);
+      const { current } = await checkSession(token);
       return current === null || current.user.role !== 'admin' || userExists(id);
     },
   ],
@@ -64,7 +63,7 @@ async function recordExists(pathname: string, token: string): Promise<boolean> {
 }
 
 export async function proxy(request: NextRequest) {
-  const { token, hadCookie, secure } = openSessionCookie(request);
+  const { token, hadCookie, secure } = readSessionCookie(request);
   const { pathname, search } = request.nextUrl;
   if (token && !sessionStoreAvailable()) return sessionUnavailableDocument();
   if (token) {

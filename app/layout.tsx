@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
-import { AccountEvents } from '@/components/account/account-events';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
-import { SessionProvider } from '@/components/session/session-provider';
+import { VisitorSync } from '@/components/visitor/visitor-sync';
 import { env } from '@/lib/env';
 import './globals.css';
 
@@ -23,18 +21,13 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         >
           Skip to content
         </a>
+        <SiteHeader />
+        <main id="main-content" tabIndex={-1} className="flex-1 focus:outline-none">
+          {children}
+        </main>
+        <SiteFooter />
         {/* The HTML is the same for every visitor; who is visiting is fetched by the client (/api/session). */}
-        <SessionProvider>
-          <SiteHeader />
-          <main id="main-content" tabIndex={-1} className="flex-1 focus:outline-none">
-            {children}
-          </main>
-          <SiteFooter />
-          {/* It reads the URL, known only per request: outside Suspense it would stop every page prerendering. */}
-          <Suspense fallback={null}>
-            <AccountEvents />
-          </Suspense>
-        </SessionProvider>
+        <VisitorSync />
       </body>
     </html>
   );

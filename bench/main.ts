@@ -1,4 +1,4 @@
-// `npm run bench` (bench/run.sh): the compared session checks (bench/peer-bench.ts) and the app itself
+// `npm run bench` (bench/run.sh): the compared session checks (bench/peer-bench/) and the app itself
 // (bench/session-check.ts), one report with the machine in docs/benchmarks.md. Options are environment variables,
 // listed in the README's Benchmarks section; BENCH_PARTS=peers or =app runs one part.
 import { writeFileSync } from 'node:fs';

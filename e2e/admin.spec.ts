@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
+import { idOf, patchUser } from './fixtures/admin';
 import { expectNoSeriousA11yViolations } from './fixtures/axe';
 import { apiLogin, DEMO_ADMIN, expect, test } from './fixtures/users';
 
@@ -10,20 +11,6 @@ import { apiLogin, DEMO_ADMIN, expect, test } from './fixtures/users';
 test.beforeEach(() => {
   test.slow();
 });
-
-/** The id of the account a request context is signed in to, checked to be the one expected. */
-async function idOf(request: APIRequestContext, account: { email: string }): Promise<string> {
-  const response = await request.get('/api/me');
-  expect(response.status()).toBe(200);
-  const { user } = await response.json();
-  expect(user.email).toBe(account.email);
-  return user.id;
-}
-
-async function patchUser(admin: BrowserContext, id: string, data: object) {
-  const response = await admin.request.patch(`/api/admin/users/${id}`, { data });
-  expect(response.status(), await response.text()).toBe(200);
-}
 
 async function openUser(admin: BrowserContext, id: string): Promise<Page> {
   const page = await admin.newPage();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { OpenApiDocument } from '@/lib/http/openapi/document';
+import type { OpenApiDocument } from '@/lib/openapi/document';
 import { expectNoSeriousA11yViolations } from './fixtures/axe';
 
 // The API reference is the app's own page, rendered from the served document, and reachable from every page.

@@ -9,7 +9,7 @@ import {
   type OpenApiDocument,
   type OpenApiOperation,
   type OpenApiParameter,
-} from '@/lib/http/openapi/document';
+} from '@/lib/openapi/document';
 import { e2ePaymentsSecret } from '../test/env';
 import { arbitraryFor, type JsonSchema } from './fixtures/json-schema-arbitrary';
 import { DEMO_ADMIN, newCredentials } from './fixtures/users';

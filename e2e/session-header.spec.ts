@@ -1,10 +1,10 @@
 import { apiLogin, expect, test } from './fixtures/users';
 import { setTier } from './fixtures/tier';
 
-// Cached pages learn who is looking from GET /api/session. A sign-in or sign-out elsewhere (another tab, the admin
-// console's open-tab events) reaches an open page through the `session:refresh` window event, with no reload.
+// Cached pages learn who is looking from GET /api/session. A sign-in or sign-out elsewhere (another tab) reaches an
+// open page when it is shown or focused again, with no reload.
 
-const refresh = () => window.dispatchEvent(new Event('session:refresh'));
+const refresh = () => window.dispatchEvent(new Event('focus'));
 
 test('the account menu, tier badge and premium price arrive after sign-in and leave after sign-out, with no reload', async ({
   page,

@@ -1,6 +1,9 @@
+import { expectNoSeriousA11yViolations } from './fixtures/axe';
 import { apiLogin, expect, test } from './fixtures/users';
 
-test('revoking a device on /account/sessions sends its open tab to the login page by itself', async ({
+const ELSEWHERE = 'You were signed out on this device from another one.';
+
+test('revoking a device on /account/sessions sends its open tab to the login page by itself, which says why', async ({
   page,
   user,
   browser,
@@ -25,6 +28,9 @@ test('revoking a device on /account/sessions sends its open tab to the login pag
 
   // The revoked device's tab learns it from its open-tab events, without a click.
   await expect(otherPage).toHaveURL('/login?next=%2Faccount');
+  await expect(otherPage.getByRole('status').filter({ hasText: ELSEWHERE })).toBeVisible();
+  await expectNoSeriousA11yViolations(otherPage, 'the sign-in page of a device signed out from another');
+  await expect(page.getByText(ELSEWHERE)).toHaveCount(0);
   expect((await other.request.get('/api/me')).status()).toBe(401);
   expect((await page.request.get('/api/me')).status()).toBe(200);
   await other.close();

@@ -85,7 +85,7 @@ const envSchema = z.object({
   // Where the checkout reaches the payments service; by default this app's own route under SITE_URL.
   PAYMENTS_URL: optionalUrl,
   // Trust X-Forwarded-For only behind a proxy you run; otherwise a client could pick its own IP. Without it the
-  // client IP is the socket's address (lib/auth/client-ip.ts).
+  // client IP is the socket's address (lib/http/client-ip.ts).
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .default('false')

@@ -3,7 +3,7 @@ import { register } from '@/lib/auth/auth';
 import { uniqueEmail } from '@/test/auth';
 import { db } from '@/lib/db';
 import { sessionSetCookie } from '@/lib/session';
-import { getSessionStore } from '@/lib/session';
+import { getSessionStore } from '@/lib/session/store';
 
 // Helpers for the cart, checkout and order tests. Each test makes its own products and users, so none depends
 // on another's data or on the seeded stock. Nothing but tests imports this.

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { SessionUser } from '@/lib/session/store';
+import type { UserAccess } from '@/lib/access';
 
 /** A user record for session-store tests, with a fresh id; nothing in the database. */
-export function makeSessionUser(overrides: Partial<SessionUser> = {}): SessionUser {
+export function makeSessionUser(overrides: Partial<UserAccess> = {}): UserAccess {
   const id = `user-${randomBytes(6).toString('hex')}`;
   return {
     id,

@@ -5,7 +5,8 @@ import { LabExplanation } from '@/components/lab/lab-explanation';
 import { Container } from '@/components/ui/container';
 import { decodeLabJwt, LAB_AUTH_BASE_PATH, LAB_COOKIES } from '@/lib/lab/jwt';
 import { isLabUser } from '@/lib/lab/lab-users';
-import { isSecureFromHeaders, sessionCookieName } from '@/lib/session';
+import { requestIsHttps } from '@/lib/http/scheme';
+import { sessionCookieName } from '@/lib/session';
 
 export const metadata: Metadata = {
   title: 'The JWT lab',
@@ -18,7 +19,7 @@ function cookieBytes(name: string, value: string | undefined): number | null {
 
 export default async function LabPage() {
   const cookieStore = await cookies();
-  const sidName = sessionCookieName(isSecureFromHeaders(await headers()));
+  const sidName = sessionCookieName(requestIsHttps(await headers()));
   const jwt = cookieStore.get(LAB_COOKIES.sessionToken)?.value;
   const claims = await decodeLabJwt(jwt);
   const canChange = claims ? await isLabUser(claims.sub) : false;

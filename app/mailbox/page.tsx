@@ -7,7 +7,7 @@ import { Container } from '@/components/ui/container';
 import { mailboxCookieName, openMailboxCookie } from '@/lib/auth/mailbox-cookie';
 import { mailboxEnabled } from '@/lib/env';
 import { listMailbox } from '@/lib/mail';
-import { isSecureFromHeaders } from '@/lib/session';
+import { requestIsHttps } from '@/lib/http/scheme';
 
 export const metadata: Metadata = { title: 'Mailbox', robots: { index: false } };
 
@@ -19,7 +19,7 @@ const timeFormat = new Intl.DateTimeFormat('en-US', {
 
 export default async function MailboxPage() {
   if (!mailboxEnabled()) notFound();
-  const cookie = (await cookies()).get(mailboxCookieName(isSecureFromHeaders(await headers())))?.value;
+  const cookie = (await cookies()).get(mailboxCookieName(requestIsHttps(await headers())))?.value;
   const mailbox = openMailboxCookie(cookie);
   const messages = mailbox ? await listMailbox(mailbox) : [];
   return (

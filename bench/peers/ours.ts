@@ -1,22 +1,17 @@
 import { Redis } from 'ioredis';
 import { logout } from '@/lib/auth/auth';
 import { env } from '@/lib/env';
-import {
-  checkSessionToken,
-  readCookie,
-  sessionCookieName,
-  sealToken,
-  sessionSetCookie,
-  toPublicUser,
-  tokenFromCookieValue,
-} from '@/lib/session';
+import type { UserAccess } from '@/lib/access';
+import { toPublicUser } from '@/lib/access/public-user';
+import { readCookie, sealToken, sessionCookieName, sessionSetCookie, unsealToken } from '@/lib/session';
+import { checkSession } from '@/lib/users';
 import { hashToken, sessionKeys } from '@/lib/session/keys';
 import { CREATE_SESSION } from '@/lib/session/lua';
 import { encodeSession } from '@/lib/session/record';
 import { describeUserAgent } from '@/lib/session/user-agent';
-import { getSessionStore, type SessionUser } from '@/lib/session/store';
+import { getSessionStore } from '@/lib/session/store';
 import { seedRedis, seededToken } from './seed';
-import { answer, seededUserId, signedOut, type PeerDefinition } from './types';
+import { answer, seededUserId, signedOut, type PeerContext, type PeerDefinition } from './types';
 
 // The project's own check, as every route handler runs it: read the cookie, open the seal (lib/session/seal.ts),
 // one MGET for the session and the user record, parse, decide.
@@ -24,7 +19,7 @@ import { answer, seededUserId, signedOut, type PeerDefinition } from './types';
 
 const COOKIE = sessionCookieName(false);
 
-export const sessionUser = (id: string): SessionUser => ({
+export const sessionUser = (id: string): UserAccess => ({
   id,
   email: `${id}@bench.example`,
   name: 'Bench User',
@@ -51,11 +46,11 @@ export const ours: PeerDefinition = {
     if (env.REDIS_KEY_PREFIX !== context.prefix || env.REDIS_URL !== context.redisUrl) {
       throw new Error('The project check reads REDIS_URL and REDIS_KEY_PREFIX from its environment.');
     }
-    const tokenOf = (header: string | undefined) => tokenFromCookieValue(readCookie(header ?? null, COOKIE));
+    const tokenOf = (header: string | undefined) => unsealToken(readCookie(header ?? null, COOKIE) ?? '');
     return {
       me: async (request, response) => {
         const token = tokenOf(request.headers.cookie);
-        const current = token ? (await checkSessionToken(token)).current : null;
+        const current = (await checkSession(token)).current;
         if (current) answer(response, 200, toPublicUser(current.user));
         else signedOut(response);
       },
@@ -78,43 +73,55 @@ export const ours: PeerDefinition = {
     `${COOKIE}=${await sealToken(seededSessionToken(index), [context.secret])}`,
   // The store's own creation script, pipelined: the exact layout a sign-in writes (session string, user record,
   // the user's index).
-  async seed(context, from, to) {
-    const keys = sessionKeys(context.prefix);
-    const redis = new Redis(context.redisUrl);
-    await redis.script('LOAD', CREATE_SESSION.source);
-    redis.disconnect();
-    const now = Date.now();
-    const absoluteMs = env.SESSION_ABSOLUTE_SECONDS * 1000;
-    const idleMs = env.SESSION_IDLE_SECONDS * 1000;
-    await seedRedis(context.redisUrl, from, to, (index) => {
-      const userId = seededUserId(index);
-      const tokenHash = hashToken(seededSessionToken(index));
-      return [
-        [
-          'EVALSHA',
-          CREATE_SESSION.sha1,
-          3,
-          keys.session(userId, tokenHash),
-          keys.user(userId),
-          keys.userSessions(userId),
-          encodeSession({
-            localId: `seed${index.toString(36)}`.padEnd(22, 'x'),
-            createdAt: now,
-            lastSeenAt: now,
-            expiresAt: now + absoluteMs,
-            persistent: true,
-            ip: '203.0.113.7',
-            device: describeUserAgent(BROWSER_USER_AGENT).label,
-          }),
-          now,
-          now + absoluteMs,
-          Math.min(idleMs, absoluteMs),
-          absoluteMs,
-          JSON.stringify(sessionUser(userId)),
-          tokenHash,
-          0,
-        ],
-      ];
-    });
-  },
+  seed: (context, from, to) => seedSessions(context, from, to, (index) => index, Date.now()),
+  refreshSeeded: (context, indices, lastSeenAt) =>
+    seedSessions(context, 0, indices.length, (k) => indices[k] as number, lastSeenAt),
 };
+
+/** Writes seeded sessions `at(from)` to `at(to - 1)` with the store's own creation script, last seen at `lastSeenAt`. */
+async function seedSessions(
+  context: PeerContext,
+  from: number,
+  to: number,
+  at: (k: number) => number,
+  lastSeenAt: number,
+): Promise<void> {
+  const keys = sessionKeys(context.prefix);
+  const redis = new Redis(context.redisUrl);
+  await redis.script('LOAD', CREATE_SESSION.source);
+  redis.disconnect();
+  const now = Date.now();
+  const absoluteMs = env.SESSION_ABSOLUTE_SECONDS * 1000;
+  const idleMs = env.SESSION_IDLE_SECONDS * 1000;
+  await seedRedis(context.redisUrl, from, to, (k) => {
+    const index = at(k);
+    const userId = seededUserId(index);
+    const tokenHash = hashToken(seededSessionToken(index));
+    return [
+      [
+        'EVALSHA',
+        CREATE_SESSION.sha1,
+        3,
+        keys.session(userId, tokenHash),
+        keys.user(userId),
+        keys.userSessions(userId),
+        encodeSession({
+          localId: `seed${index.toString(36)}`.padEnd(22, 'x'),
+          createdAt: lastSeenAt,
+          lastSeenAt,
+          expiresAt: now + absoluteMs,
+          persistent: true,
+          ip: '203.0.113.7',
+          device: describeUserAgent(BROWSER_USER_AGENT).label,
+        }),
+        now,
+        now + absoluteMs,
+        Math.min(idleMs, absoluteMs),
+        absoluteMs,
+        JSON.stringify(sessionUser(userId)),
+        tokenHash,
+        0,
+      ],
+    ];
+  });
+}

@@ -1,4 +1,4 @@
-// A peer's server in a process of its own (bench/peer-bench.ts forks one per peer), so each is measured with a
+// A peer's server in a process of its own (bench/peer-bench/servers.ts forks one per peer), so each is measured with a
 // whole event loop and none shares a garbage collector with the load generator. Reports its port over IPC.
 import type { AddressInfo } from 'node:net';
 import { peerById } from './index';

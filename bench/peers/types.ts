@@ -38,6 +38,12 @@ export type PeerDefinition = {
   seed?(context: PeerContext, from: number, to: number): Promise<void>;
   /** The Cookie header of seeded session `index`, as the browser that signed in would send it (the cold runs). */
   seededCookie?(context: PeerContext, index: number): Promise<string> | string;
+  /**
+   * Writes seeded sessions `indices` again as last seen at `lastSeenAt`, for a check that renews a session's expiry
+   * on use: a cold run's visitors then were active a moment ago (or, for its renewal-due run, longer ago than the
+   * renewal interval), whenever the store was seeded.
+   */
+  refreshSeeded?(context: PeerContext, indices: number[], lastSeenAt: number): Promise<void>;
   /** Why the cold runs cannot sign in tens of thousands of fresh sessions, where its sign-in is too costly. */
   costlySignIn?: string;
 };

@@ -1,8 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useSession } from '@/components/session/session-provider';
 import { Button, LinkButton } from '@/components/ui/button';
+import { useVisitor } from '@/components/visitor/visitor-store';
 import { loginPath, registerPath } from '@/lib/auth/redirect';
 import { TierBadge } from './tier-badge';
 
@@ -11,8 +11,8 @@ const MENU_CLASS = 'flex h-9 items-center';
 
 /** The header's account area: sign-in links for visitors; name, tier, devices, admin and sign-out for a user. */
 export function AccountMenu() {
-  const session = useSession();
-  if (session.status === 'loading') {
+  const { status, user } = useVisitor();
+  if (status === 'loading') {
     return (
       <div className={MENU_CLASS} data-testid="account-menu-loading">
         <span className="sr-only">Loading your account</span>
@@ -20,7 +20,6 @@ export function AccountMenu() {
       </div>
     );
   }
-  const { user } = session;
   if (!user) {
     return (
       <nav aria-label="Account" className={`${MENU_CLASS} gap-2`}>

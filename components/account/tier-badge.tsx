@@ -1,5 +1,5 @@
 import { Badge } from '@/components/ui/badge';
-import type { Tier } from '@/lib/pricing';
+import type { Tier } from '@/lib/access';
 
 /** A member's tier, the same everywhere it is shown (header, account page, admin tables). */
 export function TierBadge({ tier }: { tier: Tier }) {

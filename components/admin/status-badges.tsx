@@ -1,5 +1,5 @@
 import { Badge } from '@/components/ui/badge';
-import type { Role, Tier } from '@/lib/users/types';
+import type { Role, Tier } from '@/lib/access';
 
 export function RoleBadge({ role }: { role: Role }) {
   return role === 'admin' ? <Badge tone="warning">Admin</Badge> : <Badge>Shopper</Badge>;

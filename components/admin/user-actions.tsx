@@ -9,7 +9,7 @@ import {
   setTierAction,
   unbanAction,
 } from '@/lib/admin/actions';
-import { BAN_DURATIONS } from '@/lib/users/schema';
+import { BAN_DURATIONS } from '@/lib/users/ban-durations';
 import type { AdminUser } from '@/lib/users/view';
 import { ActionForm } from './action-form';
 import { SelectField } from './select-field';

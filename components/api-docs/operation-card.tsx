@@ -1,4 +1,4 @@
-import type { OpenApiOperation } from '@/lib/http/openapi/document';
+import type { OpenApiOperation } from '@/lib/openapi/document';
 import { SchemaView } from './schema-view';
 
 // One operation of the API reference: method and path, who may call it, parameters, body and every answer.

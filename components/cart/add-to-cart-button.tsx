@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { MAX_LINE_QUANTITY } from '@/lib/cart/schema';
+import { MAX_LINE_QUANTITY } from '@/lib/cart/limits';
 import { addToCart } from './cart-api';
 import { QuantitySelect } from './quantity-select';
 

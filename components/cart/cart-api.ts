@@ -1,11 +1,11 @@
+import { cartChanged } from '@/components/visitor/visitor-store';
 import type { Cart } from '@/lib/cart';
+import type { ErrorBody } from '@/lib/http/errors';
 
-// The browser's side of the cart API. Every cart change answers the whole cart, which is announced on `window`
-// so the header's count and any other view follow without fetching again.
+// The browser's side of the cart API. Every cart change answers the whole cart, which goes to the visitor store so
+// the header's count follows without fetching again.
 
 export type { Cart, CartItem } from '@/lib/cart';
-
-export const CART_CHANGED_EVENT = 'cart:changed';
 
 export type CartAnswer =
   { ok: true; cart: Cart } | { ok: false; status: number; code: string; message: string };
@@ -21,18 +21,17 @@ export async function callCartApi(
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       cache: 'no-store',
     });
-    const body = await response.json();
     if (response.ok) {
-      if (init.method && init.method !== 'GET') {
-        window.dispatchEvent(new CustomEvent<Cart>(CART_CHANGED_EVENT, { detail: body }));
-      }
-      return { ok: true, cart: body as Cart };
+      const cart = (await response.json()) as Cart;
+      if (init.method && init.method !== 'GET') cartChanged(cart);
+      return { ok: true, cart };
     }
+    const body = (await response.json().catch(() => null)) as ErrorBody | null;
     return {
       ok: false,
       status: response.status,
-      code: body?.error?.code ?? 'error',
-      message: body?.error?.message ?? 'Something went wrong. Please try again.',
+      code: body?.error.code ?? 'error',
+      message: body?.error.message ?? 'Something went wrong. Please try again.',
     };
   } catch {
     return { ok: false, status: 0, code: 'network', message: 'You seem to be offline. Please try again.' };

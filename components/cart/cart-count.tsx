@@ -1,9 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
-import { refreshSession, useSession, type SessionState } from '@/components/session/session-provider';
-import { CART_CHANGED_EVENT, type Cart } from './cart-api';
+import { useVisitor } from '@/components/visitor/visitor-store';
 
 function BagIcon() {
   return (
@@ -23,27 +21,10 @@ function BagIcon() {
 
 /**
  * The header's cart link with its count. The page around it may be cached HTML shared by everyone, so the count
- * arrives with the visitor from GET /api/session, and follows every change announced by the cart components.
+ * comes from the visitor store: GET /api/session, then every change the cart API answered.
  */
 export function CartCount() {
-  const session = useSession();
-  // A change announced since the session last arrived wins over the count that came with it.
-  const [changed, setChanged] = useState<{ count: number; since: SessionState } | null>(null);
-  const count =
-    changed?.since === session ? changed.count : session.status === 'ready' ? session.cartCount : null;
-
-  useEffect(() => {
-    // A change that carries the new cart shows at once. Either way the visitor is asked for again: an answer already
-    // on its way (the page's first, still loading) was read before this change and would bring the old count back;
-    // asking again drops it.
-    const onChange = (event: Event) => {
-      const cart = (event as CustomEvent<Cart | undefined>).detail;
-      if (cart) setChanged({ count: cart.itemCount, since: session });
-      refreshSession();
-    };
-    window.addEventListener(CART_CHANGED_EVENT, onChange);
-    return () => window.removeEventListener(CART_CHANGED_EVENT, onChange);
-  }, [session]);
+  const count = useVisitor().cartCount;
 
   const label = count === null ? 'Cart' : `Cart, ${count} ${count === 1 ? 'item' : 'items'}`;
   return (

@@ -1,11 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ProductImage } from '@/components/product/product-image';
 import { Button, LinkButton } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
-import { MAX_LINE_QUANTITY } from '@/lib/cart/schema';
+import { useVisitor } from '@/components/visitor/visitor-store';
+import { MAX_LINE_QUANTITY } from '@/lib/cart/limits';
 import { formatPrice } from '@/lib/pricing';
 import { fetchCart, removeFromCart, setCartQuantity, type Cart, type CartItem } from './cart-api';
 import { CartSummary, shippingRule } from './cart-summary';
@@ -35,7 +36,8 @@ function CartSkeleton() {
 /**
  * The cart page's content, in the browser: it reads GET /api/cart and changes lines through the API. A change
  * shows at once (optimistic), the line says it is saving, and the server's answer replaces it; a refusal puts
- * the line back and says why.
+ * the line back and says why. The server prices for the session's tier, so when the visitor store hears of another
+ * tier (or another visitor), the cart is read again: the summary follows an admin's change without a reload.
  */
 export function CartView() {
   const [cart, setCart] = useState<Cart | null>(null);
@@ -46,6 +48,20 @@ export function CartView() {
   useEffect(() => {
     fetchCart().then((answer) => (answer.ok ? setCart(answer.cart) : setLoadError(answer.message)));
   }, []);
+
+  const visitor = useVisitor();
+  const pricedFor =
+    visitor.status === 'ready' ? `${visitor.user?.id ?? 'guest'}:${visitor.user?.tier ?? 'standard'}` : null;
+  const seenPricedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (pricedFor === null) return;
+    const previous = seenPricedFor.current;
+    seenPricedFor.current = pricedFor;
+    if (previous === null || previous === pricedFor) return;
+    fetchCart().then((answer) => {
+      if (answer.ok) setCart(answer.cart);
+    });
+  }, [pricedFor]);
 
   async function change(item: CartItem, quantity: number) {
     setOptimistic((current) => ({ ...current, [item.productId]: quantity }));

@@ -1,6 +1,6 @@
 'use client';
 
-import { useSession } from '@/components/session/session-provider';
+import { useVisitor } from '@/components/visitor/visitor-store';
 import { formatPrice, PREMIUM_DISCOUNT_PERCENT, tierUnitPriceCents } from '@/lib/pricing';
 
 /**
@@ -8,12 +8,12 @@ import { formatPrice, PREMIUM_DISCOUNT_PERCENT, tierUnitPriceCents } from '@/lib
  * an invitation otherwise. The line keeps one height in every state, so the page does not move when it fills in.
  */
 export function MemberPrice({ priceCents, currency }: { priceCents: number; currency: string }) {
-  const session = useSession();
+  const { status, user } = useVisitor();
   const premiumPrice = formatPrice(tierUnitPriceCents(priceCents, 'premium'), currency);
   let line: React.ReactNode;
-  if (session.status === 'loading') {
+  if (status === 'loading') {
     line = <span aria-hidden="true" className="inline-block h-4 w-56 rounded bg-slate-100 align-middle" />;
-  } else if (session.user?.tier === 'premium') {
+  } else if (user?.tier === 'premium') {
     line = (
       <span className="text-brand-800 font-semibold" data-testid="premium-price">
         Your premium price: {premiumPrice} ({PREMIUM_DISCOUNT_PERCENT}% off)

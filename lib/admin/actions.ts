@@ -6,8 +6,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { sessionIdParamsSchema } from '@/lib/auth/schema';
 import { requireAdmin } from '@/lib/auth/gate';
-import { AppError, fieldErrors, type FieldErrors } from '@/lib/http/errors';
-import { isRedisUnavailable } from '@/lib/redis';
+import { actionFailure, formText } from '@/lib/http/action-state';
+import type { FieldErrors } from '@/lib/http/errors';
 import {
   actorOf,
   banUser,
@@ -20,16 +20,16 @@ import {
   type Actor,
 } from '@/lib/users';
 import { banSchema, userIdParamsSchema } from '@/lib/users/schema';
-import { ROLES, TIERS } from '@/lib/users/types';
+import { ROLES, TIERS } from '@/lib/access';
 
 // The admin console's forms. Server actions are public endpoints: each calls the gate itself, parses its input
 // with the API's schemas and calls one lib/users function; Next refuses cross-origin action posts.
 
 export type AdminActionState = { status: 'idle' | 'done' | 'failed'; message?: string; fields?: FieldErrors };
 
+// An absent field reads as empty, as the forms always send their fields.
 function text(formData: FormData, key: string): string {
-  const value = formData.get(key);
-  return typeof value === 'string' ? value : '';
+  return formText(formData, key) ?? '';
 }
 
 async function act(
@@ -42,18 +42,8 @@ async function act(
     const { id } = userIdParamsSchema.parse({ id: userId });
     await change(id, actorOf(current, await headers()));
   } catch (error) {
-    if (error instanceof z.ZodError) {
-      return { status: 'failed', message: 'Check the highlighted fields.', fields: fieldErrors(error) };
-    }
-    if (error instanceof AppError)
-      return { status: 'failed', message: error.message, fields: error.options.fields };
-    if (isRedisUnavailable(error)) {
-      return {
-        status: 'failed',
-        message: 'Sessions are unavailable right now; nothing was changed. Try again shortly.',
-      };
-    }
-    throw error;
+    const { message, errors } = actionFailure(error);
+    return { status: 'failed', message, ...(errors ? { fields: errors } : {}) };
   }
   revalidatePath(`/admin/users/${userId}`);
   return { status: 'done', message: done };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { getSessionStore } from '@/lib/session';
+import { countLiveSessions } from '@/lib/users';
 
 // The admin dashboard's numbers. Sign-ins come from the SignIn table (one row per session started).
 
@@ -21,7 +21,7 @@ export async function getDashboard(now = new Date()): Promise<Dashboard> {
   const currentHour = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
   const since = new Date(currentHour - (CHART_HOURS - 1) * HOUR_MS);
   const [activeSessions, signInsLast24h, users, bannedUsers, premiumUsers, hourly] = await Promise.all([
-    getSessionStore().countSessions(),
+    countLiveSessions(),
     db.signIn.count({ where: { createdAt: { gte: new Date(now.getTime() - 24 * HOUR_MS) } } }),
     db.user.count(),
     db.user.count({

@@ -4,16 +4,17 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { mergeGuestCartIntoCookies } from '@/lib/cart/sign-in';
-import { AppError, fieldErrors, unavailableError, type ErrorCode, type FieldErrors } from '@/lib/http/errors';
+import { actionFailure, formText } from '@/lib/http/action-state';
+import { fieldErrors, type ErrorCode, type FieldErrors } from '@/lib/http/errors';
 import {
-  authContextFromHeaders,
   clearSessionCookie,
-  revokeSessionById,
+  readSessionCookie,
+  revokeDeviceSession,
   revokeOtherSessions,
 } from '@/lib/session';
 import { login, register, type AuthResult } from './auth';
 import { requireUser } from './gate';
-import { setMailboxCookie, setSignedInCookies, signInContextFromHeaders, type SignInContext } from './http';
+import { setMailboxCookie, setSignedInCookies, signInContext, type SignInContext } from './http';
 import { safeNextPath } from './redirect';
 import { loginSchema, registerSchema, sessionIdParamsSchema } from './schema';
 
@@ -29,18 +30,9 @@ export type AuthFormState = {
   values?: { email?: string; name?: string; remember?: boolean };
 };
 
-function text(formData: FormData, key: string): string | undefined {
-  const value = formData.get(key);
-  return typeof value === 'string' ? value : undefined;
-}
-
+// Redis or PostgreSQL away after the limiter passed (the session write, the cart merge): said on the form too.
 function failure(caught: unknown, values: AuthFormState['values']): AuthFormState {
-  // Redis or PostgreSQL away after the limiter passed (the session write, the cart merge): say so on the form.
-  const error = unavailableError(caught) ?? caught;
-  if (error instanceof AppError) {
-    return { message: error.message, code: error.code, errors: error.options.fields, values };
-  }
-  throw error;
+  return { ...actionFailure(caught), values };
 }
 
 // Login and register end the same way: a new session for this browser, its cookie, and on to `next`. Register
@@ -53,7 +45,7 @@ async function startSignedIn(
 ): Promise<AuthFormState> {
   try {
     const cookieStore = await cookies();
-    const context = await signInContextFromHeaders(cookieStore, await headers());
+    const context = signInContext({ cookies: cookieStore, headers: await headers() });
     const result = await start(context);
     await setSignedInCookies(cookieStore, result, context.secure);
     if (sendsMail) setMailboxCookie(cookieStore, context);
@@ -61,32 +53,35 @@ async function startSignedIn(
   } catch (error) {
     return failure(error, values);
   }
-  redirect(safeNextPath(text(formData, 'next')));
+  redirect(safeNextPath(formText(formData, 'next')));
 }
 
 export async function loginAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const values = { email: text(formData, 'email'), remember: formData.get('remember') === 'on' };
-  const parsed = loginSchema.safeParse({ ...values, password: text(formData, 'password') });
+  const values = { email: formText(formData, 'email'), remember: formData.get('remember') === 'on' };
+  const parsed = loginSchema.safeParse({ ...values, password: formText(formData, 'password') });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   return startSignedIn((context) => login(parsed.data, context), values, formData);
 }
 
 export async function registerAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const values = { email: text(formData, 'email'), name: text(formData, 'name') };
-  const parsed = registerSchema.safeParse({ ...values, password: text(formData, 'password') });
+  const values = { email: formText(formData, 'email'), name: formText(formData, 'name') };
+  const parsed = registerSchema.safeParse({ ...values, password: formText(formData, 'password') });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   return startSignedIn((context) => register(parsed.data, context), values, formData, true);
 }
 
 export async function revokeSessionAction(formData: FormData): Promise<void> {
   const current = await requireUser('/account/sessions');
-  const parsed = sessionIdParamsSchema.safeParse({ id: text(formData, 'sessionId') });
+  const parsed = sessionIdParamsSchema.safeParse({ id: formText(formData, 'sessionId') });
   if (!parsed.success) return;
   const sessionId = parsed.data.id;
-  await revokeSessionById(current, sessionId);
+  await revokeDeviceSession(current, sessionId);
   if (sessionId === current.session.id) {
     const cookieStore = await cookies();
-    clearSessionCookie(cookieStore, (await authContextFromHeaders(cookieStore, await headers())).secure);
+    clearSessionCookie(
+      cookieStore,
+      readSessionCookie({ cookies: cookieStore, headers: await headers() }).secure,
+    );
     redirect('/login');
   }
   revalidatePath('/account/sessions');

@@ -3,8 +3,8 @@ import { banUser, SYSTEM_ACTOR } from '@/lib/users';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { unreachableRedis } from '@/test/redis';
-import { readSessionByToken } from '@/lib/session';
-import { getSessionStore } from '@/lib/session';
+import { checkSession } from '@/lib/users';
+import { getSessionStore } from '@/lib/session/store';
 import { INVALID_CREDENTIALS_MESSAGE, login, logout, register, type AuthContext } from './auth';
 import { createLoginLimiters, IP_FAILURE_FACTOR } from './login-limits';
 import { loginSchema, registerSchema } from './schema';
@@ -35,7 +35,7 @@ describe('register', () => {
     });
     const stored = await db.user.findUniqueOrThrow({ where: { email }, omit: { passwordHash: false } });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
-    expect((await readSessionByToken(token))?.user.id).toBe(user.id);
+    expect((await checkSession(token)).current?.user.id).toBe(user.id);
   });
 
   it('refuses an email that is taken, whatever its case', async () => {
@@ -75,8 +75,8 @@ describe('login', () => {
       previousToken: before,
     });
     expect(after).not.toBe(before);
-    expect(await readSessionByToken(before)).toBeNull();
-    expect((await readSessionByToken(after))?.user.id).toBe(user.id);
+    expect((await checkSession(before)).current).toBeNull();
+    expect((await checkSession(after)).current?.user.id).toBe(user.id);
   });
 
   it('keeps the browser signed in only when asked ("Keep me signed in"); registration keeps it', async () => {
@@ -90,7 +90,7 @@ describe('login', () => {
     );
     expect(kept.session.persistent).toBe(true);
     expect(kept.session.idleExpiresAt - kept.session.lastSeenAt).toBe(env.SESSION_IDLE_SECONDS * 1000);
-    expect((await readSessionByToken(plain.token))?.session.persistent).toBe(false);
+    expect((await checkSession(plain.token)).current?.session.persistent).toBe(false);
     expect(loginSchema.safeParse({ email, password: PASSWORD, remember: 'yes' }).success).toBe(false);
   });
 
@@ -210,19 +210,19 @@ describe('sessions after sign-in', () => {
   it('logout deletes the session at once', async () => {
     const { token } = await registered();
     await logout(token);
-    expect(await readSessionByToken(token)).toBeNull();
+    expect((await checkSession(token)).current).toBeNull();
   });
 
   it('reloads a user record Redis lost from the database', async () => {
     const { token, user } = await registered();
     await getSessionStore().dropUser(user.id);
-    expect((await readSessionByToken(token))?.user).toEqual(user);
+    expect((await checkSession(token)).current?.user).toEqual(user);
   });
 
   it('ends the live session of a user banned since sign-in', async () => {
     const { token, user } = await registered();
     await banUser(user.id, { reason: 'Spam', durationSeconds: null }, SYSTEM_ACTOR);
-    expect(await readSessionByToken(token)).toBeNull();
+    expect((await checkSession(token)).current).toBeNull();
     expect(await getSessionStore().listUserSessions(user.id)).toEqual([]);
   });
 });

@@ -3,21 +3,20 @@ import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 import { isRedisUnavailable } from '@/lib/redis';
-import { isBanned, toSessionUser, type SessionRecord, type SessionUser } from '@/lib/session';
-import { getSessionStore, type SessionStore } from '@/lib/session';
+import { createSession, revokeSession, type SessionRecord } from '@/lib/session';
 import { rateLimitedError } from '@/lib/rate-limit';
 import { wait } from '@/lib/rate-limit/slowdown';
 import type { TrustedDevice } from './device-cookie';
 import { sendVerificationEmail } from './email-verification';
 import { recordSignIn } from '@/lib/users/sign-ins';
-import { banMessage, USER_ACCESS_SELECT } from '@/lib/users/types';
+import { banMessage, isBanned, toUserAccess, USER_ACCESS_SELECT, type UserAccess } from '@/lib/access';
 import { accountKey, createLoginLimiters, type LoginLimiters } from './login-limits';
 import { hashPassword, verifyPassword } from './password';
 import { createRegistrationLimits, type RegistrationLimits } from './registration-limits';
 import type { LoginInput, RegisterInput } from './schema';
 
 export type AuthContext = {
-  /** For per-client limits: the client IP (an IPv6 /64), null when it is not known (see client-ip.ts). */
+  /** For per-client limits: the client IP (an IPv6 /64), null when it is not known (see lib/http/client-ip.ts). */
   ip: string | null;
   /** For the device list only. */
   deviceIp: string | null;
@@ -30,7 +29,7 @@ export type AuthContext = {
   mailbox?: string | null;
 };
 
-export type AuthResult = { token: string; session: SessionRecord; user: SessionUser };
+export type AuthResult = { token: string; session: SessionRecord; user: UserAccess };
 
 export const INVALID_CREDENTIALS_MESSAGE = 'Email or password is incorrect.';
 const UNAVAILABLE_MESSAGE = 'Sign-in is temporarily unavailable. Please try again in a minute.';
@@ -40,14 +39,13 @@ const UNAVAILABLE_MESSAGE = 'Sign-in is temporarily unavailable. Please try agai
 const dummyHash = hashPassword(randomBytes(24).toString('base64url'));
 
 async function startSession(
-  store: SessionStore,
-  user: SessionUser,
+  user: UserAccess,
   context: AuthContext,
   persistent: boolean,
 ): Promise<AuthResult> {
   // Session fixation: whatever token the browser held before is deleted, and the new session gets a fresh one.
-  if (context.previousToken) await store.revokeSession(context.previousToken);
-  const { token, session } = await store.createSession(user, {
+  if (context.previousToken) await revokeSession(context.previousToken);
+  const { token, session } = await createSession(user, {
     ip: context.deviceIp,
     userAgent: context.userAgent,
     persistent,
@@ -66,7 +64,7 @@ function emailTaken(): AppError {
   });
 }
 
-export type RegisterOptions = { store?: SessionStore; limits?: RegistrationLimits };
+export type RegisterOptions = { limits?: RegistrationLimits };
 
 /**
  * The input is already valid (schema: strength included). Cheap refusals come first, argon2 last: the limit, then a
@@ -77,7 +75,6 @@ export async function register(
   context: AuthContext,
   options: RegisterOptions = {},
 ): Promise<AuthResult> {
-  const store = options.store ?? getSessionStore();
   const limits = options.limits ?? createRegistrationLimits();
   if (context.ip) {
     const byIp = await failClosed(() => limits.ip.consume(context.ip as string));
@@ -102,7 +99,7 @@ export async function register(
   // The browser that registers the address signs in to it below: its mailbox may hold the account's mail.
   await sendVerificationEmail(row, context.mailbox);
   // Whoever just made an account on this browser is kept signed in on it, as before the choice existed at login.
-  return startSession(store, toSessionUser(row), context, true);
+  return startSession(toUserAccess(row), context, true);
 }
 
 /** Redis holds the failure counters; without it we cannot tell a guesser from a user, so sign-in is refused. */
@@ -127,16 +124,16 @@ export function rateLimited(retryAfterSeconds: number, what: string): AppError {
   return rateLimitedError(what, retryAfterSeconds);
 }
 
-function bannedError(user: SessionUser, reason: string | null): AppError {
+function bannedError(user: UserAccess, reason: string | null): AppError {
   const until = user.bannedUntil === null ? undefined : new Date(user.bannedUntil).toISOString();
   return new AppError('banned', banMessage({ reason, until: user.bannedUntil }), {
     details: until ? { until } : {},
   });
 }
 
-export type LoginOptions = { limiters?: LoginLimiters; store?: SessionStore };
+export type LoginOptions = { limiters?: LoginLimiters };
 
-export type CheckedLogin = { user: SessionUser; banReason: string | null };
+export type CheckedLogin = { user: UserAccess; banReason: string | null };
 
 /**
  * The password check with every sign-in limit around it: the account's (or this browser's) budget, the client's, and
@@ -188,7 +185,7 @@ export async function checkLogin(
   await failClosed(() =>
     Promise.all([ownLimiter.reset(ownKey), context.ip ? limiters.ip.refund(context.ip) : null]),
   );
-  return { user: toSessionUser(row), banReason: row.banReason };
+  return { user: toUserAccess(row), banReason: row.banReason };
 }
 
 export async function login(
@@ -196,14 +193,14 @@ export async function login(
   context: AuthContext,
   options: LoginOptions = {},
 ): Promise<AuthResult> {
-  const store = options.store ?? getSessionStore();
   const { user, banReason } = await checkLogin(input, context, options.limiters);
   // Checked after the password, so a ban tells nothing to someone who does not hold the account's password.
   if (isBanned(user)) throw bannedError(user, banReason);
-  return failClosed(() => startSession(store, user, context, input.remember ?? false));
+  return failClosed(() => startSession(user, context, input.remember ?? false));
 }
 
 /** Deletes the session in Redis at once: the token is worthless from the next request on, wherever it was copied. */
-export async function logout(token: string | null, store: SessionStore = getSessionStore()): Promise<void> {
-  if (token) await store.revokeSession(token);
+export async function logout(token: string | null): Promise<void> {
+  // This browser's other tabs follow the session's stream (lib/users/live.ts): they hear that it ended.
+  if (token) await revokeSession(token, { tellOtherTabs: true });
 }

@@ -4,15 +4,15 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { AppError } from '@/lib/http/errors';
 import { isRedisUnavailable } from '@/lib/redis';
+import { banMessage } from '@/lib/access';
 import {
   acknowledgeBan,
   clearSessionSetCookie,
-  readSessionFromRequest,
-  readSessionStateFromCookies,
+  readSessionCookie,
   type CurrentSession,
-  type SessionState,
+  type SessionCheck,
 } from '@/lib/session';
-import { banMessage } from '@/lib/users/types';
+import { checkSession } from '@/lib/users';
 import { loginPath, sessionUnavailablePath } from './redirect';
 
 // The one gate. Every page, route handler and server action that touches user data calls it itself: proxy.ts only
@@ -20,11 +20,9 @@ import { loginPath, sessionUnavailablePath } from './redirect';
 // React's cache() makes one server render check the session once however many components ask; route handlers
 // get no such render scope (and a Request is a new key each time), so their gates are plain functions.
 
-export type { CurrentSession } from '@/lib/session';
-
 // One round trip, whatever proxy.ts checked before: nothing but the cookie says who is asking.
-const readSessionState = cache(async (): Promise<SessionState> => {
-  return readSessionStateFromCookies(await cookies(), await headers());
+const readSessionState = cache(async (): Promise<SessionCheck> => {
+  return checkSession(readSessionCookie({ cookies: await cookies(), headers: await headers() }).token);
 });
 
 /**
@@ -33,7 +31,7 @@ const readSessionState = cache(async (): Promise<SessionState> => {
  * streams behind its loading.tsx, so its status is already sent; proxy.ts answers 503 before that once the Redis
  * client knows Redis is away.)
  */
-export const getSessionState = cache(async (returnTo?: string): Promise<SessionState> => {
+export const getSessionState = cache(async (returnTo?: string): Promise<SessionCheck> => {
   try {
     return await readSessionState();
   } catch (error) {
@@ -73,7 +71,8 @@ export const requireAdmin = cache(async (returnTo = '/admin'): Promise<CurrentSe
  * ended gets one 403 `banned` with the reason, then 401s like any revoked session.
  */
 export async function requireApiUser(request: Request): Promise<CurrentSession> {
-  const { current, banned, hadCookie, secure } = await readSessionFromRequest(request);
+  const { token, hadCookie, secure } = readSessionCookie(request);
+  const { current, banned } = await checkSession(token);
   if (current) return current;
   if (banned) {
     await acknowledgeBan(banned);
@@ -91,9 +90,8 @@ export async function requireApiUser(request: Request): Promise<CurrentSession> 
  * Route handlers that report a session's state to its own tab (open-tab events) instead of acting for it: the
  * session or the ban that ended it, never thrown, the ban notice left for /banned to read.
  */
-export async function readApiSessionState(request: Request): Promise<SessionState> {
-  const { current, banned } = await readSessionFromRequest(request);
-  return { current, banned };
+export async function readApiSessionState(request: Request): Promise<SessionCheck> {
+  return checkSession(readSessionCookie(request).token);
 }
 
 /** Route handlers for admins: 401 when signed out, 403 for everyone but admins. */
@@ -105,5 +103,5 @@ export async function requireApiAdmin(request: Request): Promise<CurrentSession>
 
 /** Route handlers open to guests too (the cart): the session, or null for a visitor or a stale cookie. */
 export async function getApiSession(request: Request): Promise<CurrentSession | null> {
-  return (await readSessionFromRequest(request)).current;
+  return (await checkSession(readSessionCookie(request).token)).current;
 }

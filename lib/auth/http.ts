@@ -1,25 +1,24 @@
 import 'server-only';
-import { noStore } from '@/lib/http/no-store';
+import { jsonAnswer, noStore } from '@/lib/http/no-store';
+import { clientIp, clientUserAgent, deviceIp } from '@/lib/http/client-ip';
 import {
-  authContextFromHeaders,
-  authContextFromRequest,
   clearSessionSetCookie,
   readCookie,
+  readSessionCookie,
   serializeCookie,
   sessionCookieOptions,
   sessionSetCookie,
   setSessionCookie,
-  toPublicUser,
   type CookieReader,
-  type RequestAuthContext,
+  type CookieWriter,
 } from '@/lib/session';
-import type { AuthResult } from './auth';
+import { toPublicUser } from '@/lib/access/public-user';
+import type { AuthContext, AuthResult } from './auth';
 import {
   DEVICE_COOKIE_MAX_AGE_SECONDS,
   deviceCookieName,
   openDeviceCookie,
   sealDeviceCookie,
-  type TrustedDevice,
 } from './device-cookie';
 import { mailboxCookieName, mailboxCookieOptions, mailboxSetCookie, requestMailbox } from './mailbox-cookie';
 
@@ -27,37 +26,26 @@ import { mailboxCookieName, mailboxCookieOptions, mailboxSetCookie, requestMailb
 // mailbox any mail it sends is kept in), and the answers of the sign-in and sign-out routes: they set or clear
 // cookies, so no one caches them.
 
-export type SignInContext = RequestAuthContext & {
-  trustedDevice: TrustedDevice | null;
-  /** This browser's development mailbox (mailbox-cookie.ts), new if it had none; null when the mailbox is off. */
-  mailbox: string | null;
-};
+/** AuthContext as a request gives it: every part known, and whether the request came over https. */
+export type SignInContext = Required<AuthContext> & { secure: boolean };
 
-/** Route handlers. */
-export async function signInContextFromRequest(request: Request): Promise<SignInContext> {
-  const context = await authContextFromRequest(request);
-  const cookie = request.headers.get('cookie');
+/** Route handlers (a Request) and server actions (next/headers' cookies() and headers()). */
+export function signInContext(source: Request | { cookies: CookieReader; headers: Headers }): SignInContext {
+  const { token, secure } = readSessionCookie(source);
+  const cookie = (name: string) =>
+    source instanceof Request
+      ? readCookie(source.headers.get('cookie'), name)
+      : source.cookies.get(name)?.value;
   return {
-    ...context,
-    trustedDevice: openDeviceCookie(readCookie(cookie, deviceCookieName(context.secure))),
-    mailbox: requestMailbox(readCookie(cookie, mailboxCookieName(context.secure))),
+    secure,
+    ip: clientIp(source.headers),
+    deviceIp: deviceIp(source.headers),
+    userAgent: clientUserAgent(source.headers),
+    previousToken: token,
+    trustedDevice: openDeviceCookie(cookie(deviceCookieName(secure))),
+    mailbox: requestMailbox(cookie(mailboxCookieName(secure))),
   };
 }
-
-/** Server actions, from next/headers' cookies() and headers(). */
-export async function signInContextFromHeaders(
-  cookies: CookieReader,
-  headers: Headers,
-): Promise<SignInContext> {
-  const context = await authContextFromHeaders(cookies, headers);
-  return {
-    ...context,
-    trustedDevice: openDeviceCookie(cookies.get(deviceCookieName(context.secure))?.value),
-    mailbox: requestMailbox(cookies.get(mailboxCookieName(context.secure))?.value),
-  };
-}
-
-type CookieWriter = Parameters<typeof setSessionCookie>[0];
 
 /** Server actions: the session cookie, and the device cookie that keeps this browser's own failure budget. */
 export async function setSignedInCookies(
@@ -97,7 +85,7 @@ export async function signedInResponse(
   secure: boolean,
   status: 200 | 201,
 ): Promise<Response> {
-  const response = Response.json({ user: toPublicUser(result.user) }, { status, headers: noStore() });
+  const response = jsonAnswer({ user: toPublicUser(result.user) }, { status });
   response.headers.append(
     'Set-Cookie',
     await sessionSetCookie(result.token, secure, result.session.persistent),

@@ -9,7 +9,7 @@ import { getRedis, type RedisPort } from '@/lib/redis';
 // emails). An IP can stand for a whole office behind NAT, so it gets a larger allowance than a single account.
 // The per-account count has two kinds of budget: one for each browser the account has signed in from (its device
 // cookie), and one shared by every other browser, so a guesser can exhaust only the second. Without a known
-// client IP (lib/auth/client-ip.ts) there is no per-client limit; failures then slow down progressively instead.
+// client IP (lib/http/client-ip.ts) there is no per-client limit; failures then slow down progressively instead.
 export const IP_FAILURE_FACTOR = 10;
 
 export type LoginLimiters = {

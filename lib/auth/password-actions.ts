@@ -1,11 +1,12 @@
 'use server';
 
 import { cookies, headers } from 'next/headers';
-import { AppError, fieldErrors, type ErrorCode, type FieldErrors } from '@/lib/http/errors';
+import { actionFailure, formText } from '@/lib/http/action-state';
+import { fieldErrors, type ErrorCode, type FieldErrors } from '@/lib/http/errors';
 import { resendVerificationEmail, verifyEmail } from './email-verification';
 import { requireUser } from './gate';
-import { setMailboxCookie, signInContextFromHeaders } from './http';
-import { authContextFromHeaders, setSessionCookie } from '@/lib/session';
+import { setMailboxCookie, signInContext } from './http';
+import { setSessionCookie } from '@/lib/session';
 import {
   changePassword,
   confirmPasswordReset,
@@ -32,16 +33,8 @@ export type LinkFormState = {
   values?: { email?: string };
 };
 
-function text(formData: FormData, key: string): string | undefined {
-  const value = formData.get(key);
-  return typeof value === 'string' ? value : undefined;
-}
-
 function refused(error: unknown, values?: LinkFormState['values']): LinkFormState {
-  if (error instanceof AppError) {
-    return { message: error.message, code: error.code, errors: error.options.fields, values };
-  }
-  throw error;
+  return values ? { ...actionFailure(error), values } : actionFailure(error);
 }
 
 export async function changePasswordAction(
@@ -50,13 +43,13 @@ export async function changePasswordAction(
 ): Promise<LinkFormState> {
   const current = await requireUser('/account/security');
   const parsed = changePasswordSchema.safeParse({
-    currentPassword: text(formData, 'currentPassword'),
-    newPassword: text(formData, 'newPassword'),
+    currentPassword: formText(formData, 'currentPassword'),
+    newPassword: formText(formData, 'newPassword'),
   });
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   try {
     const cookieStore = await cookies();
-    const context = await authContextFromHeaders(cookieStore, await headers());
+    const context = signInContext({ cookies: cookieStore, headers: await headers() });
     const { token, session } = await changePassword(current, parsed.data, context);
     await setSessionCookie(cookieStore, token, context.secure, session.persistent);
   } catch (error) {
@@ -69,12 +62,12 @@ export async function requestPasswordResetAction(
   _previous: LinkFormState,
   formData: FormData,
 ): Promise<LinkFormState> {
-  const values = { email: text(formData, 'email') };
+  const values = { email: formText(formData, 'email') };
   const parsed = passwordResetRequestSchema.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   try {
     const cookieStore = await cookies();
-    const context = await signInContextFromHeaders(cookieStore, await headers());
+    const context = signInContext({ cookies: cookieStore, headers: await headers() });
     await requestPasswordReset(parsed.data.email, context);
     setMailboxCookie(cookieStore, context);
   } catch (error) {
@@ -88,8 +81,8 @@ export async function confirmPasswordResetAction(
   formData: FormData,
 ): Promise<LinkFormState> {
   const parsed = passwordResetConfirmSchema.safeParse({
-    token: text(formData, 'token'),
-    password: text(formData, 'password'),
+    token: formText(formData, 'token'),
+    password: formText(formData, 'password'),
   });
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   try {
@@ -104,7 +97,7 @@ export async function verifyEmailAction(
   _previous: LinkFormState,
   formData: FormData,
 ): Promise<LinkFormState> {
-  const parsed = verifyEmailSchema.safeParse({ token: text(formData, 'token') });
+  const parsed = verifyEmailSchema.safeParse({ token: formText(formData, 'token') });
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   try {
     await verifyEmail(parsed.data.token);
@@ -118,7 +111,7 @@ export async function resendVerificationAction(): Promise<LinkFormState> {
   const { user } = await requireUser('/account');
   try {
     const cookieStore = await cookies();
-    const context = await signInContextFromHeaders(cookieStore, await headers());
+    const context = signInContext({ cookies: cookieStore, headers: await headers() });
     const outcome = await resendVerificationEmail(user, context.mailbox);
     if (outcome === 'sent') setMailboxCookie(cookieStore, context);
     return outcome === 'sent'

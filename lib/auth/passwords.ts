@@ -4,8 +4,7 @@ import { AppError } from '@/lib/http/errors';
 import { linkMail, sendMailInBackground, siteLink } from '@/lib/mail';
 import { createRateLimiter, type RateLimiter } from '@/lib/rate-limit';
 import { getRedis } from '@/lib/redis';
-import type { CurrentSession, SessionRecord } from '@/lib/session';
-import { getSessionStore, type SessionStore } from '@/lib/session';
+import { revokeUserSessions, rotateSession, type CurrentSession, type SessionRecord } from '@/lib/session';
 import {
   invalidTokenError,
   issueToken,
@@ -24,7 +23,7 @@ import type { ChangePasswordInput, PasswordResetConfirmInput } from './schema';
 
 const WRONG_CURRENT_PASSWORD = 'That is not your current password.';
 
-export type PasswordChangeOptions = { limiter?: RateLimiter; store?: SessionStore };
+export type PasswordChangeOptions = { limiter?: RateLimiter };
 
 /**
  * A wrong current password counts against this session's own budget (whoever holds a session must not get unlimited
@@ -38,7 +37,6 @@ export async function changePassword(
   options: PasswordChangeOptions = {},
 ): Promise<{ token: string; session: SessionRecord }> {
   const limiter = options.limiter ?? createPasswordChangeLimiter();
-  const store = options.store ?? getSessionStore();
   const budget = current.session.id;
   const attempt = await failClosed(() => limiter.consume(budget));
   if (attempt.limited)
@@ -59,13 +57,7 @@ export async function changePassword(
       data: { action: 'password.changed', actorId: row.id, targetUserId: row.id, ip: context.deviceIp },
     }),
   ]);
-  // Every session goes, this one too; this browser continues on a fresh token, kept signed in as it was.
-  await store.revokeAllSessions(row.id);
-  return store.createSession(current.user, {
-    ip: context.deviceIp,
-    userAgent: context.userAgent,
-    persistent: current.session.persistent,
-  });
+  return rotateSession(current, { ip: context.deviceIp, userAgent: context.userAgent });
 }
 
 // Per address (someone flooding one inbox) and per client IP (one client trying many addresses).
@@ -165,16 +157,13 @@ export async function resetLinkIsLive(token: string): Promise<boolean> {
  * Sets the password a reset link was issued for. The link is bound to the password it replaces, so it works once:
  * after this (or any other password change) it is refused. Every session of the user is revoked.
  */
-export async function confirmPasswordReset(
-  input: PasswordResetConfirmInput,
-  store: SessionStore = getSessionStore(),
-): Promise<void> {
+export async function confirmPasswordReset(input: PasswordResetConfirmInput): Promise<void> {
   const claims = await verifyToken('password-reset', input.token);
   const row = await db.user.findUnique({ where: { id: claims.sub }, omit: { passwordHash: false } });
   if (!row || !matchesPassword(claims.pwd, row.passwordHash)) throw invalidTokenError();
   // Revoked before the write (Redis down: nothing changes, the link still works) and after it (a sign-in with the
   // old password in between).
-  await store.revokeAllSessions(row.id);
+  await revokeUserSessions(row.id);
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
     // Conditional on the old hash: two uses of one link at once change the password once.
@@ -186,5 +175,5 @@ export async function confirmPasswordReset(
     if (updated.count !== 1) throw invalidTokenError();
     await tx.auditLog.create({ data: { action: 'password.reset', actorId: row.id, targetUserId: row.id } });
   });
-  await store.revokeAllSessions(row.id);
+  await revokeUserSessions(row.id);
 }

@@ -5,7 +5,7 @@ import type { Slowdown } from '@/lib/rate-limit/slowdown';
 import { getRedis, type RedisPort } from '@/lib/redis';
 import { createBurstSlowdown } from './login-limits';
 
-// Registration is limited per client IP when it is known (lib/auth/client-ip.ts); otherwise a burst of registrations
+// Registration is limited per client IP when it is known (lib/http/client-ip.ts); otherwise a burst of registrations
 // slows down site-wide. Neither is a lock an attacker could switch on for everyone.
 export type RegistrationLimits = { ip: RateLimiter; burst: Slowdown };
 

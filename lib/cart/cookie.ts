@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { isSecureRequest, readCookie, sealToken, sessionCookieOptions, unsealToken } from '@/lib/session';
+import { requestIsHttps } from '@/lib/http/scheme';
+import { readCookie, sealToken, sessionCookieOptions, unsealToken } from '@/lib/session';
 import { GUEST_CART_TTL_SECONDS } from './store';
 
 // A guest's cart is found through a cookie of its own, sealed like the session cookie (same secrets, same
@@ -53,7 +54,7 @@ export function guestCartSetCookie(sealed: string, secure: boolean, maxAge = GUE
 export async function guestIdFromRequest(
   request: Request,
 ): Promise<{ guestId: string | null; secure: boolean }> {
-  const secure = isSecureRequest(request);
+  const secure = requestIsHttps(request.headers);
   const sealed = readCookie(request.headers.get('cookie'), guestCartCookieName(secure));
   return { guestId: openGuestCartCookie(sealed), secure };
 }

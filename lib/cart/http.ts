@@ -1,14 +1,15 @@
 import 'server-only';
-import { clientIp } from '@/lib/auth/client-ip';
+import { clientIp } from '@/lib/http/client-ip';
 import { env } from '@/lib/env';
 import { createRateLimiter, rateLimitedError, type RateLimiter } from '@/lib/rate-limit';
 import { getRedis } from '@/lib/redis';
 import type { CurrentSession } from '@/lib/session';
-import { isSecureRequest } from '@/lib/session';
-import type { Tier } from '@/lib/pricing';
+import { requestIsHttps } from '@/lib/http/scheme';
+import type { Tier } from '@/lib/access';
 import { guestCartSetCookie, guestIdFromRequest, newGuestId, sealGuestId } from './cookie';
 import type { Cart } from './index';
 import type { CartOwner } from './keys';
+import { jsonAnswer } from '@/lib/http/no-store';
 
 // What the cart's route handlers need around lib/cart: whose cart a request means, and the answer, which is
 // never cached by anyone (it depends on the user's tier and contents).
@@ -18,7 +19,7 @@ export type CartContext = {
   owner: CartOwner | null;
   tier: Tier;
   secure: boolean;
-  /** The client, for the limit on new guest carts (lib/auth/client-ip.ts). */
+  /** The client, for the limit on new guest carts (lib/http/client-ip.ts). */
   ip: string | null;
 };
 
@@ -27,7 +28,7 @@ export async function cartContext(request: Request, current: CurrentSession | nu
   const ip = clientIp(request.headers);
   if (current) {
     const owner: CartOwner = { kind: 'user', userId: current.user.id };
-    return { owner, tier: current.user.tier, secure: isSecureRequest(request), ip };
+    return { owner, tier: current.user.tier, secure: requestIsHttps(request.headers), ip };
   }
   const { guestId, secure } = await guestIdFromRequest(request);
   return { owner: guestId ? { kind: 'guest', guestId } : null, tier: 'standard', secure, ip };
@@ -68,7 +69,7 @@ export async function cartResponse(
   secure: boolean,
   written?: CartOwner | null,
 ): Promise<Response> {
-  const response = Response.json(cart, { headers: { 'Cache-Control': 'no-store' } });
+  const response = jsonAnswer(cart);
   if (written?.kind === 'guest') {
     response.headers.append('Set-Cookie', guestCartSetCookie(await sealGuestId(written.guestId), secure));
   }

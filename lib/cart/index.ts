@@ -1,11 +1,13 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
-import { priceLines, type Tier } from '@/lib/pricing';
+import type { Tier } from '@/lib/access';
+import { priceLines } from '@/lib/pricing';
 import { getRedis } from '@/lib/redis';
 import type { CartOwner } from './keys';
 import type { z } from 'zod';
-import { MAX_LINE_QUANTITY, type AddCartItemInput, type cartItemSchema, type cartSchema } from './schema';
+import { MAX_LINE_QUANTITY } from './limits';
+import type { AddCartItemInput, cartItemSchema, cartSchema } from './schema';
 import { createCartStore, type CartLines, type CartStore } from './store';
 
 // The cart as the shop shows it: lines from Redis, names, prices and stock from PostgreSQL at read time,
@@ -149,10 +151,6 @@ export async function removeCartItem(
   store = getCartStore(),
 ): Promise<Cart> {
   return updateCartItem(owner, productId, 0, tier, store);
-}
-
-export async function clearCart(owner: CartOwner, store = getCartStore()): Promise<void> {
-  await store.clear(owner);
 }
 
 /**

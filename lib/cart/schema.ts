@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { TIERS } from '@/lib/users/types';
+import { TIERS } from '@/lib/access';
+import { MAX_LINE_QUANTITY } from './limits';
 
 // The cart API's input, shared by the route handlers and the client components that call them.
 // Only ids and quantities: whatever price or total a client sends is dropped by the schema.
-
-export const MAX_LINE_QUANTITY = 99;
 
 export const productIdSchema = z.string().trim().min(1, 'Choose a product.').max(100, 'Unknown product.');
 

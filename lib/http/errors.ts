@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isDatabaseUnavailable } from '@/lib/db/errors';
 import { isRedisUnavailable } from '@/lib/redis/errors';
-import { noStore } from './no-store';
+import { jsonAnswer } from './no-store';
 
 // The one error shape of the JSON API: { error: { code, message, fields? } }.
 
@@ -175,14 +175,11 @@ export function errorResponse(error: unknown): Response {
   }
   error = unavailableError(error) ?? error;
   if (error instanceof AppError) {
-    return Response.json(errorBody(error), {
-      status: error.status,
-      headers: noStore(error.options.headers),
-    });
+    return jsonAnswer(errorBody(error), { status: error.status, headers: error.options.headers });
   }
   console.error('Unhandled error in API route:', error);
-  return Response.json(
+  return jsonAnswer(
     { error: { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' } },
-    { status: 500, headers: noStore() },
+    { status: 500 },
   );
 }

@@ -2,8 +2,9 @@
 
 import { cookies, headers } from 'next/headers';
 import { z } from 'zod';
-import { authContextFromHeaders, setSessionCookie } from '@/lib/session';
-import { AppError } from '@/lib/http/errors';
+import { signInContext } from '@/lib/auth/http';
+import { setSessionCookie } from '@/lib/session';
+import { actionFailure } from '@/lib/http/action-state';
 import { decodeLabJwt, LAB_COOKIE_SECURE, LAB_COOKIES, LAB_JWT_MAX_AGE_SECONDS } from './jwt';
 import { banLabUser, setLabUserTier, unbanLabUser } from './lab-user-changes';
 import { startLabUser } from './lab-users';
@@ -17,13 +18,12 @@ export type LabActionState = { message?: string };
 /** Makes a lab user and signs this browser in as it, all three ways. */
 export async function tryLabAction(): Promise<LabActionState> {
   const cookieStore = await cookies();
-  const context = await authContextFromHeaders(cookieStore, await headers());
+  const context = signInContext({ cookies: cookieStore, headers: await headers() });
   let signIn;
   try {
     signIn = await startLabUser(context);
   } catch (error) {
-    if (error instanceof AppError) return { message: error.message };
-    throw error;
+    return { message: actionFailure(error).message };
   }
   const { sessionToken, jwt } = signIn;
   await setSessionCookie(cookieStore, sessionToken, context.secure, true);
@@ -51,8 +51,7 @@ export async function changeLabUserAction(change: LabChange): Promise<LabActionS
     } else if (parsed.data === 'unban') await unbanLabUser(claims.sub);
     else await setLabUserTier(claims.sub, parsed.data);
   } catch (error) {
-    if (error instanceof AppError) return { message: error.message };
-    throw error;
+    return { message: actionFailure(error).message };
   }
   return {};
 }

@@ -19,5 +19,3 @@ export const labAnswerSchema = z
   .meta({ id: 'LabAnswer' });
 
 export type LabAnswer = z.infer<typeof labAnswerSchema>;
-
-export const LAB_NO_STORE = { 'Cache-Control': 'no-store' } as const;

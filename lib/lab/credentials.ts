@@ -1,10 +1,10 @@
 import 'server-only';
 import { checkLogin } from '@/lib/auth/auth';
-import { clientIp } from '@/lib/auth/client-ip';
+import { clientIp } from '@/lib/http/client-ip';
 import type { LoginLimiters } from '@/lib/auth/login-limits';
 import { loginSchema } from '@/lib/auth/schema';
 import { AppError } from '@/lib/http/errors';
-import { isBanned } from '@/lib/session';
+import { isBanned } from '@/lib/access';
 
 // The lab's Credentials check: "sign in to the lab with your own account" takes the storefront's users and
 // passwords, so it goes through the storefront's own check (lib/auth checkLogin): the same per-account, per-client

@@ -1,12 +1,12 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '@/lib/auth/password';
-import { USER_ACCESS_SELECT } from '@/lib/users/types';
+import { toUserAccess, USER_ACCESS_SELECT } from '@/lib/access';
 import { db } from '@/lib/db';
 import { createRateLimiter, rateLimitedError, type RateLimiter } from '@/lib/rate-limit';
 import { getRedis } from '@/lib/redis';
-import { toSessionUser } from '@/lib/session';
-import { getSessionStore, type SessionStore } from '@/lib/session';
+import { createSession, revokeSession } from '@/lib/session';
+import { forgetUserSessions } from '@/lib/users';
 import { encodeLabJwt } from './jwt';
 
 // Throwaway accounts for readers of the lab: made on "try it", signed in all three ways at once, deleted after an
@@ -16,17 +16,13 @@ import { encodeLabJwt } from './jwt';
 export const LAB_USER_LIFETIME_MS = 60 * 60 * 1000;
 
 /** Deletes lab users older than an hour, their sessions in Redis first. Returns how many went. */
-export async function removeExpiredLabUsers(
-  now = Date.now(),
-  store: SessionStore = getSessionStore(),
-): Promise<number> {
+export async function removeExpiredLabUsers(now = Date.now()): Promise<number> {
   const expired = await db.user.findMany({
     where: { isLabUser: true, createdAt: { lt: new Date(now - LAB_USER_LIFETIME_MS) } },
     select: { id: true },
   });
   for (const { id } of expired) {
-    await store.revokeAllSessions(id);
-    await store.dropUser(id);
+    await forgetUserSessions(id);
   }
   const { count } = await db.user.deleteMany({
     where: { id: { in: expired.map((user) => user.id) }, isLabUser: true },
@@ -80,11 +76,10 @@ export async function startLabUser(
     deviceIp: string | null;
     userAgent: string | null;
   },
-  options: { store?: SessionStore; limits?: LabUserLimits } = {},
+  options: { limits?: LabUserLimits } = {},
 ): Promise<LabSignIn> {
-  const store = options.store ?? getSessionStore();
   await spendLabUserBudget(context.ip, options.limits ?? createLabUserLimits());
-  await removeExpiredLabUsers(Date.now(), store);
+  await removeExpiredLabUsers(Date.now());
   const handle = randomBytes(6).toString('hex');
   const row = await db.user.create({
     data: {
@@ -96,9 +91,9 @@ export async function startLabUser(
     },
     select: USER_ACCESS_SELECT,
   });
-  const user = toSessionUser(row);
-  if (context.previousToken) await store.revokeSession(context.previousToken);
-  const { token } = await store.createSession(user, { ip: context.deviceIp, userAgent: context.userAgent });
+  const user = toUserAccess(row);
+  if (context.previousToken) await revokeSession(context.previousToken);
+  const { token } = await createSession(user, { ip: context.deviceIp, userAgent: context.userAgent });
   const jwt = await encodeLabJwt({
     sub: user.id,
     email: user.email,

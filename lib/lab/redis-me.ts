@@ -1,13 +1,14 @@
 import 'server-only';
 import { AppError } from '@/lib/http/errors';
-import { readSessionFromRequest } from '@/lib/session';
+import { readSessionCookie } from '@/lib/session';
+import { checkSession } from '@/lib/users';
 import type { LabAnswer } from './answers';
 
 // GET /api/lab/redis-me: the storefront's own check. One round trip reads the session and the user's current role,
 // tier and ban state; a banned user's session is revoked on the spot.
 
 export async function redisMe(request: Request): Promise<LabAnswer> {
-  const { current } = await readSessionFromRequest(request);
+  const { current } = await checkSession(readSessionCookie(request).token);
   if (!current)
     throw new AppError('unauthenticated', 'No storefront session: signed out, revoked or banned.');
   const { user, session } = current;

@@ -2,12 +2,13 @@ import 'server-only';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { env, mailboxEnabled, type Env } from '@/lib/env';
 import { keepInMailbox } from './mailbox';
+import type { Mail } from './message';
 
 // The one way the app sends mail. With SMTP_URL set it goes out through nodemailer; without, it lands in the
 // mailbox kept in PostgreSQL, which the demo shows at /mailbox and the tests read from GET /api/dev/mailbox: there
 // each mail is kept for the browser that asked for it (`mailbox`, its cookie's secret), and for no one else.
 
-export type Mail = { to: string; subject: string; text: string; html: string };
+export type { Mail } from './message';
 
 export interface Mailer {
   readonly kind: 'smtp' | 'mailbox';

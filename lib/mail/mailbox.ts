@@ -1,7 +1,7 @@
 import 'server-only';
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
-import type { Mail } from './index';
+import type { Mail } from './message';
 
 // The development mailbox keeps each mail for the one browser that asked for it: that browser holds a random secret
 // (its mailbox cookie, lib/auth/mailbox-cookie.ts). A row stores a hash of the secret, to be found by it, and the

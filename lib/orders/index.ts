@@ -6,8 +6,9 @@ import type { Prisma } from '@/lib/db/generated/client';
 import { AppError, type FieldErrors } from '@/lib/http/errors';
 import { createPaymentsClient, PaymentServiceError, type PaymentsClient } from '@/lib/payments/client';
 import { cardBrand, cardLast4 } from '@/lib/payments/schema';
-import { priceLines, type Tier, type Totals } from '@/lib/pricing';
-import { isBanned } from '@/lib/session';
+import type { Tier } from '@/lib/access';
+import { priceLines, type Totals } from '@/lib/pricing';
+import { isBanned } from '@/lib/access';
 import {
   createCheckoutLimits,
   spendCheckoutBudget,
@@ -19,7 +20,6 @@ import type { z } from 'zod';
 import {
   orderIdParamsSchema,
   shippingAddressSchema,
-  type orderItemViewSchema,
   type orderPageSchema,
   type orderSummarySchema,
   type orderViewSchema,
@@ -35,13 +35,12 @@ import {
 // (userId, idempotencyKey) index makes a repeated or parallel submit with the same key wait for and return the
 // first one's order: the database decides, not a check-then-insert.
 
-export type OrderItemView = z.infer<typeof orderItemViewSchema>;
 export type OrderView = z.infer<typeof orderViewSchema>;
 export type OrderSummary = z.infer<typeof orderSummarySchema>;
 export type OrderPage = z.infer<typeof orderPageSchema>;
 
 /**
- * Who is checking out, as the live session says: the tier prices the order. `ip`, the client's (lib/auth/client-ip),
+ * Who is checking out, as the live session says: the tier prices the order. `ip`, the client's (lib/http/client-ip),
  * adds a per-client budget of checkouts and declined cards to the user's own (./limits.ts).
  */
 export type Shopper = { id: string; tier: Tier; ip?: string | null };

@@ -1,43 +1,11 @@
 import { z } from 'zod';
+import { cardDigits, passesLuhn, TEST_CARDS } from './card';
 
-// The card as the checkout form sends it and the payments service reads it; shared by both, and by the form's
-// own validation. The number never reaches the database: orders keep the brand and the last 4 digits.
+// The card as the checkout form sends it and the payments service reads it; checked by the API and, for the form,
+// by a server action (lib/orders/actions.ts). The number never reaches the database: orders keep the brand and the
+// last 4 digits.
 
-export const TEST_CARDS = {
-  approved: '4242424242424242',
-  declined: '4000000000000002',
-} as const;
-
-export function cardDigits(number: string): string {
-  return number.replace(/[\s-]/g, '');
-}
-
-function passesLuhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i += 1) {
-    let digit = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
-
-export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'card';
-
-export function cardBrand(digits: string): CardBrand {
-  if (/^4/.test(digits)) return 'visa';
-  if (/^(5[1-5]|2[2-7])/.test(digits)) return 'mastercard';
-  if (/^3[47]/.test(digits)) return 'amex';
-  if (/^6(011|5)/.test(digits)) return 'discover';
-  return 'card';
-}
-
-export function cardLast4(digits: string): string {
-  return digits.slice(-4);
-}
+export { cardBrand, cardLast4, TEST_CARDS } from './card';
 
 export const cardSchema = z
   .object({

@@ -2,9 +2,9 @@
 // Money is integer cents everywhere; it becomes text only in formatPrice. No server-only import: client
 // components show the same numbers the server charges.
 
-export { formatPrice } from './format';
+import type { Tier } from '@/lib/access';
 
-export type Tier = 'standard' | 'premium';
+export { formatPrice } from './format';
 
 /** Premium members get this much off the subtotal, and free shipping. */
 export const PREMIUM_DISCOUNT_PERCENT = 10;

@@ -5,7 +5,7 @@ import { SESSION_ID_PATTERN } from './schema';
 // Redis Cluster they all live in one hash slot, so the check's MGET and each Lua script, which declares every key it
 // touches in KEYS, run on one node:
 //   <prefix>session:{u:<userId>}:<hash>     string: the session (record.ts)
-//   <prefix>user:{u:<userId>}               string: the SessionUser as JSON (role, tier, ban state)
+//   <prefix>user:{u:<userId>}               string: the UserAccess as JSON (role, tier, ban state)
 //   <prefix>user-sessions:{u:<userId>}      sorted set: session hashes scored by absolute expiry
 //   <prefix>ban-notice:{u:<userId>}:<hash>  string: the userId, for a session a ban revoked, so the next request of
 //                                           that browser is answered "banned" with the reason (TTL: ban or session end)

@@ -1,20 +1,11 @@
 import { z } from 'zod';
-import { ROLES, TIERS } from '@/lib/users/types';
+import { ROLES, TIERS } from '@/lib/access';
+import { publicUserSchema } from '@/lib/access/public-user';
 
 // What the session and account APIs answer, shared by the route handlers' types and the API document.
 
 /** A session's public id: its user's id, a dot, 22 random characters (lib/session/keys.ts). */
 export const SESSION_ID_PATTERN = /^([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{22})$/;
-
-export const publicUserSchema = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string(),
-    role: z.enum(ROLES),
-    tier: z.enum(TIERS),
-  })
-  .meta({ id: 'PublicUser' });
 
 /** GET /api/me, and the answer of a sign-in or registration. */
 export const signedInBodySchema = z.object({ user: publicUserSchema });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { env } from '@/lib/env';
 import { getRedis, keyPrefix, type RedisPort, type RedisReply } from '@/lib/redis';
 import { hashToken, parseSessionId, parseToken, sessionKeys, sessionPublicId, USER_ID_FORMAT } from './keys';
-import type { UserAccess } from '@/lib/users/types';
+import type { UserAccess } from '@/lib/access';
 import { decodeSession, encodeSession, type StoredSession } from './record';
 import { describeUserAgent } from './user-agent';
 import {
@@ -21,9 +21,6 @@ import {
 // logout, bans and tier changes take effect on the very next request. Layout: lib/session/keys.ts. A token names
 // its user, so every key a script touches is known before it runs and shares the user's Redis Cluster slot.
 
-export type { Role, Tier } from '@/lib/users/types';
-/** The per-user record every check reads (lib/users owns it): role, tier, ban state, version. */
-export type SessionUser = UserAccess;
 export type SessionRecord = {
   /** Public handle for lists and "sign out that device": the user id and random characters, never the token. */
   id: string;
@@ -46,7 +43,7 @@ export type SessionRecord = {
  */
 export type SessionLookup = {
   session: SessionRecord;
-  user: SessionUser | null;
+  user: UserAccess | null;
   /** Units in the user's cart, when the read asked for them (`countCart`). */
   cartUnits?: number;
 };
@@ -64,7 +61,7 @@ export type SessionStoreOptions = {
 export interface SessionStore {
   /** Also caches the user record and indexes the session under the user. Persistent unless told otherwise. */
   createSession(
-    user: SessionUser,
+    user: UserAccess,
     meta: { ip: string | null; userAgent: string | null; persistent?: boolean },
   ): Promise<{ token: string; session: SessionRecord }>;
   /**
@@ -88,9 +85,9 @@ export interface SessionStore {
    * Writes a copy read from the database (cache-miss reload) unless the stored record is at least as new (by
    * `version`): a change written while we read must not be overwritten. True when written.
    */
-  cacheUser(user: SessionUser): Promise<boolean>;
+  cacheUser(user: UserAccess): Promise<boolean>;
   /** The per-user record as Redis has it (null when missing or unreadable). */
-  readUser(userId: string): Promise<SessionUser | null>;
+  readUser(userId: string): Promise<UserAccess | null>;
   dropUser(userId: string): Promise<void>;
   /**
    * An admin change (lib/users only), atomically: writes the record whatever is stored (`user` null deletes it),
@@ -99,7 +96,7 @@ export interface SessionStore {
    */
   applyUserChange(change: {
     userId: string;
-    user: SessionUser | null;
+    user: UserAccess | null;
     revokeSessions: boolean;
     banNoticeMs?: number;
     event: string;
@@ -144,7 +141,7 @@ const isTimeOrNull = (value: unknown) => value === null || typeof value === 'num
  * The user record a stored JSON string holds, checked field by field (userSchema's rules, without zod's cost on
  * every request: this runs on each session check, cold or warm, so no cache of parsed records is needed).
  */
-function parseUserJson(json: string): SessionUser | null {
+function parseUserJson(json: string): UserAccess | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
@@ -163,19 +160,19 @@ function parseUserJson(json: string): SessionUser | null {
     id,
     email,
     name,
-    role: role as SessionUser['role'],
-    tier: tier as SessionUser['tier'],
+    role: role as UserAccess['role'],
+    tier: tier as UserAccess['tier'],
     bannedAt: bannedAt as number | null,
     bannedUntil: bannedUntil as number | null,
     version: version as number,
   };
 }
 
-function parseUser(json: RedisReply | undefined): SessionUser | null {
+function parseUser(json: RedisReply | undefined): UserAccess | null {
   return typeof json === 'string' ? parseUserJson(json) : null;
 }
 
-function userJson(user: SessionUser): string {
+function userJson(user: UserAccess): string {
   userIdSchema.parse(user.id);
   return JSON.stringify(userSchema.parse(user));
 }

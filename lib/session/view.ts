@@ -1,7 +1,6 @@
 import type { z } from 'zod';
-import type { SessionState } from './index';
 import type { deviceSessionSchema } from './schema';
-import type { SessionRecord, SessionUser } from './store';
+import type { SessionRecord } from './store';
 
 /** A session as the JSON API shows it (the user's own devices, and an admin's view of a user's). */
 export function sessionJson(session: SessionRecord, current: boolean): SessionJson {
@@ -16,17 +15,3 @@ export function sessionJson(session: SessionRecord, current: boolean): SessionJs
 }
 
 export type SessionJson = z.infer<typeof deviceSessionSchema>;
-
-/** What an open tab needs to know about its session: /api/account/state and each open-tab event. */
-export type LiveState =
-  | { status: 'active'; role: SessionUser['role']; tier: SessionUser['tier']; version: number }
-  | { status: 'banned' }
-  | { status: 'signed-out' };
-
-export function liveState(state: Pick<SessionState, 'current' | 'banned'>): LiveState {
-  if (state.current) {
-    const { role, tier, version } = state.current.user;
-    return { status: 'active', role, tier, version };
-  }
-  return state.banned ? { status: 'banned' } : { status: 'signed-out' };
-}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { deviceIp } from '@/lib/auth/client-ip';
+import { deviceIp } from '@/lib/http/client-ip';
 import type { CurrentSession } from '@/lib/session';
 import type { Actor } from './changes';
 

@@ -4,9 +4,9 @@ import type { Prisma } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/http/errors';
 import { parseSessionId } from '@/lib/session/keys';
 import { getSessionStore, type SessionStore } from '@/lib/session/store';
-import { userEventMessage, type UserEventKind } from './events';
+import { userEventMessage, type UserEventKind } from '@/lib/access/events';
 import type { AuditAction, BanInput } from './schema';
-import { banNoticeMs, toUserAccess, type Role, type Tier } from './types';
+import { banNoticeMs, toUserAccess, type Role, type Tier } from '@/lib/access';
 import { toAdminUser, USER_DETAIL_SELECT, userStatus, type AdminUser, type UserDetailRow } from './view';
 
 // The one owner of a change of a user. Each change runs in a PostgreSQL transaction that locks the row, bumps its
@@ -225,6 +225,18 @@ function isForeignKeyViolation(error: unknown): boolean {
 }
 
 /** Deletes the account and every session of it. A user with orders is kept (409): orders reference their buyer. */
+/**
+ * Before a user's row goes without an admin's change (the lab's throwaway accounts, lib/lab): every session and the
+ * Redis record go first.
+ */
+export async function forgetUserSessions(
+  userId: string,
+  store: SessionStore = getSessionStore(),
+): Promise<void> {
+  await store.revokeAllSessions(userId);
+  await store.dropUser(userId);
+}
+
 export async function deleteUser(userId: string, actor: Actor, options: ChangeOptions = {}): Promise<void> {
   const store = options.store ?? getSessionStore();
   const now = options.now ?? new Date();

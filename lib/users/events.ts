@@ -1,37 +1,12 @@
 import 'server-only';
-import { z } from 'zod';
 import { getRedisSubscriber, type RedisSubscriber } from '@/lib/redis';
 import { getSessionStore } from '@/lib/session/store';
+import { parseUserEvent, type UserEvent } from '@/lib/access/events';
 
 // Open tabs learn of a change of their user through Redis pub/sub: every change publishes {userId, kind} on one
 // channel (in the same Lua step that writes it), and each server process holds ONE subscriber connection whose
 // messages it hands to the listeners of that user only. A listener re-reads its session on every event: the
 // event says "look again", never what to believe.
-
-export const USER_EVENT_KINDS = ['banned', 'revoked', 'changed', 'deleted'] as const;
-export type UserEventKind = (typeof USER_EVENT_KINDS)[number];
-
-// Besides the changes: which of the user's event streams a newer one closed (lib/users/live-streams.ts), on
-// whichever instance holds them.
-const userEventSchema = z.discriminatedUnion('kind', [
-  z.object({ userId: z.string().min(1), kind: z.enum(USER_EVENT_KINDS) }),
-  z.object({ userId: z.string().min(1), kind: z.literal('streams-closed'), streams: z.array(z.string()) }),
-]);
-
-export type UserEvent = z.infer<typeof userEventSchema>;
-
-export function userEventMessage(event: { userId: string; kind: UserEventKind }): string {
-  return JSON.stringify(event);
-}
-
-function parseUserEvent(message: string): UserEvent | null {
-  try {
-    const parsed = userEventSchema.safeParse(JSON.parse(message));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 export type UserEventListener = (event: UserEvent) => void;
 

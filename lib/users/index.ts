@@ -1,12 +1,12 @@
 import 'server-only';
 
-// Users: their types, their admin view, and the one function per change. Nothing else writes role, tier or ban
+// Users: their admin view, and the one function per change. Nothing else writes role, tier or ban
 // state (README: "Who changes a user").
 
-export * from './types';
 export {
   banUser,
   deleteUser,
+  forgetUserSessions,
   revokeAllSessions,
   revokeSessionById,
   setUserRole,
@@ -19,6 +19,7 @@ export {
 export { toAdminUser, userStatus, type AdminUser } from './view';
 export {
   AUDIT_PAGE_SIZE,
+  countLiveSessions,
   getAdminUser,
   listAudit,
   listSessionsOfUser,
@@ -29,4 +30,5 @@ export {
   type UserListItem,
 } from './queries';
 export { actorOf } from './actor';
-export { openLiveStream, POLL_INTERVAL_MS, requireLiveState } from './live';
+export { checkSession } from './session-check';
+export { openLiveStream, POLL_INTERVAL_MS, requireLiveState, type LiveState } from './live';

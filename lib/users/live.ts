@@ -1,8 +1,9 @@
 import 'server-only';
 import { AppError } from '@/lib/http/errors';
 import { shutdownSignal } from '@/lib/lifecycle';
-import { checkSessionToken, type SessionState } from '@/lib/session';
-import { liveState, type LiveState } from '@/lib/session/view';
+import type { SessionCheck } from '@/lib/session';
+import { checkSession } from './session-check';
+import type { Role, Tier } from '@/lib/access';
 import { getUserEventHub } from './events';
 import { getLiveStreams, newStreamId, STREAM_MAX_AGE_MS, type LiveStreams } from './live-streams';
 
@@ -12,8 +13,23 @@ import { getLiveStreams, newStreamId, STREAM_MAX_AGE_MS, type LiveStreams } from
 export const POLL_INTERVAL_MS = 2_000;
 const HEARTBEAT_MS = 25_000;
 
+/** What an open tab needs to know about its session: /api/account/state and each open-tab event. */
+export type LiveState =
+  | { status: 'active'; role: Role; tier: Tier; version: number }
+  | { status: 'banned' }
+  /** reason 'revoked': another device or an admin ended it (the stream says so; a poll cannot tell). */
+  | { status: 'signed-out'; reason?: 'revoked' };
+
+function liveState(state: SessionCheck): LiveState {
+  if (state.current) {
+    const { role, tier, version } = state.current.user;
+    return { status: 'active', role, tier, version };
+  }
+  return state.banned ? { status: 'banned' } : { status: 'signed-out' };
+}
+
 /** 401 signed out, 403 banned (the notice is left for /banned), else the tab's state. */
-export function requireLiveState(state: SessionState): LiveState & { status: 'active' } {
+export function requireLiveState(state: SessionCheck): LiveState & { status: 'active' } {
   const live = liveState(state);
   if (live.status === 'banned') throw new AppError('banned', 'This account has been suspended.');
   if (live.status === 'signed-out') throw new AppError('unauthenticated', 'Sign in to continue.');
@@ -29,7 +45,7 @@ export const SUPERSEDED = { status: 'superseded' } as const;
  * tab reconnects) or the client goes. Null where Redis has no pub/sub: the caller tells the tab to poll.
  */
 export async function openLiveStream(
-  state: SessionState & { current: NonNullable<SessionState['current']> },
+  state: SessionCheck & { current: NonNullable<SessionCheck['current']> },
   signal: AbortSignal,
   streams: LiveStreams = getLiveStreams(),
 ): Promise<ReadableStream<Uint8Array> | null> {
@@ -67,9 +83,17 @@ export async function openLiveStream(
           push(SUPERSEDED);
           return;
         }
-        // Each change is a cue to look again: the session's own state is what the tab is told.
-        checkSessionToken(token).then(
-          (next) => push(liveState(next)),
+        // Each change is a cue to look again: the session's own state is what the tab is told, and whether a
+        // revocation ended it (the sign-in page says so) rather than a sign-out in this browser.
+        checkSession(token).then(
+          (next) => {
+            const live = liveState(next);
+            push(
+              live.status === 'signed-out' && event.kind === 'revoked'
+                ? { ...live, reason: 'revoked' }
+                : live,
+            );
+          },
           () => close(),
         );
       });

@@ -91,6 +91,11 @@ export async function listSessionsOfUser(userId: string): Promise<SessionRecord[
   return getSessionStore().listUserSessions(userId);
 }
 
+/** Live sessions across all users (the admin dashboard). */
+export async function countLiveSessions(): Promise<number> {
+  return getSessionStore().countSessions();
+}
+
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 type AuditData = {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { pageSchema } from '@/lib/http/page';
-import { deviceSessionSchema, publicUserSchema } from '@/lib/session/schema';
-import { ROLES, TIERS } from './types';
+import { publicUserSchema } from '@/lib/access/public-user';
+import { deviceSessionSchema } from '@/lib/session/schema';
+import { ROLES, TIERS } from '@/lib/access';
 
 // Inputs of the admin console, shared by the JSON API and the pages' forms.
 
@@ -22,14 +23,6 @@ export const banSchema = z.object({
 });
 export type BanInput = z.infer<typeof banSchema>;
 
-/** What the pages offer; the API takes any number of seconds. */
-export const BAN_DURATIONS = [
-  { value: '3600', label: '1 hour' },
-  { value: '86400', label: '1 day' },
-  { value: '604800', label: '7 days' },
-  { value: 'permanent', label: 'Permanent' },
-] as const;
-
 export const updateUserSchema = z
   .object({ tier: z.enum(TIERS).optional(), role: z.enum(ROLES).optional() })
   .strict()
@@ -37,7 +30,6 @@ export const updateUserSchema = z
     message: 'Give a tier or a role.',
     path: ['_'],
   });
-export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
 const page = z.coerce.number().int().min(1).max(10_000).default(1);
 const optionalText = z

@@ -6,9 +6,11 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 import { createRedisSubscriber, redisConfigFromEnv } from '@/lib/redis';
 import { TRANSPORTS, unreachableRedis } from '@/test/redis';
-import { checkSessionToken, readSessionByToken } from '@/lib/session';
+import { checkSession } from './session-check';
 import { createSessionStore, getSessionStore, type SessionStore } from '@/lib/session/store';
-import { createUserEventHub, type UserEvent } from './events';
+import { toUserAccess, USER_ACCESS_SELECT } from '@/lib/access';
+import type { UserEvent } from '@/lib/access/events';
+import { createUserEventHub } from './events';
 import {
   banUser,
   deleteUser,
@@ -16,9 +18,7 @@ import {
   setUserRole,
   setUserTier,
   SYSTEM_ACTOR,
-  toUserAccess,
   unbanUser,
-  USER_ACCESS_SELECT,
   type Actor,
 } from './index';
 
@@ -84,7 +84,7 @@ describe('changes of a user', () => {
     const banned = await banUser(user.id, { reason: 'Chargebacks', durationSeconds: 3600 }, actor, { now });
     expect(banned).toMatchObject({ status: 'banned', banReason: 'Chargebacks' });
     expect(await getSessionStore().listUserSessions(user.id)).toEqual([]);
-    const state = await checkSessionToken(token);
+    const state = await checkSession(token);
     expect(state.current).toBeNull();
     expect(state.banned).toMatchObject({ reason: 'Chargebacks', until: now.getTime() + 3_600_000 });
     const audit = await db.auditLog.findMany({ where: { targetUserId: user.id, action: 'user.ban' } });
@@ -106,7 +106,7 @@ describe('changes of a user', () => {
       banNoticeMs: 60_000,
       event: '{}',
     });
-    const uncommitted = await checkSessionToken(token);
+    const uncommitted = await checkSession(token);
     expect(uncommitted.current).toBeNull();
     expect(uncommitted.banned).toMatchObject({ userId: user.id, reason: null, until: null });
     // The ban is lifted (the record again unbanned): the notice goes and the browser is simply signed out.
@@ -116,7 +116,7 @@ describe('changes of a user', () => {
       revokeSessions: false,
       event: '{}',
     });
-    expect(await checkSessionToken(token)).toEqual({ current: null, banned: null });
+    expect(await checkSession(token)).toEqual({ current: null, banned: null });
     expect(await store.readBanNotice(token)).toBeNull();
   });
 
@@ -126,7 +126,7 @@ describe('changes of a user', () => {
     await banUser(user.id, { reason: 'Race', durationSeconds: null }, SYSTEM_ACTOR);
     // The racing login creates its session after the ban, with what it read before.
     const { token } = await getSessionStore().createSession(staleCopy, { ip: null, userAgent: null });
-    const state = await checkSessionToken(token);
+    const state = await checkSession(token);
     expect(state.current).toBeNull();
     expect(state.banned?.reason).toBe('Race');
   });
@@ -136,16 +136,16 @@ describe('changes of a user', () => {
     const staleAdmin = await freshCopy(user.id);
     await setUserRole(user.id, 'shopper', SYSTEM_ACTOR);
     const { token } = await getSessionStore().createSession(staleAdmin, { ip: null, userAgent: null });
-    expect((await readSessionByToken(token))?.user.role).toBe('shopper');
+    expect((await checkSession(token)).current?.user.role).toBe('shopper');
     const again = await login({ email, password: PASSWORD }, context);
     expect(again.user.role).toBe('shopper');
-    expect((await readSessionByToken(again.token))?.user.role).toBe('shopper');
+    expect((await checkSession(again.token)).current?.user.role).toBe('shopper');
   });
 
   it('a tier change reaches a live session on its next request, without re-login', async () => {
     const { user, token } = await registered();
     await setUserTier(user.id, 'premium', SYSTEM_ACTOR);
-    expect((await readSessionByToken(token))?.user.tier).toBe('premium');
+    expect((await checkSession(token)).current?.user.tier).toBe('premium');
   });
 
   it('changes nothing, and writes no audit row, when the value is already set', async () => {
@@ -164,7 +164,7 @@ describe('changes of a user', () => {
       now: new Date(Date.now() - 7_200_000),
     });
     const again = await login({ email, password: PASSWORD }, context);
-    expect((await readSessionByToken(again.token))?.user.id).toBe(user.id);
+    expect((await checkSession(again.token)).current?.user.id).toBe(user.id);
   });
 
   it('unban lets the user sign in again', async () => {
@@ -271,7 +271,7 @@ describe('changes of a user', () => {
   it('deletes a user and every session of it, keeping the audit row readable', async () => {
     const { user, token, email } = await registered();
     await deleteUser(user.id, SYSTEM_ACTOR);
-    expect(await readSessionByToken(token)).toBeNull();
+    expect((await checkSession(token)).current).toBeNull();
     expect(await db.user.findUnique({ where: { id: user.id } })).toBeNull();
     const row = await db.auditLog.findFirst({
       where: { action: 'user.delete', data: { path: ['target', 'id'], equals: user.id } },
@@ -283,7 +283,7 @@ describe('changes of a user', () => {
     const { user, token } = await registered();
     await login({ email: user.email, password: PASSWORD }, context);
     expect(await revokeAllSessions(user.id, SYSTEM_ACTOR)).toBe(2);
-    expect(await readSessionByToken(token)).toBeNull();
+    expect((await checkSession(token)).current).toBeNull();
   });
 });
 
@@ -309,7 +309,7 @@ describe.each(TRANSPORTS)('a change with Redis unreachable over %s', (transport)
     }
     expect(await freshCopy(user.id)).toEqual(before);
     expect(await db.auditLog.count({ where: { targetUserId: user.id } })).toBe(0);
-    expect((await readSessionByToken(token))?.user.id).toBe(user.id);
+    expect((await checkSession(token)).current?.user.id).toBe(user.id);
   });
 });
 

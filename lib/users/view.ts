@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { adminUserSchema, UserStatus } from './schema';
-import { isBanned, USER_ACCESS_SELECT, type UserAccessRow } from './types';
+import { isBanned, USER_ACCESS_SELECT, type UserAccessRow } from '@/lib/access';
 
 // A user as the admin console shows it (API and pages): dates as ISO strings, the status computed.
 

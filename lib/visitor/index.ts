@@ -2,7 +2,9 @@ import 'server-only';
 import type { z } from 'zod';
 import { getCartStore, type CartStore } from '@/lib/cart';
 import { guestIdFromRequest } from '@/lib/cart/cookie';
-import { readSessionFromRequest, toPublicUser, type RequestSession } from '@/lib/session';
+import { toPublicUser } from '@/lib/access/public-user';
+import { readSessionCookie, type SessionCheck, type SessionCookie } from '@/lib/session';
+import { checkSession } from '@/lib/users';
 import type { visitorBodySchema } from './schema';
 
 // What the client components of a cached page may know about the visitor, all in GET /api/session, so a page view
@@ -15,14 +17,15 @@ export type VisitorBody = z.infer<typeof visitorBodySchema>;
 export async function readVisitor(
   request: Request,
   store: CartStore = getCartStore(),
-): Promise<{ session: RequestSession; body: VisitorBody }> {
-  const session = await readSessionFromRequest(request, { countCart: true });
+): Promise<{ cookie: SessionCookie; session: SessionCheck; body: VisitorBody }> {
+  const cookie = readSessionCookie(request);
+  const session = await checkSession(cookie.token, { countCart: true });
   const { current } = session;
   if (current)
-    return { session, body: { user: toPublicUser(current.user), cartCount: current.cartUnits ?? 0 } };
+    return { cookie, session, body: { user: toPublicUser(current.user), cartCount: current.cartUnits ?? 0 } };
   const { guestId } = await guestIdFromRequest(request);
   let cartCount = 0;
   if (guestId)
     for (const quantity of (await store.read({ kind: 'guest', guestId })).values()) cartCount += quantity;
-  return { session, body: { user: null, cartCount } };
+  return { cookie, session, body: { user: null, cartCount } };
 }

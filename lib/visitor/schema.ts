@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { publicUserSchema } from '@/lib/session/schema';
+import { publicUserSchema } from '@/lib/access/public-user';
 
 /** GET /api/session: the visitor (null when signed out) and the units in their cart. */
 export const visitorBodySchema = z.object({

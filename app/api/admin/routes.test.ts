@@ -82,7 +82,7 @@ describe('admin API', () => {
       }),
     );
     expect(response.status).toBe(200);
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
     const body = await response.json();
     expect(body).toMatchObject({ page: 1, pageSize: 20, total: 1 });
     expect(body.items).toEqual([

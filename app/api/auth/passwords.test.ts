@@ -72,7 +72,7 @@ describe('POST /api/account/password', () => {
       }),
     );
     expect(response.status).toBe(204);
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
     const fresh = sessionCookieFrom(response);
     expect(fresh).not.toBe(cookie);
     expect(await meStatus(fresh)).toBe(200);
@@ -201,7 +201,7 @@ describe('password reset', () => {
     expect(user.emailVerifiedAt).not.toBeNull();
   });
 
-  it("mails links under SITE_URL, never under the Host or X-Forwarded-Host the request names", async () => {
+  it('mails links under SITE_URL, never under the Host or X-Forwarded-Host the request names', async () => {
     const { email, browser } = await signUp();
     const forged = { host: 'attacker.test', 'x-forwarded-host': 'attacker.test' };
     const response = await requestReset(

@@ -58,7 +58,7 @@ describe('GET /api/cart', () => {
     const response = await getCart(apiRequest('/api/cart'));
     expect(response.status).toBe(200);
     expect(response.headers.get('set-cookie')).toBeNull();
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
     expect(await response.json()).toMatchObject({
       items: [],
       subtotalCents: 0,

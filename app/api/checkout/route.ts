@@ -1,7 +1,8 @@
-import { clientIp } from '@/lib/auth/client-ip';
+import { clientIp } from '@/lib/http/client-ip';
 import { requireApiUser } from '@/lib/auth/gate';
 import { mutationHandler } from '@/lib/http/handler';
 import { parseJsonBody } from '@/lib/http/handler';
+import { jsonAnswer } from '@/lib/http/no-store';
 import { placeOrder } from '@/lib/orders';
 import { checkoutHeadersSchema, checkoutSchema } from '@/lib/orders/schema';
 
@@ -18,11 +19,5 @@ export const POST = mutationHandler(async (request: Request) => {
     input,
     idempotencyKey,
   );
-  return Response.json(
-    { order },
-    {
-      status: 201,
-      headers: { 'Cache-Control': 'no-store', ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}) },
-    },
-  );
+  return jsonAnswer({ order }, { status: 201, headers: replayed ? { 'Idempotent-Replayed': 'true' } : {} });
 });

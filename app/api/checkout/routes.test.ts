@@ -74,7 +74,7 @@ describe('POST /api/checkout', () => {
     const shopper = await shopperWithCart();
     const response = await post(shopper.cookie);
     expect(response.status).toBe(201);
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
     const { order } = await response.json();
     expect(order).toMatchObject({
       status: 'paid',

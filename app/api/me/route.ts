@@ -1,9 +1,9 @@
 import { requireApiUser } from '@/lib/auth/gate';
 import { apiHandler } from '@/lib/http/handler';
-import { toPublicUser } from '@/lib/session';
-import { noStore } from '@/lib/http/no-store';
+import { toPublicUser } from '@/lib/access/public-user';
+import { jsonAnswer } from '@/lib/http/no-store';
 
 export const GET = apiHandler(async (request: Request) => {
   const { user } = await requireApiUser(request);
-  return Response.json({ user: toPublicUser(user) }, { headers: noStore() });
+  return jsonAnswer({ user: toPublicUser(user) });
 });

@@ -1,4 +1,4 @@
-import { openApiDocument } from '@/lib/http/openapi/document';
+import { openApiDocument } from '@/lib/openapi/document';
 
 // The same bytes for everyone, fixed at build time: prerendered, and cacheable by browsers and CDNs for an hour.
 export async function GET(): Promise<Response> {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { operationAnchor, OperationCard } from '@/components/api-docs/operation-card';
 import { schemaAnchor, SchemaView } from '@/components/api-docs/schema-view';
 import { Container } from '@/components/ui/container';
-import { openApiDocument } from '@/lib/http/openapi/document';
+import { openApiDocument } from '@/lib/openapi/document';
 
 export const metadata: Metadata = {
   title: 'API reference',

@@ -1,5 +1,6 @@
 import { readApiSessionState } from '@/lib/auth/gate';
 import { apiHandler } from '@/lib/http/handler';
+import { jsonAnswer, NO_STORE } from '@/lib/http/no-store';
 import type { z } from 'zod';
 import type { pollInsteadSchema } from '@/lib/session/schema';
 import { openLiveStream, POLL_INTERVAL_MS, requireLiveState } from '@/lib/users';
@@ -14,14 +15,12 @@ export const GET = apiHandler(async (request: Request) => {
   const stream =
     state.current && (await openLiveStream({ ...state, current: state.current }, request.signal));
   if (!stream) {
-    return Response.json({ poll: '/api/account/state', intervalMs: POLL_INTERVAL_MS } satisfies PollInstead, {
-      headers: { 'Cache-Control': 'no-store' },
-    });
+    return jsonAnswer({ poll: '/api/account/state', intervalMs: POLL_INTERVAL_MS } satisfies PollInstead);
   }
   return new Response(stream, {
     headers: {
       'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store, no-transform',
+      'Cache-Control': `${NO_STORE}, no-transform`,
       Connection: 'keep-alive',
       // Proxies that buffer responses (nginx) would hold the events back.
       'X-Accel-Buffering': 'no',

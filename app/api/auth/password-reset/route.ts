@@ -1,4 +1,5 @@
-import { signInContextFromRequest, withMailboxCookie } from '@/lib/auth/http';
+import { signInContext, withMailboxCookie } from '@/lib/auth/http';
+import { jsonAnswer } from '@/lib/http/no-store';
 import { requestPasswordReset, RESET_REQUESTED_MESSAGE } from '@/lib/auth/passwords';
 import { passwordResetRequestSchema } from '@/lib/auth/schema';
 import { mutationHandler } from '@/lib/http/handler';
@@ -7,13 +8,7 @@ import { parseJsonBody } from '@/lib/http/handler';
 // 202 whether or not the address has an account: the answer tells nobody who shops here.
 export const POST = mutationHandler(async (request: Request) => {
   const { email } = await parseJsonBody(request, passwordResetRequestSchema);
-  const context = await signInContextFromRequest(request);
+  const context = signInContext(request);
   await requestPasswordReset(email, context);
-  return withMailboxCookie(
-    Response.json(
-      { message: RESET_REQUESTED_MESSAGE },
-      { status: 202, headers: { 'Cache-Control': 'no-store' } },
-    ),
-    context,
-  );
+  return withMailboxCookie(jsonAnswer({ message: RESET_REQUESTED_MESSAGE }, { status: 202 }), context);
 });

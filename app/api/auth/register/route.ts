@@ -1,12 +1,12 @@
 import { register } from '@/lib/auth/auth';
-import { signedInResponse, signInContextFromRequest, withMailboxCookie } from '@/lib/auth/http';
+import { signedInResponse, signInContext, withMailboxCookie } from '@/lib/auth/http';
 import { registerSchema } from '@/lib/auth/schema';
 import { mergeGuestCartIntoResponse } from '@/lib/cart/sign-in';
 import { mutationHandler, parseJsonBody } from '@/lib/http/handler';
 
 export const POST = mutationHandler(async (request) => {
   const input = await parseJsonBody(request, registerSchema);
-  const context = await signInContextFromRequest(request);
+  const context = signInContext(request);
   const result = await register(input, context);
   return mergeGuestCartIntoResponse(
     request,

@@ -3,6 +3,7 @@ import { AppError } from '@/lib/http/errors';
 import { authorizePayment } from '@/lib/payments/service';
 import { paymentRequestSchema } from '@/lib/payments/schema';
 import { bearerToken, verifyServiceToken } from '@/lib/payments/token';
+import { jsonAnswer } from '@/lib/http/no-store';
 
 // The payments service, reached by the checkout over HTTP with a short-lived service JWT and nothing else: no
 // session cookie counts here, and a browser has no way to get a token. No CSRF check either: no cookie rides on it.
@@ -14,5 +15,5 @@ export const POST = apiHandler(async (request: Request) => {
     });
   }
   const payment = await parseJsonBody(request, paymentRequestSchema);
-  return Response.json(authorizePayment(payment), { headers: { 'Cache-Control': 'no-store' } });
+  return jsonAnswer(authorizePayment(payment));
 });

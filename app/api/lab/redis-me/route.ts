@@ -1,7 +1,5 @@
 import { apiHandler } from '@/lib/http/handler';
-import { LAB_NO_STORE } from '@/lib/lab/answers';
 import { redisMe } from '@/lib/lab/redis-me';
+import { jsonAnswer } from '@/lib/http/no-store';
 
-export const GET = apiHandler(async (request: Request) =>
-  Response.json(await redisMe(request), { headers: LAB_NO_STORE }),
-);
+export const GET = apiHandler(async (request: Request) => jsonAnswer(await redisMe(request)));

@@ -3,6 +3,7 @@ import { AppError } from '@/lib/http/errors';
 import { apiHandler } from '@/lib/http/handler';
 import { getOrder } from '@/lib/orders';
 import { orderIdParamsSchema } from '@/lib/orders/schema';
+import { jsonAnswer } from '@/lib/http/no-store';
 
 // Another user's order answers exactly like one that does not exist: 404, never 403.
 export const GET = apiHandler(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
@@ -10,5 +11,5 @@ export const GET = apiHandler(async (request: Request, { params }: { params: Pro
   const { id } = orderIdParamsSchema.parse(await params);
   const order = await getOrder(current.user.id, id);
   if (!order) throw new AppError('not_found', 'No such order on your account.');
-  return Response.json({ order }, { headers: { 'Cache-Control': 'no-store' } });
+  return jsonAnswer({ order });
 });

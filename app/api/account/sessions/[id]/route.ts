@@ -3,9 +3,9 @@ import { signedOutResponse } from '@/lib/auth/http';
 import { sessionIdParamsSchema } from '@/lib/auth/schema';
 import { mutationHandler } from '@/lib/http/handler';
 import { AppError } from '@/lib/http/errors';
-import { revokeSessionById } from '@/lib/session';
-import { isSecureRequest } from '@/lib/session';
-import { noStore } from '@/lib/http/no-store';
+import { requestIsHttps } from '@/lib/http/scheme';
+import { revokeDeviceSession } from '@/lib/session';
+import { emptyAnswer } from '@/lib/http/no-store';
 
 // 400 for something that is not a session id at all. 404 for an id that is not one of the caller's sessions,
 // whether it belongs to someone else or to nobody: the answers are the same, so it tells nothing about others.
@@ -13,9 +13,9 @@ export const DELETE = mutationHandler(
   async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
     const current = await requireApiUser(request);
     const { id } = sessionIdParamsSchema.parse(await params);
-    const revoked = await revokeSessionById(current, id);
+    const revoked = await revokeDeviceSession(current, id);
     if (!revoked) throw new AppError('not_found', 'No such session on your account.');
-    if (id === current.session.id) return signedOutResponse(isSecureRequest(request));
-    return new Response(null, { status: 204, headers: noStore() });
+    if (id === current.session.id) return signedOutResponse(requestIsHttps(request.headers));
+    return emptyAnswer();
   },
 );

@@ -1,9 +1,9 @@
 import { requireApiUser } from '@/lib/auth/gate';
 import { mutationHandler } from '@/lib/http/handler';
 import { revokeOtherSessions } from '@/lib/session';
-import { noStore } from '@/lib/http/no-store';
+import { emptyAnswer } from '@/lib/http/no-store';
 
 export const POST = mutationHandler(async (request: Request) => {
   await revokeOtherSessions(await requireApiUser(request));
-  return new Response(null, { status: 204, headers: noStore() });
+  return emptyAnswer();
 });

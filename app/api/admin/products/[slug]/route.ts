@@ -2,7 +2,7 @@ import { requireApiAdmin } from '@/lib/auth/gate';
 import { updateProduct } from '@/lib/catalog/changes';
 import { productChangeSchema, productSlugParamsSchema } from '@/lib/catalog/schema';
 import { mutationHandler, parseJsonBody } from '@/lib/http/handler';
-import { noStore } from '@/lib/http/no-store';
+import { jsonAnswer } from '@/lib/http/no-store';
 
 // Changes a product's stock, price or text; the cached pages that show it are expired with the change.
 export const PATCH = mutationHandler(
@@ -10,6 +10,6 @@ export const PATCH = mutationHandler(
     await requireApiAdmin(request);
     const { slug } = productSlugParamsSchema.parse(await params);
     const change = await parseJsonBody(request, productChangeSchema);
-    return Response.json({ product: await updateProduct(slug, change) }, { headers: noStore() });
+    return jsonAnswer({ product: await updateProduct(slug, change) });
   },
 );

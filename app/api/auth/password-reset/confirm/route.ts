@@ -2,8 +2,9 @@ import { confirmPasswordReset } from '@/lib/auth/passwords';
 import { passwordResetConfirmSchema } from '@/lib/auth/schema';
 import { mutationHandler } from '@/lib/http/handler';
 import { parseJsonBody } from '@/lib/http/handler';
+import { emptyAnswer } from '@/lib/http/no-store';
 
 export const POST = mutationHandler(async (request: Request) => {
   await confirmPasswordReset(await parseJsonBody(request, passwordResetConfirmSchema));
-  return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+  return emptyAnswer();
 });

@@ -3,6 +3,7 @@ import { mutationHandler } from '@/lib/http/handler';
 import { parseJsonBody } from '@/lib/http/handler';
 import { actorOf, banUser } from '@/lib/users';
 import { banSchema, userIdParamsSchema } from '@/lib/users/schema';
+import { jsonAnswer } from '@/lib/http/no-store';
 
 export const POST = mutationHandler(
   async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
@@ -10,6 +11,6 @@ export const POST = mutationHandler(
     const { id } = userIdParamsSchema.parse(await params);
     const input = await parseJsonBody(request, banSchema);
     const user = await banUser(id, input, actorOf(current, request.headers));
-    return Response.json({ user }, { headers: { 'Cache-Control': 'no-store' } });
+    return jsonAnswer({ user });
   },
 );

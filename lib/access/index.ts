@@ -1,5 +1,5 @@
-// What a user is, as every domain sees it. No 'server-only': the types and isBanned are shared with client code,
-// and lib/session reads the same select for its cache-miss reload.
+// What a user may do, as every floor sees it: role, tier and ban state. No 'server-only': the types and isBanned are
+// shared with client code. The ground floor of lib/: session and the domains import it, it imports nothing of theirs.
 
 export type Role = 'shopper' | 'admin';
 export type Tier = 'standard' | 'premium';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { errorBodySchema } from '@/lib/http/errors';
 import { MAX_JSON_BYTES } from '@/lib/http/limits';
-import { OPERATIONS, type ErrorStatus, type Operation } from './operations';
+import { OPERATIONS } from './operations';
+import type { ErrorStatus, Operation } from './types';
 
 // The OpenAPI 3.1 document of the JSON API, generated from the zod schemas the routes validate with and answer in
 // (zod 4's own JSON Schema output, draft 2020-12, which OpenAPI 3.1 uses as is). Schemas named with .meta({ id })
