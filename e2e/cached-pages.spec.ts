@@ -55,11 +55,17 @@ test('a browser finds an icon, a crawler finds robots.txt and a sitemap of the c
   request,
 }) => {
   await page.goto('/');
-  const icon = await page.locator('link[rel="icon"]').first().getAttribute('href');
-  expect(icon).toBeTruthy();
-  const iconResponse = await request.get(icon as string);
-  expect(iconResponse.status()).toBe(200);
-  expect(iconResponse.headers()['content-type']).toContain('image/svg+xml');
+  // The favicon.ico for old browsers and the SVG for the rest: each link answers with its image.
+  const icons = await page
+    .locator('link[rel="icon"]')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+  const types = [];
+  for (const icon of icons) {
+    const response = await request.get(icon);
+    expect(response.status(), icon).toBe(200);
+    types.push(response.headers()['content-type']?.split(';')[0]);
+  }
+  expect(types).toEqual(expect.arrayContaining(['image/svg+xml', 'image/x-icon']));
 
   const robots = await (await request.get('/robots.txt')).text();
   expect(robots).toMatch(/^Disallow: \/account$/m);
