@@ -27,13 +27,16 @@ end`;
 /**
  * KEYS[1] session, KEYS[2] user record, KEYS[3] user cart. Returns {session, userJson, cartUnits}: the check's MGET
  * and the units in the user's cart in one step, so GET /api/session (the header's cart count) stays one round trip.
+ * A session key that is not a string (a hash of an older layout) reads as missing, as MGET reads it.
  */
 export const READ_SESSION_AND_CART = defineScript(`
 local units = 0
 for _, quantity in ipairs(redis.call('HVALS', KEYS[3])) do
   units = units + tonumber(quantity)
 end
-return {redis.call('GET', KEYS[1]) or false, redis.call('GET', KEYS[2]) or false, units}
+local session = redis.pcall('GET', KEYS[1])
+if type(session) == 'table' and session.err then session = false end
+return {session or false, redis.call('GET', KEYS[2]) or false, units}
 `);
 
 // Writes the user record unless the stored copy is at least as new (its \`version\`, the row's accessVersion):
