@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
+import { isDatabaseRefusal } from '@/lib/db/errors';
 import { AppError } from '@/lib/http/errors';
 import { isRedisUnavailable } from '@/lib/redis';
 import { createSession, revokeSession, type SessionRecord } from '@/lib/session';
@@ -11,7 +12,7 @@ import { sendVerificationEmail } from './email-verification';
 import { recordSignIn } from '@/lib/users/sign-ins';
 import { banMessage, isBanned, toUserAccess, USER_ACCESS_SELECT, type UserAccess } from '@/lib/access';
 import { accountKey, createLoginLimiters, type LoginLimiters } from './login-limits';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, verifyPassword } from './password-hash';
 import { createRegistrationLimits, type RegistrationLimits } from './registration-limits';
 import type { LoginInput, RegisterInput } from './schema';
 
@@ -54,10 +55,6 @@ async function startSession(
   return { token, session, user };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
-}
-
 function emailTaken(): AppError {
   return new AppError('email_taken', 'An account with this email already exists. Sign in instead.', {
     fields: { email: ['An account with this email already exists.'] },
@@ -93,7 +90,7 @@ export async function register(
     });
   } catch (error) {
     // Two registrations of one address at once: the database's unique index decides.
-    if (isUniqueViolation(error)) throw emailTaken();
+    if (isDatabaseRefusal(error, 'unique')) throw emailTaken();
     throw error;
   }
   // The browser that registers the address signs in to it below: its mailbox may hold the account's mail.

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/auth/password-hash';
 import { toUserAccess, USER_ACCESS_SELECT } from '@/lib/access';
 import { db } from '@/lib/db';
 import { createRateLimiter, rateLimitedError, type RateLimiter } from '@/lib/rate-limit';

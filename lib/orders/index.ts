@@ -2,6 +2,7 @@ import 'server-only';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { getCartStore, type CartStore } from '@/lib/cart';
 import { db } from '@/lib/db';
+import { isDatabaseRefusal } from '@/lib/db/errors';
 import type { Prisma } from '@/lib/db/generated/client';
 import { AppError, type FieldErrors } from '@/lib/http/errors';
 import { createPaymentsClient, PaymentServiceError, type PaymentsClient } from '@/lib/payments/client';
@@ -88,10 +89,6 @@ function toView(order: OrderWithItems): OrderView {
         : null,
     createdAt: order.createdAt.toISOString(),
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
 async function findByKey(userId: string, idempotencyKey: string): Promise<OrderWithItems | null> {
@@ -259,7 +256,7 @@ async function reserve(
       return { orderId: order.id, totals, currency, lines };
     }, TRANSACTION_OPTIONS);
   } catch (error) {
-    if (isUniqueViolation(error)) return null;
+    if (isDatabaseRefusal(error, 'unique')) return null;
     throw error;
   }
 }

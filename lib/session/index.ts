@@ -180,7 +180,7 @@ export async function revokeUserSessions(userId: string): Promise<number> {
 }
 
 /** Signs one of the user's own devices out. False when the id is not one of this user's sessions. */
-export async function revokeDeviceSession(current: CurrentSession, sessionId: string): Promise<boolean> {
+export async function revokeOwnSession(current: CurrentSession, sessionId: string): Promise<boolean> {
   const revoked = await getSessionStore().revokeSessionById(current.user.id, sessionId);
   // This device's own entry in the list is a sign-out here, not news from elsewhere.
   if (revoked)

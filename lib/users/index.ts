@@ -8,7 +8,7 @@ export {
   deleteUser,
   forgetUserSessions,
   revokeAllSessions,
-  revokeSessionById,
+  revokeSessionAsAdmin,
   setUserRole,
   setUserTier,
   SYSTEM_ACTOR,

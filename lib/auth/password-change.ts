@@ -16,7 +16,7 @@ import {
 } from '@/lib/tokens';
 import { failClosed, rateLimited, type AuthContext } from './auth';
 import { accountKey, createPasswordChangeLimiter } from './login-limits';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, verifyPassword } from './password-hash';
 import type { ChangePasswordInput, PasswordResetConfirmInput } from './schema';
 
 // Changing a password (signed in, knowing the current one) and resetting it (by a mailed link). Either way every
