@@ -61,7 +61,7 @@ function emailTaken(): AppError {
   });
 }
 
-export type RegisterOptions = { limits?: RegistrationLimits };
+type RegisterOptions = { limits?: RegistrationLimits };
 
 /**
  * The input is already valid (schema: strength included). Cheap refusals come first, argon2 last: the limit, then a
@@ -128,9 +128,9 @@ function bannedError(user: UserAccess, reason: string | null): AppError {
   });
 }
 
-export type LoginOptions = { limiters?: LoginLimiters };
+type LoginOptions = { limiters?: LoginLimiters };
 
-export type CheckedLogin = { user: UserAccess; banReason: string | null };
+type CheckedLogin = { user: UserAccess; banReason: string | null };
 
 /**
  * The password check with every sign-in limit around it: the account's (or this browser's) budget, the client's, and

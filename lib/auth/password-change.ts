@@ -24,7 +24,7 @@ import type { ChangePasswordInput, PasswordResetConfirmInput } from './schema';
 
 const WRONG_CURRENT_PASSWORD = 'That is not your current password.';
 
-export type PasswordChangeOptions = { limiter?: RateLimiter };
+type PasswordChangeOptions = { limiter?: RateLimiter };
 
 /**
  * A wrong current password counts against this session's own budget (whoever holds a session must not get unlimited
@@ -66,9 +66,9 @@ const RESET_REQUESTS_PER_EMAIL = 3;
 const RESET_REQUESTS_PER_IP = 30;
 const RESET_WINDOW_SECONDS = 15 * 60;
 
-export type ResetLimiters = { email: RateLimiter; ip: RateLimiter };
+type ResetLimiters = { email: RateLimiter; ip: RateLimiter };
 
-export function createResetLimiters(redis = getRedis()): ResetLimiters {
+function createResetLimiters(redis = getRedis()): ResetLimiters {
   const windowSeconds = RESET_WINDOW_SECONDS;
   return {
     email: createRateLimiter({ redis, name: 'reset-email', limit: RESET_REQUESTS_PER_EMAIL, windowSeconds }),

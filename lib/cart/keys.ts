@@ -13,12 +13,12 @@ import { sessionKeys, userTag } from '@/lib/session/keys';
 
 export type CartOwner = { kind: 'user'; userId: string } | { kind: 'guest'; guestId: string };
 
-export function hashGuestId(guestId: string): string {
+function hashGuestId(guestId: string): string {
   return createHash('sha256').update(guestId).digest('hex');
 }
 
 /** A guest cart's key by the hash of its guest id, which is all Redis (and a key migration) knows of it. */
-export function guestCartKeyOfHash(prefix: string, guestHash: string): string {
+function guestCartKeyOfHash(prefix: string, guestHash: string): string {
   return `${prefix}cart:guest:{g:${guestHash}}`;
 }
 

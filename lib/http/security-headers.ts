@@ -8,14 +8,14 @@
 // (script-src-attr: React never renders them), the script files carry their hashes (next.config.ts experimental.sri),
 // and everything that would let another site frame, plug in, rebase or receive a form from these pages is refused.
 
-export type SecurityHeaderOptions = {
+type SecurityHeaderOptions = {
   /** The public address: HSTS is sent only when it is https. */
   siteUrl: string;
   /** Development adds what Next's hot reload needs (eval, a websocket). */
   development: boolean;
 };
 
-export type Header = { key: string; value: string };
+type Header = { key: string; value: string };
 
 export function contentSecurityPolicy({ development }: Pick<SecurityHeaderOptions, 'development'>): string {
   const directives: Record<string, string[]> = {

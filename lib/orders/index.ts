@@ -46,7 +46,7 @@ export type OrderPage = z.infer<typeof orderPageSchema>;
  */
 export type Shopper = { id: string; tier: Tier; ip?: string | null };
 
-export type CheckoutDependencies = {
+type CheckoutDependencies = {
   payments?: PaymentsClient;
   cartStore?: CartStore;
   limits?: CheckoutLimits;
@@ -329,7 +329,7 @@ async function pay(
   return toView(order);
 }
 
-export type PlacedOrder = { order: OrderView; replayed: boolean };
+type PlacedOrder = { order: OrderView; replayed: boolean };
 
 /** Checks out the shopper's cart. The same Idempotency-Key always answers with the same order, charged once. */
 export async function placeOrder(

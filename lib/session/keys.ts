@@ -27,7 +27,7 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest().subarray(0, 16).toString('base64url');
 }
 
-export type TokenParts = { userId: string; tokenHash: string };
+type TokenParts = { userId: string; tokenHash: string };
 
 /** The user and storage hash a token names, or null for anything not made here (it then costs no round trip). */
 export function parseToken(token: string): TokenParts | null {
