@@ -10,11 +10,8 @@ import type { AuditAction, BanInput } from './schema';
 import { banNoticeMs, toUserAccess, type Role, type Tier } from '@/lib/access';
 import { toAdminUser, USER_DETAIL_SELECT, userStatus, type AdminUser, type UserDetailRow } from './view';
 
-// The one owner of a change of a user. Each change runs in a PostgreSQL transaction that locks the row, bumps its
-// accessVersion, writes the audit row, and, last before the commit, writes Redis (the user record, the revoked
-// sessions, the event) in one Lua step. Redis unreachable: the step throws, the transaction rolls back, the caller
-// answers 503, and nothing changed anywhere. Redis written but the commit failed: the record is dropped so the next
-// check reloads the database's state. See "Who changes a user" in the README.
+// The one owner of a change of a user: PostgreSQL first (row locked, version bumped, audit row), Redis last before
+// the commit, so an unreachable Redis rolls everything back (docs/sessions.md#who-changes-a-user).
 
 /** Who acts, for the audit log: an admin, or no one (id null) for the seed and maintenance scripts. */
 export type Actor = { id: string | null; ip: string | null };
