@@ -1,7 +1,7 @@
 import { expectNoSeriousA11yViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/users';
 
-test('ban the lab user: Redis refuses at once, the JWT still answers stale, the deny-list refuses', async ({
+test('ban the lab user and write the deny-list: Redis refuses at once, the JWT still answers stale, the deny-list refuses', async ({
   page,
 }) => {
   // Two axe runs on a page that polls, through a production server on a shared machine.
@@ -17,14 +17,49 @@ test('ban the lab user: Redis refuses at once, the JWT still answers stale, the 
   await expect(page.getByText('The JWT, decoded in this page')).toBeVisible();
   await expectNoSeriousA11yViolations(page, '/lab (signed in)');
 
-  await page.getByRole('button', { name: 'Ban the lab user' }).click();
+  await page.getByRole('button', { name: 'Ban it and write the deny-list' }).click();
   await expect(redis).toHaveAttribute('data-status', '401');
   await expect(denylist).toHaveAttribute('data-status', '403');
+  await expect(page.getByTestId('lab-denylist-note')).toHaveText(/^Caught/);
   await expect(jwt).toHaveAttribute('data-status', '200');
   const stale = await (await page.request.get('/api/lab/jwt-me')).json();
   expect(stale.user).toMatchObject({ role: 'shopper', tier: 'standard', banned: false });
   expect((await page.request.get('/api/lab/redis-me')).status()).toBe(401);
   expect((await page.request.get('/api/lab/denylist-me')).status()).toBe(403);
+});
+
+test('a ban that never wrote the deny-list, from the page or the admin console: the deny-list column says it cannot know', async ({
+  page,
+  admin,
+}) => {
+  await page.goto('/lab');
+  await page.getByRole('button', { name: 'Try it: make me a lab user' }).click();
+  const redis = page.getByTestId('lab-column-redis');
+  const denylist = page.getByTestId('lab-column-denylist');
+  await expect(denylist).toHaveAttribute('data-status', '200');
+  // The column says in plain words which bans it can see, before any ban is made.
+  await expect(denylist).toContainText('only the bans whose code remembered to write the list');
+
+  await page.getByRole('button', { name: 'Ban it as the admin console does' }).click();
+  await expect(redis).toHaveAttribute('data-status', '401');
+  await expect(page.getByTestId('lab-denylist-note')).toHaveText(
+    /^Missed: this ban never wrote the deny-list/,
+  );
+  await expect(denylist).toHaveAttribute('data-status', '200');
+  expect((await page.request.get('/api/lab/denylist-me')).status()).toBe(200);
+
+  // The same through the admin console itself: it bans, and the deny-list never hears of it.
+  await page.getByRole('button', { name: 'Unban' }).click();
+  await page.getByRole('button', { name: 'Start over with a new lab user' }).click();
+  await expect(redis).toHaveAttribute('data-status', '200');
+  const { user } = (await (await page.request.get('/api/lab/jwt-me')).json()) as { user: { id: string } };
+  const ban = await admin.request.post(`/api/admin/users/${user.id}/ban`, {
+    data: { reason: 'Banned in the admin console', durationSeconds: null },
+  });
+  expect(ban.status()).toBe(200);
+  await expect(redis).toHaveAttribute('data-status', '401');
+  expect((await page.request.get('/api/lab/denylist-me')).status()).toBe(200);
+  await expect(denylist).toHaveAttribute('data-status', '200');
 });
 
 test('upgrade the lab user: Redis sees premium at once, the JWT keeps the old tier', async ({ page }) => {

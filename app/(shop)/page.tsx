@@ -14,19 +14,31 @@ async function FeaturedProducts() {
   return <ProductGrid products={products} label="Featured products" />;
 }
 
+const COLLAGE_COUNT = 4;
+const collageGrid = 'hidden grid-cols-2 gap-4 lg:grid';
+// Square tiles of a fixed place: the hero keeps its height while the collage streams in and its images load.
+const collageTile = (index: number) =>
+  'aspect-square overflow-hidden rounded-2xl shadow-lg ring-1 ring-black/5' +
+  (index % 2 ? ' translate-y-8' : '');
+
 async function HeroCollage() {
-  const products = (await listFeaturedProducts(FEATURED_COUNT)).slice(0, 4);
+  const products = (await listFeaturedProducts(FEATURED_COUNT)).slice(0, COLLAGE_COUNT);
   return (
-    <div aria-hidden="true" className="hidden grid-cols-2 gap-4 lg:grid">
+    <div aria-hidden="true" className={collageGrid}>
       {products.map((product, index) => (
-        <div
-          key={product.id}
-          className={
-            'overflow-hidden rounded-2xl shadow-lg ring-1 ring-black/5' + (index % 2 ? ' translate-y-8' : '')
-          }
-        >
+        <div key={product.id} className={collageTile(index)}>
           <ProductImage src={product.image} alt="" loading="eager" />
         </div>
+      ))}
+    </div>
+  );
+}
+
+function HeroCollageSkeleton() {
+  return (
+    <div aria-hidden="true" className={collageGrid}>
+      {Array.from({ length: COLLAGE_COUNT }, (_, index) => (
+        <div key={index} className={`${collageTile(index)} bg-white/10`} />
       ))}
     </div>
   );
@@ -59,7 +71,10 @@ async function CategoryList() {
 export default function HomePage() {
   return (
     <>
-      <section className="from-brand-950 via-brand-900 relative overflow-hidden bg-gradient-to-br to-slate-900 text-white">
+      <section
+        data-testid="home-hero"
+        className="from-brand-950 via-brand-900 relative overflow-hidden bg-gradient-to-br to-slate-900 text-white"
+      >
         <div
           aria-hidden="true"
           className="bg-brand-500/20 absolute -top-32 -right-32 size-[28rem] rounded-full blur-3xl"
@@ -88,7 +103,7 @@ export default function HomePage() {
               </Link>
             </div>
           </div>
-          <Suspense fallback={null}>
+          <Suspense fallback={<HeroCollageSkeleton />}>
             <HeroCollage />
           </Suspense>
         </Container>

@@ -19,7 +19,8 @@ export default async function AccountPage() {
     select: { createdAt: true, emailVerifiedAt: true },
   });
   return (
-    <Container className="py-10">
+    // As tall as the screen, like its loading skeleton: the footer stays below the fold when this streams in.
+    <Container className="min-h-svh py-10">
       <h1 className="text-2xl font-semibold text-slate-900">Your account</h1>
       {profile && !profile.emailVerifiedAt ? (
         <div className="mt-6 max-w-2xl">

@@ -20,7 +20,8 @@ export default async function OrdersPage({ searchParams }: OrdersPageProps) {
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
 
   return (
-    <Container className="flex flex-col gap-6 py-10">
+    // As tall as the screen, like its loading skeleton: the footer stays below the fold when the list streams in.
+    <Container className="flex min-h-svh flex-col gap-6 py-10">
       <h1 className="text-2xl font-semibold text-slate-900">Your orders</h1>
       {items.length === 0 ? (
         <div className="flex flex-col items-start gap-4">

@@ -37,7 +37,7 @@ const COLUMNS: { id: ColumnId; title: string; api: string; how: string }[] = [
     id: 'denylist',
     title: 'JWT + deny-list',
     api: '/api/lab/denylist-me',
-    how: 'The same JWT, plus a Redis look-up on every request for a ban.',
+    how: 'The same JWT, plus a Redis look-up on every request for a ban. It knows only the bans whose code remembered to write the list: the lab’s first ban button does; the admin console’s ban, and the second button, which runs that code, do not.',
   },
 ];
 
@@ -82,6 +82,9 @@ export function LabBoard({
   const [replies, setReplies] = useState<Partial<Record<ColumnId, Reply>>>({});
   const [now, setNow] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // Which kind of ban this page made last, for the deny-list column's note; a ban from the admin console is
+  // covered by the column's own description.
+  const [lastBan, setLastBan] = useState<'listed' | 'unlisted' | null>(null);
   const [pending, startTransition] = useTransition();
 
   const poll = useCallback(async () => {
@@ -113,7 +116,14 @@ export function LabBoard({
       await poll();
     });
 
-  const change = (what: LabChange) => run(() => changeLabUserAction(what));
+  const change = (what: LabChange) =>
+    run(async () => {
+      const result = await changeLabUserAction(what);
+      if (!result.message && (what === 'ban' || what === 'ban-unlisted' || what === 'unban')) {
+        setLastBan(what === 'ban' ? 'listed' : what === 'ban-unlisted' ? 'unlisted' : null);
+      }
+      return result;
+    });
 
   return (
     <section aria-labelledby="lab-board-heading" className="flex flex-col gap-6">
@@ -127,7 +137,10 @@ export function LabBoard({
         {canChange ? (
           <>
             <Button variant="danger" onClick={() => change('ban')} disabled={pending}>
-              Ban the lab user
+              Ban it and write the deny-list
+            </Button>
+            <Button variant="danger" onClick={() => change('ban-unlisted')} disabled={pending}>
+              Ban it as the admin console does
             </Button>
             <Button variant="secondary" onClick={() => change('unban')} disabled={pending}>
               Unban
@@ -201,6 +214,13 @@ export function LabBoard({
                   )}
                 </dl>
                 {reply?.message ? <p className="text-sm text-slate-700">{reply.message}</p> : null}
+                {column.id === 'denylist' && lastBan ? (
+                  <p className="text-sm text-slate-700" data-testid="lab-denylist-note">
+                    {lastBan === 'listed'
+                      ? 'Caught: the ban wrote this user to the deny-list.'
+                      : 'Missed: this ban never wrote the deny-list, so this column cannot know. A deny-list only knows what every piece of code that bans remembered to tell it.'}
+                  </p>
+                ) : null}
               </CardContent>
             </Card>
           );

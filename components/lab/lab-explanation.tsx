@@ -21,9 +21,11 @@ export function LabExplanation() {
         </p>
         <p>
           <strong className="text-slate-900">The deny-list</strong> is the usual fix: on every request, ask
-          Redis whether this user was banned since. It works for bans, but it is the per-request look-up the
-          JWT was meant to save, and it still misses the tier change unless you list those too, at which point
-          you have rebuilt a session store with extra steps.
+          Redis whether this user was banned since. It works for the bans that write the list, and only those:
+          the admin console&apos;s ban deletes the sessions and never writes it, so a user banned there keeps
+          answering here until the JWT expires. Every place that bans has to remember the list. It is also the
+          per-request look-up the JWT was meant to save, and it still misses the tier change unless you list
+          those too, at which point you have rebuilt a session store with extra steps.
         </p>
         <p>
           <strong className="text-slate-900">Where a JWT does fit:</strong> short-lived, single-purpose proofs

@@ -1,8 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
-import { linkMail, sendMailInBackground } from '@/lib/mail';
+import { linkMail, sendMailInBackground, siteLink } from '@/lib/mail';
 import { createRateLimiter, type RateLimiter } from '@/lib/rate-limit';
 import { getRedis } from '@/lib/redis';
 import { invalidTokenError, issueToken, verifyToken } from '@/lib/tokens';
@@ -24,7 +23,7 @@ export async function sendVerificationEmail(
       greeting: 'Welcome to Northwind Supply,',
       lines: ['Please confirm that this address is yours. The link works for 24 hours.'],
       linkText: 'Confirm my email address',
-      url: `${env.SITE_URL}/verify-email?token=${encodeURIComponent(token)}`,
+      url: siteLink('/verify-email', { token }),
       footer: 'If you did not create an account, ignore this mail.',
     }),
     mailbox,

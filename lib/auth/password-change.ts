@@ -1,8 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
-import { linkMail, sendMailInBackground } from '@/lib/mail';
+import { linkMail, sendMailInBackground, siteLink } from '@/lib/mail';
 import { createRateLimiter, type RateLimiter } from '@/lib/rate-limit';
 import { getRedis } from '@/lib/redis';
 import { revokeUserSessions, rotateSession, type CurrentSession, type SessionRecord } from '@/lib/session';
@@ -93,7 +92,7 @@ function resetMail(to: string, token: string): ReturnType<typeof linkMail> {
       `The link works once, for ${minutes} minutes. Setting a new password signs out every device.`,
     ],
     linkText: 'Choose a new password',
-    url: `${env.SITE_URL}/reset-password?token=${encodeURIComponent(token)}`,
+    url: siteLink('/reset-password', { token }),
     footer: 'If you did not ask for this, ignore this mail: your password stays as it is.',
   });
 }

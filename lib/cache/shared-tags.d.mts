@@ -4,7 +4,11 @@ export type TagStore = {
   hgetall(key: string): Promise<Record<string, string>>;
   multi(commands: readonly (readonly (string | number)[])[]): Promise<unknown>;
 };
-export type SharedTags = { refresh(): Promise<void>; publish(tags: string[]): Promise<void> };
+export type SharedTags = {
+  refresh(): Promise<void>;
+  publish(tags: string[]): Promise<void>;
+  expire(tags: string[]): Promise<void>;
+};
 export function createSharedTags(deps: {
   redis: () => TagStore | undefined;
   prefix: () => string;

@@ -27,6 +27,27 @@ function parse(json) {
  */
 export function createSharedTags({ redis, prefix, manifest }) {
   const key = () => `${prefix()}${HASH}`;
+  /** Writes this process's expiries of `tags` for the other instances. */
+  async function publish(/** @type {string[]} */ tags) {
+    const store = redis();
+    if (!store) return;
+    const fields = tags.flatMap((tag) => {
+      const entry = manifest.get(tag);
+      return entry ? [tag, JSON.stringify(entry)] : [];
+    });
+    if (fields.length === 0) return;
+    try {
+      await store.multi([
+        ['HSET', key(), ...fields],
+        ['PEXPIRE', key(), KEEP_MS],
+      ]);
+    } catch (error) {
+      console.error(
+        'Could not share a cache tag expiry; other instances show the change after the revalidate time:',
+        error instanceof Error ? error.message : error,
+      );
+    }
+  }
   return {
     /** Takes every expiry another instance wrote that is newer than this process's own. */
     async refresh() {
@@ -50,26 +71,16 @@ export function createSharedTags({ redis, prefix, manifest }) {
         if (merged.stale !== ours.stale || merged.expired !== ours.expired) manifest.set(tag, merged);
       }
     },
-    /** Writes this process's expiries of `tags` for the other instances. */
-    async publish(/** @type {string[]} */ tags) {
-      const store = redis();
-      if (!store) return;
-      const fields = tags.flatMap((tag) => {
-        const entry = manifest.get(tag);
-        return entry ? [tag, JSON.stringify(entry)] : [];
-      });
-      if (fields.length === 0) return;
-      try {
-        await store.multi([
-          ['HSET', key(), ...fields],
-          ['PEXPIRE', key(), KEEP_MS],
-        ]);
-      } catch (error) {
-        console.error(
-          'Could not share a cache tag expiry; other instances show the change after the revalidate time:',
-          error instanceof Error ? error.message : error,
-        );
-      }
+    publish,
+    /**
+     * Expires `tags` now, here and on every instance, before the caller answers. Next applies a route handler's
+     * revalidateTag only after the response is sent (waitUntil), so a client that asks another instance as soon as
+     * it has the answer would otherwise still get the old page. Marked as Next's own updateTags does with expire 0.
+     */
+    async expire(/** @type {string[]} */ tags) {
+      const now = Math.round(performance.timeOrigin + performance.now());
+      for (const tag of tags) manifest.set(tag, { ...manifest.get(tag), stale: now, expired: now });
+      await publish(tags);
     },
   };
 }

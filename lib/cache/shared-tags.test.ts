@@ -31,6 +31,21 @@ describe('cache tags shared through Redis', () => {
     expect(await redis().pttl(`${prefix}next-cache:tags`)).toBeGreaterThan(0);
   });
 
+  it('expires tags here and in Redis before it returns: the other instance takes them on its next refresh', async () => {
+    const prefix = testPrefix('cache-tags');
+    const [a, b] = [instance(prefix), instance(prefix)];
+    a.manifest.set('products', { expired: 1 });
+    const before = Math.round(performance.timeOrigin + performance.now());
+    await a.tags.expire(['product:mug', 'products']);
+    const mug = a.manifest.get('product:mug');
+    expect(mug?.expired).toBeGreaterThanOrEqual(before);
+    expect(mug?.stale).toBe(mug?.expired);
+    expect(a.manifest.get('products')).toEqual(mug);
+    await b.tags.refresh();
+    expect(b.manifest.get('product:mug')).toEqual(mug);
+    expect(b.manifest.get('products')).toEqual(mug);
+  });
+
   it('keeps to its own expiries, without failing, when Redis is away or not made yet', async () => {
     const dead = unreachableRedis('tcp');
     try {

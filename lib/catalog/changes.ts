@@ -1,5 +1,6 @@
 import 'server-only';
 import { revalidateTag } from 'next/cache';
+import { sharedTags } from '@/lib/cache/shared-tags.mjs';
 import { db } from '@/lib/db';
 import { isDatabaseRefusal } from '@/lib/db/errors';
 import { AppError } from '@/lib/http/errors';
@@ -11,14 +12,16 @@ import { PRODUCT_LISTS_TAG, productTag } from './tags';
 // own page and every list (home, category, search) that may carry its price or stock.
 
 /**
- * Expires the cache entries that show these products, at once: the next request renders them again. Call it after
- * any write to products made outside updateProduct (an order taking stock, for one). Needs a request or action scope.
+ * Expires the cache entries that show these products, at once: the next request renders them again, on this instance
+ * and on every other. Call it after any write to products made outside updateProduct (an order taking stock, for
+ * one). Needs a request or action scope.
  */
-export function expireProductCache(slugs: readonly string[]): void {
+export async function expireProductCache(slugs: readonly string[]): Promise<void> {
+  const tags = [...new Set(slugs)].map(productTag).concat(PRODUCT_LISTS_TAG);
   // An expire of 0 drops the entries now; a bare 'max' would still serve the old page once while it re-renders.
-  for (const tag of [...new Set(slugs)].map(productTag).concat(PRODUCT_LISTS_TAG)) {
-    revalidateTag(tag, { expire: 0 });
-  }
+  for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  // Next carries those out after the answer is sent; the other instances must know before it is.
+  await sharedTags.expire(tags);
 }
 
 /** Changes a product's stock, price or text and expires what showed the old values. */
@@ -33,6 +36,6 @@ export async function updateProduct(slug: string, change: ProductChange): Promis
     }
     throw error;
   }
-  expireProductCache([slug]);
+  await expireProductCache([slug]);
   return toProductDetail(updated);
 }

@@ -37,7 +37,7 @@ export async function tryLabAction(): Promise<LabActionState> {
   return {};
 }
 
-const changeSchema = z.enum(['ban', 'unban', 'premium', 'standard']);
+const changeSchema = z.enum(['ban', 'ban-unlisted', 'unban', 'premium', 'standard']);
 export type LabChange = z.infer<typeof changeSchema>;
 
 export async function changeLabUserAction(change: LabChange): Promise<LabActionState> {
@@ -46,8 +46,9 @@ export async function changeLabUserAction(change: LabChange): Promise<LabActionS
   const claims = await decodeLabJwt((await cookies()).get(LAB_COOKIES.sessionToken)?.value);
   if (!claims) return { message: 'Try the lab first: there is no lab user in this browser.' };
   try {
-    if (parsed.data === 'ban') await banLabUser(claims.sub);
-    else if (parsed.data === 'unban') await unbanLabUser(claims.sub);
+    if (parsed.data === 'ban' || parsed.data === 'ban-unlisted') {
+      await banLabUser(claims.sub, { writeDenyList: parsed.data === 'ban' });
+    } else if (parsed.data === 'unban') await unbanLabUser(claims.sub);
     else await setLabUserTier(claims.sub, parsed.data);
   } catch (error) {
     return { message: actionFailure(error).message };

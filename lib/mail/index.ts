@@ -57,5 +57,5 @@ export function sendMailInBackground(mail: Mail, mailbox?: string | null, to: Ma
   to.send(mail, mailbox).catch((error: unknown) => console.error(`Sending "${mail.subject}" failed:`, error));
 }
 
-export { linkMail } from './link-mail';
+export { linkMail, siteLink } from './link-mail';
 export { isMailboxSecret, listMailbox, newMailboxSecret, type MailboxMessage } from './mailbox';

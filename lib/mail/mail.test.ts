@@ -10,6 +10,7 @@ import {
   linkMail,
   listMailbox,
   newMailboxSecret,
+  siteLink,
 } from './index';
 
 const address = () => `mail-${randomUUID()}@test.example`;
@@ -92,5 +93,19 @@ describe('mail', () => {
     expect(mailboxEnabled(parseEnv({ ...smtp, NODE_ENV: 'development' }))).toBe(false);
     expect(mailboxEnabled(parseEnv({ ...smtp, NODE_ENV: 'production', MAILBOX: 'on' }))).toBe(false);
     expect(() => parseEnv({ MAILBOX: 'yes' })).toThrow(/MAILBOX/);
+  });
+});
+
+describe('siteLink', () => {
+  it('puts a mailed link under SITE_URL, keeping a path in it, with the query encoded', () => {
+    expect(siteLink('/reset-password', { token: 'a.b c' }, 'https://shop.example')).toBe(
+      'https://shop.example/reset-password?token=a.b+c',
+    );
+    expect(siteLink('/verify-email', { token: 't' }, 'https://example.org/shop/')).toBe(
+      'https://example.org/shop/verify-email?token=t',
+    );
+    expect(siteLink('/verify-email', { token: 't' }, 'http://192.168.1.20:4000')).toBe(
+      'http://192.168.1.20:4000/verify-email?token=t',
+    );
   });
 });

@@ -228,7 +228,7 @@ async function release(reservation: Pick<Reservation, 'orderId'> & { lines: Rele
         WHERE "id" = ${line.productId}`;
     }
   }, TRANSACTION_OPTIONS);
-  revalidateProductStock(reservation.lines.map((line) => line.slug));
+  await revalidateProductStock(reservation.lines.map((line) => line.slug));
 }
 
 async function pay(
@@ -238,7 +238,7 @@ async function pay(
   payments: PaymentsClient,
   cartStore: CartStore,
 ): Promise<OrderView> {
-  revalidateProductStock(reservation.lines.map((line) => line.slug));
+  await revalidateProductStock(reservation.lines.map((line) => line.slug));
   let status: 'approved' | 'declined';
   let reference: string;
   try {

@@ -16,10 +16,13 @@ async function readQuery(searchParams: SearchPageProps['searchParams']): Promise
   return { ...parseProductQueryOrDefaults(await searchParams), category: undefined };
 }
 
-export async function generateMetadata({ searchParams }: SearchPageProps): Promise<Metadata> {
-  const { q } = await readQuery(searchParams);
-  return { title: q ? `Search: ${q}` : 'All products', robots: { index: false } };
-}
+// Fixed, not from the query: metadata that reads searchParams is streamed into the body after the page, where
+// Lighthouse and link previews do not look for a description (the heading names the query instead).
+export const metadata: Metadata = {
+  title: 'Search products',
+  description: 'Every Northwind Supply product, from kitchen to outdoor: search by name, sort by price.',
+  robots: { index: false },
+};
 
 async function SearchResults({ query }: { query: ProductQuery }) {
   const result = await listProducts(query);

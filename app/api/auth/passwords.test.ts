@@ -201,6 +201,24 @@ describe('password reset', () => {
     expect(user.emailVerifiedAt).not.toBeNull();
   });
 
+  it('mails links under SITE_URL, never under the Host or X-Forwarded-Host the request names', async () => {
+    const { email, browser } = await signUp();
+    const forged = { host: 'attacker.test', 'x-forwarded-host': 'attacker.test' };
+    const response = await requestReset(
+      apiRequest('/api/auth/password-reset', { body: { email }, cookie: browser, headers: forged }),
+    );
+    expect(response.status).toBe(202);
+    await mailedToken(browser, email, '/reset-password');
+    const links = (await listMailbox(mailboxOf(browser), email)).map(
+      (message) => /https?:\/\/\S+/.exec(message.text)?.[0] ?? '',
+    );
+    // The reset link and the verification link mailed at sign-up (the request's own host is shop.test).
+    expect(links.map((link) => new URL(link).origin)).toEqual([
+      new URL(env.SITE_URL).origin,
+      new URL(env.SITE_URL).origin,
+    ]);
+  });
+
   it('answers 400 invalid_token to a token that is not one of ours', async () => {
     const response = await confirmReset(
       apiRequest('/api/auth/password-reset/confirm', {

@@ -90,9 +90,9 @@ describe('the lab APIs', () => {
     expect(calls.postgres()).toBeGreaterThan(0);
   });
 
-  it('after a ban: Redis refuses, the JWT still answers stale, the deny-list refuses', async () => {
+  it('after a ban that wrote the deny-list: Redis refuses, the JWT still answers stale, the deny-list refuses', async () => {
     const { cookie, userId } = await labUser();
-    await banLabUser(userId);
+    await banLabUser(userId, { writeDenyList: true });
     const banned = await askAll(cookie);
     expect(banned.redis.status).toBe(401);
     expect(banned.jwt.status).toBe(200);
@@ -101,6 +101,16 @@ describe('the lab APIs', () => {
     expect(banned.denylist.body.error).toMatchObject({ code: 'banned', redisLookups: 1 });
     await unbanLabUser(userId);
     expect((await ask(denylistMe, '/api/lab/denylist-me', cookie)).status).toBe(200);
+  });
+
+  it("after the admin console's ban, which writes no deny-list: only Redis refuses", async () => {
+    const { cookie, userId } = await labUser();
+    await banLabUser(userId, { writeDenyList: false });
+    const banned = await askAll(cookie);
+    expect(banned.redis.status).toBe(401);
+    expect(banned.jwt.status).toBe(200);
+    expect(banned.denylist.status).toBe(200);
+    expect(banned.denylist.body.user).toMatchObject({ id: userId, banned: false });
   });
 
   it('after an upgrade: Redis sees premium at once, both JWT columns keep the old tier', async () => {
@@ -132,7 +142,7 @@ describe('lab users', () => {
     const row = await db.user.create({
       data: { email: uniqueEmail(), name: 'Not lab', passwordHash: 'x' },
     });
-    await expect(banLabUser(row.id)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(banLabUser(row.id, { writeDenyList: true })).rejects.toMatchObject({ code: 'forbidden' });
     expect((await db.user.findUniqueOrThrow({ where: { id: row.id } })).bannedAt).toBeNull();
     expect(await isLabUser(row.id)).toBe(false);
   });
