@@ -10,16 +10,9 @@ import {
 } from '@/lib/session';
 import { checkSession, userExists } from '@/lib/users';
 
-// The early, optimistic gate (the Next.js authentication guide's): a visitor to a private page without a session
-// cookie that opens goes to the login page before anything renders, and a cookie that does not open is cleared. It
-// reads no Redis (but for an admin's user page, below): every page, route handler and action checks the session
-// itself through lib/auth/gate.ts, which is the real check, so each request pays one round trip and a request that
-// skips the proxy (a matcher gap, the x-middleware-subrequest trick) still gets nothing. Roles are the gate's
-// business too. The proxy hands the page nothing but the request: where it does check the session, the page's gate
-// checks again (two round trips on that rare admin page), so no header can ever stand in for a session.
-//
-// While the process's Redis client knows Redis is away (a command just failed; it probes in the background), a
-// signed-in request gets its 503 here, before a page starts streaming with a 200 behind its loading.tsx.
+// The early, optimistic gate: it redirects and clears cookies that do not open, and is never the only check
+// (lib/auth/gate.ts is; docs/sessions.md#two-layers-one-gate). With Redis known away, a signed-in request gets its
+// 503 here, before a page streams a 200 behind its loading.tsx.
 
 // Pages of one record whose id may name nothing this visitor can see. Private pages stream (their shell is sent
 // before the page runs), so a notFound() in the page can only answer status 200; these get a real 404 here. The page

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run bench:load`: the shopper workload against two `next start` instances (bench/shopper-load.ts), on a build
-# and a database of its own; the result replaces its section of docs/benchmarks.md. Options: see the README's
-# Benchmarks section.
+# and a database of its own; the result replaces its section of docs/benchmarks.md. Options:
+# docs/benchmarking.md#options.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1

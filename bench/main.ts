@@ -1,6 +1,6 @@
 // `npm run bench` (bench/run.sh): the compared session checks (bench/peer-bench/) and the app itself
 // (bench/session-check.ts), one report with the machine in docs/benchmarks.md. Options are environment variables,
-// listed in the README's Benchmarks section; BENCH_PARTS=peers or =app runs one part.
+// listed in docs/benchmarking.md#options; BENCH_PARTS=peers or =app runs one part.
 import { writeFileSync } from 'node:fs';
 import { median, type Sample } from './load';
 import { loadAverage, machineLines } from './machine';

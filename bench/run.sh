@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm run bench`: the compared session checks and, unless BENCH_PARTS=peers, the app under load (built first if
-# needed); results go to docs/benchmarks.md. Options: see the README's Benchmarks section.
+# needed); results go to docs/benchmarks.md. Options: docs/benchmarking.md#options.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1

@@ -2,7 +2,7 @@
 // `next start` instances sharing the bench database and the shared Redis, then the checks (bench/shoppers/checks.ts)
 // on what was answered and what PostgreSQL holds. The result replaces the bench:load section of
 // docs/benchmarks.md; the exit status is non-zero when a check fails. Options are environment variables, listed in
-// the README's Benchmarks section. Only 127.0.0.1 is spoken to; the Redis keys it made are deleted at the end.
+// docs/benchmarking.md#options. Only 127.0.0.1 is spoken to; the Redis keys it made are deleted at the end.
 import { randomBytes } from 'node:crypto';
 import { DEMO_ACCOUNTS } from '../lib/auth/demo-accounts';
 import { DEFAULT_REDIS_URL } from '../lib/env-defaults';

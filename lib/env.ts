@@ -4,7 +4,7 @@ import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from './env-defaults';
 export { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL };
 
 // Secrets that ship in this repo's docs and examples; production refuses them.
-export const KNOWN_DEFAULT_SECRETS = new Set([
+const KNOWN_DEFAULT_SECRETS = new Set([
   'dev-only-secret-change-me-dev-only-secret',
   'test-only-secret-not-for-production-use-0001',
   'dev-only-payments-key-change-me-dev-only-key',

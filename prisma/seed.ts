@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { loadEnvConfig } from '@next/env';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { DEMO_ACCOUNTS } from '../lib/auth/demo-accounts';
-import { hashPassword } from '../lib/auth/password';
+import { hashPassword } from '../lib/auth/password-hash';
 import { DEFAULT_DATABASE_URL, demoAccountsAllowed, parseEnv } from '../lib/env';
 import { PrismaClient } from '../lib/db/generated/client';
 import { categories, products } from './seed-data';

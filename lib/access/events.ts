@@ -4,7 +4,7 @@ import { z } from 'zod';
 // delivers them to open tabs). Here, below session and users, because both publish them.
 
 // 'revoked': ended from another device or by an admin; 'signed-out': a sign-out in the session's own browser.
-export const USER_EVENT_KINDS = ['banned', 'revoked', 'signed-out', 'changed', 'deleted'] as const;
+const USER_EVENT_KINDS = ['banned', 'revoked', 'signed-out', 'changed', 'deleted'] as const;
 export type UserEventKind = (typeof USER_EVENT_KINDS)[number];
 
 // Besides the changes: which of the user's event streams a newer one closed (lib/users/live-streams.ts), on

@@ -13,7 +13,7 @@ import {
   banUser,
   deleteUser,
   revokeAllSessions,
-  revokeSessionById,
+  revokeSessionAsAdmin,
   setUserRole,
   setUserTier,
   unbanUser,
@@ -90,11 +90,11 @@ export async function revokeAllAction(userId: string) {
   return act(userId, (id, actor) => revokeAllSessions(id, actor), 'Signed out everywhere.');
 }
 
-export async function revokeSessionAction(userId: string, _state: AdminActionState, formData: FormData) {
+export async function revokeUserSessionAction(userId: string, _state: AdminActionState, formData: FormData) {
   return act(
     userId,
     (_id, actor) =>
-      revokeSessionById(sessionIdParamsSchema.parse({ id: text(formData, 'sessionId') }).id, actor),
+      revokeSessionAsAdmin(sessionIdParamsSchema.parse({ id: text(formData, 'sessionId') }).id, actor),
     'Session revoked.',
   );
 }

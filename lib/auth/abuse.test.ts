@@ -8,15 +8,15 @@ import { testPrefix } from '@/test/redis';
 import { login, register, type AuthContext } from './auth';
 import { openDeviceCookie, sealDeviceCookie } from './device-cookie';
 import { createLoginLimiters } from './login-limits';
-import * as password from './password';
+import * as password from './password-hash';
 import { registerSchema } from './schema';
 import { failure, uniqueEmail } from '@/test/auth';
 
 // Lockout abuse and registration abuse (issue: security hardening): nobody can lock the owner out of an account,
 // and registration is limited per client or slowed down, never locked for everyone.
 
-vi.mock('./password', async (importOriginal) => {
-  const original = await importOriginal<typeof import('./password')>();
+vi.mock('./password-hash', async (importOriginal) => {
+  const original = await importOriginal<typeof import('./password-hash')>();
   return { ...original, hashPassword: vi.fn(original.hashPassword) };
 });
 

@@ -6,12 +6,7 @@ import { revalidatePath } from 'next/cache';
 import { mergeGuestCartIntoCookies } from '@/lib/cart/sign-in';
 import { actionFailure, formText } from '@/lib/http/action-state';
 import { fieldErrors, type ErrorCode, type FieldErrors } from '@/lib/http/errors';
-import {
-  clearSessionCookie,
-  readSessionCookie,
-  revokeDeviceSession,
-  revokeOtherSessions,
-} from '@/lib/session';
+import { clearSessionCookie, readSessionCookie, revokeOwnSession, revokeOtherSessions } from '@/lib/session';
 import { login, register, type AuthResult } from './auth';
 import { requireUser } from './gate';
 import { setMailboxCookie, setSignedInCookies, signInContext, type SignInContext } from './http';
@@ -70,12 +65,12 @@ export async function registerAction(_previous: AuthFormState, formData: FormDat
   return startSignedIn((context) => register(parsed.data, context), values, formData, true);
 }
 
-export async function revokeSessionAction(formData: FormData): Promise<void> {
+export async function revokeOwnSessionAction(formData: FormData): Promise<void> {
   const current = await requireUser('/account/sessions');
   const parsed = sessionIdParamsSchema.safeParse({ id: formText(formData, 'sessionId') });
   if (!parsed.success) return;
   const sessionId = parsed.data.id;
-  await revokeDeviceSession(current, sessionId);
+  await revokeOwnSession(current, sessionId);
   if (sessionId === current.session.id) {
     const cookieStore = await cookies();
     clearSessionCookie(

@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
+import { isDatabaseRefusal } from '@/lib/db/errors';
 import { AppError } from '@/lib/http/errors';
 import { isRedisUnavailable } from '@/lib/redis';
 import { createSession, revokeSession, type SessionRecord } from '@/lib/session';
@@ -11,7 +12,7 @@ import { sendVerificationEmail } from './email-verification';
 import { recordSignIn } from '@/lib/users/sign-ins';
 import { banMessage, isBanned, toUserAccess, USER_ACCESS_SELECT, type UserAccess } from '@/lib/access';
 import { accountKey, createLoginLimiters, type LoginLimiters } from './login-limits';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, verifyPassword } from './password-hash';
 import { createRegistrationLimits, type RegistrationLimits } from './registration-limits';
 import type { LoginInput, RegisterInput } from './schema';
 
@@ -54,17 +55,13 @@ async function startSession(
   return { token, session, user };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
-}
-
 function emailTaken(): AppError {
   return new AppError('email_taken', 'An account with this email already exists. Sign in instead.', {
     fields: { email: ['An account with this email already exists.'] },
   });
 }
 
-export type RegisterOptions = { limits?: RegistrationLimits };
+type RegisterOptions = { limits?: RegistrationLimits };
 
 /**
  * The input is already valid (schema: strength included). Cheap refusals come first, argon2 last: the limit, then a
@@ -93,7 +90,7 @@ export async function register(
     });
   } catch (error) {
     // Two registrations of one address at once: the database's unique index decides.
-    if (isUniqueViolation(error)) throw emailTaken();
+    if (isDatabaseRefusal(error, 'unique')) throw emailTaken();
     throw error;
   }
   // The browser that registers the address signs in to it below: its mailbox may hold the account's mail.
@@ -131,9 +128,9 @@ function bannedError(user: UserAccess, reason: string | null): AppError {
   });
 }
 
-export type LoginOptions = { limiters?: LoginLimiters };
+type LoginOptions = { limiters?: LoginLimiters };
 
-export type CheckedLogin = { user: UserAccess; banReason: string | null };
+type CheckedLogin = { user: UserAccess; banReason: string | null };
 
 /**
  * The password check with every sign-in limit around it: the account's (or this browser's) budget, the client's, and

@@ -1,4 +1,4 @@
-export type DemoAccount = { email: string; name: string; password: string; role: 'admin' | 'shopper' };
+type DemoAccount = { email: string; name: string; password: string; role: 'admin' | 'shopper' };
 
 /** The demo accounts named in the README. Their passwords are published: never live in a real deployment. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [

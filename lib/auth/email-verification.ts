@@ -50,7 +50,7 @@ export async function getEmailVerifiedAt(userId: string): Promise<Date | null> {
 
 const RESENDS_PER_HOUR = 3;
 
-export function createResendLimiter(redis = getRedis()): RateLimiter {
+function createResendLimiter(redis = getRedis()): RateLimiter {
   return createRateLimiter({ redis, name: 'verify-resend', limit: RESENDS_PER_HOUR, windowSeconds: 3600 });
 }
 

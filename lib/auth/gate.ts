@@ -15,10 +15,9 @@ import {
 import { checkSession } from '@/lib/users';
 import { loginPath, sessionUnavailablePath } from './redirect';
 
-// The one gate. Every page, route handler and server action that touches user data calls it itself: proxy.ts only
-// redirects early and can be skipped (a matcher gap, CVE-2025-29927's x-middleware-subrequest header).
-// React's cache() makes one server render check the session once however many components ask; route handlers
-// get no such render scope (and a Request is a new key each time), so their gates are plain functions.
+// The one gate, which every page, route handler and action that touches user data calls itself: proxy.ts can be
+// skipped (docs/sessions.md#two-layers-one-gate). cache() checks once per server render; route handlers have no
+// render scope, so their gates are plain functions.
 
 // One round trip, whatever proxy.ts checked before: nothing but the cookie says who is asking.
 const readSessionState = cache(async (): Promise<SessionCheck> => {

@@ -10,7 +10,7 @@ import { TOKEN_LIFETIME_SECONDS } from '@/lib/tokens';
 // or none, and sees nothing of anyone else's.
 
 /** As long as the longest-lived link a mail carries (verify-email), renewed by every mail the browser asks for. */
-export const MAILBOX_COOKIE_MAX_AGE_SECONDS = TOKEN_LIFETIME_SECONDS['verify-email'];
+const MAILBOX_COOKIE_MAX_AGE_SECONDS = TOKEN_LIFETIME_SECONDS['verify-email'];
 
 export function mailboxCookieName(secure: boolean): string {
   return secure ? '__Host-mailbox' : 'mailbox';

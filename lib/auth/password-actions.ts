@@ -12,7 +12,7 @@ import {
   confirmPasswordReset,
   requestPasswordReset,
   RESET_REQUESTED_MESSAGE,
-} from './passwords';
+} from './password-change';
 import {
   changePasswordSchema,
   passwordResetConfirmSchema,

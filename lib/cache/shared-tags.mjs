@@ -1,13 +1,9 @@
 // @ts-check
 import { tagsManifest } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js';
 
-// Several instances: Next keeps the expiry of each cache tag in a Map of its process (the tags manifest), which both
-// 'use cache' entries and cached pages are checked against, so revalidateTag reaches only the instance that ran it.
-// Here each expiry is also written to one Redis hash, and read back before the cache is consulted, so a product
-// change made through one instance shows on every instance's next request. Plain JavaScript: Next loads the cache
-// handlers that use this from the file system, outside the app's bundles. It uses the app's own Redis client
-// (lib/redis getRedis keeps it on globalThis; instrumentation.ts makes it at start) and never opens one itself;
-// when Redis is away each process falls back to its own expiries, as with a single instance.
+// Cache tag expiries shared through one Redis hash, so revalidateTag on one instance reaches every instance
+// (docs/caching.md#several-instances). Plain JavaScript: Next loads the cache handlers from the file system. It uses
+// the app's Redis client and never opens one; with Redis away each process keeps its own expiries.
 
 const HASH = 'next-cache:tags';
 // As long as a cached catalog entry may live (next.config.ts cacheLife expire): older expiries no longer matter.

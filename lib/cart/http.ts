@@ -14,7 +14,7 @@ import { jsonAnswer } from '@/lib/http/no-store';
 // What the cart's route handlers need around lib/cart: whose cart a request means, and the answer, which is
 // never cached by anyone (it depends on the user's tier and contents).
 
-export type CartContext = {
+type CartContext = {
   /** null: a visitor without a cart cookie. Reads answer an empty cart; only an add creates one. */
   owner: CartOwner | null;
   tier: Tier;
@@ -36,7 +36,7 @@ export async function cartContext(request: Request, current: CurrentSession | nu
 
 // Every add without a cart cookie makes a Redis key that lives a week: a client (IP; an IPv6 /64) makes a bounded
 // number an hour. Clients whose address is not known (a trusted proxy that sent none) share one budget.
-export function createGuestCartLimiter(redis = getRedis()): RateLimiter {
+function createGuestCartLimiter(redis = getRedis()): RateLimiter {
   return createRateLimiter({
     redis,
     name: 'guest-cart-new',

@@ -13,10 +13,9 @@ import { createCartStore, type CartLines, type CartStore } from './store';
 // The cart as the shop shows it: lines from Redis, names, prices and stock from PostgreSQL at read time,
 // totals from lib/pricing for the tier of the live session. A tier change reprices the very next read.
 
-export type { CartOwner } from './keys';
 export type { CartStore } from './store';
 
-export type CartItemStatus = z.infer<typeof cartItemSchema>['status'];
+type CartItemStatus = z.infer<typeof cartItemSchema>['status'];
 export type CartItem = z.infer<typeof cartItemSchema>;
 export type Cart = z.infer<typeof cartSchema>;
 
@@ -35,7 +34,7 @@ function statusOf(stock: number, quantity: number): CartItemStatus {
 }
 
 /** Prices stored lines with what PostgreSQL says now. Out-of-stock and vanished lines count for nothing. */
-export async function priceCart(lines: CartLines, tier: Tier): Promise<Cart> {
+async function priceCart(lines: CartLines, tier: Tier): Promise<Cart> {
   const ids = [...lines.keys()];
   const products = ids.length
     ? await db.product.findMany({

@@ -5,7 +5,7 @@ import { MAX_LINE_QUANTITY } from './limits';
 // The cart API's input, shared by the route handlers and the client components that call them.
 // Only ids and quantities: whatever price or total a client sends is dropped by the schema.
 
-export const productIdSchema = z.string().trim().min(1, 'Choose a product.').max(100, 'Unknown product.');
+const productIdSchema = z.string().trim().min(1, 'Choose a product.').max(100, 'Unknown product.');
 
 const quantity = (min: number) =>
   z
@@ -25,7 +25,7 @@ export type AddCartItemInput = z.infer<typeof addCartItemSchema>;
 
 // What the cart API answers; lib/cart's Cart type is this schema's output.
 
-export const CART_ITEM_STATUSES = ['available', 'insufficient_stock', 'out_of_stock', 'unavailable'] as const;
+const CART_ITEM_STATUSES = ['available', 'insufficient_stock', 'out_of_stock', 'unavailable'] as const;
 
 export const cartItemSchema = z.object({
   productId: z.string(),

@@ -12,7 +12,7 @@ export const USER_CART_TTL_SECONDS = 30 * 24 * 3600;
 /** quantity per productId */
 export type CartLines = Map<string, number>;
 
-export type AddResult = { added: true; quantity: number } | { added: false; quantity: number };
+type AddResult = { added: true; quantity: number } | { added: false; quantity: number };
 
 export type CartStore = {
   /** The lines; reading counts as activity and renews the cart's TTL. */

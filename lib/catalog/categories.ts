@@ -6,7 +6,7 @@ import type { categorySummarySchema } from './schema';
 import { CATEGORIES_TAG } from './tags';
 
 export type CategorySummary = z.infer<typeof categorySummarySchema>;
-export type CategoryDetail = CategorySummary & { description: string };
+type CategoryDetail = CategorySummary & { description: string };
 
 export async function listCategories(): Promise<CategorySummary[]> {
   'use cache';

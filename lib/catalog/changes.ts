@@ -2,7 +2,7 @@ import 'server-only';
 import { revalidateTag } from 'next/cache';
 import { sharedTags } from '@/lib/cache/shared-tags.mjs';
 import { db } from '@/lib/db';
-import { Prisma } from '@/lib/db/generated/client';
+import { isDatabaseRefusal } from '@/lib/db/errors';
 import { AppError } from '@/lib/http/errors';
 import { toProductDetail, withCategory, type ProductDetail } from './products';
 import { productChangeSchema, type ProductChange } from './schema';
@@ -31,7 +31,7 @@ export async function updateProduct(slug: string, change: ProductChange): Promis
   try {
     updated = await db.product.update({ where: { slug }, data, include: withCategory });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') {
+    if (isDatabaseRefusal(error, 'notFound')) {
       throw new AppError('not_found', 'There is no such product.');
     }
     throw error;

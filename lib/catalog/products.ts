@@ -68,11 +68,11 @@ function rowToSummary(row: ProductRow): ProductSummary {
 }
 
 /** A LIKE pattern that matches `text` anywhere, with the user's % _ and \ taken literally. */
-export function containsPattern(text: string): string {
+function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 }
 
-export function searchTerms(q: string | undefined): string[] {
+function searchTerms(q: string | undefined): string[] {
   if (!q) return [];
   const terms = q.trim().toLowerCase().split(/\s+/).filter(Boolean);
   return [...new Set(terms)].slice(0, MAX_SEARCH_TERMS);

@@ -4,20 +4,20 @@ import { pageSchema } from '@/lib/http/page';
 // The product listing query, shared by the JSON API (strict: a bad parameter is a 400) and the storefront
 // pages (lenient: a bad parameter falls back to its default).
 
-export const PRODUCT_SORTS = ['relevance', 'price-asc', 'price-desc', 'name', 'newest'] as const;
+const PRODUCT_SORTS = ['relevance', 'price-asc', 'price-desc', 'name', 'newest'] as const;
 export type ProductSort = (typeof PRODUCT_SORTS)[number];
 
 export const DEFAULT_PAGE_SIZE = 24;
-export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 100;
 export const MAX_QUERY_LENGTH = 100;
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 // An empty form field (`?sort=`) means "not given", not "invalid".
 const blankAsMissing = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
-export const slugSchema = z
+const slugSchema = z
   .string()
   .max(120)
   .regex(SLUG_PATTERN, 'Must be a lowercase slug such as "desk-and-office".');

@@ -27,3 +27,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     (error.cause instanceof Error && isDatabaseUnavailable(error.cause))
   );
 }
+
+// The refusals the app answers itself (Prisma's query engine codes): a unique or foreign-key constraint, no row.
+const REFUSAL_CODES = { unique: 'P2002', foreignKey: 'P2003', notFound: 'P2025' } as const;
+
+/** Whether the database refused a query for this reason (a taken email, a user with orders, a missing row). */
+export function isDatabaseRefusal(error: unknown, reason: keyof typeof REFUSAL_CODES): boolean {
+  return typeof error === 'object' && error !== null && (error as PrismaLike).code === REFUSAL_CODES[reason];
+}

@@ -4,8 +4,8 @@ import { getRedis, type RedisPort } from '@/lib/redis';
 import type { z } from 'zod';
 import type { healthSchema } from './schema';
 
-export type Health = z.infer<typeof healthSchema>;
-export type ServiceState = Health['db'];
+type Health = z.infer<typeof healthSchema>;
+type ServiceState = Health['db'];
 
 type Probes = { database: () => Promise<unknown>; redis: RedisPort };
 

@@ -10,7 +10,7 @@ export function formText(formData: FormData, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-export type ActionFailure = { message: string; code: ErrorCode; errors?: FieldErrors };
+type ActionFailure = { message: string; code: ErrorCode; errors?: FieldErrors };
 
 /**
  * A thrown error as the form shows it: an AppError's message, code and fields; a schema's refusal with its fields;

@@ -5,7 +5,7 @@ import { jsonAnswer } from './no-store';
 
 // The one error shape of the JSON API: { error: { code, message, fields? } }.
 
-export const ERROR_CODES = [
+const ERROR_CODES = [
   'bad_request',
   'invalid_json',
   'validation_failed',
@@ -93,7 +93,7 @@ export const errorBodySchema = z
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /** What an error may carry besides its code, message and fields. */
-export type ErrorDetails = Omit<ErrorBody['error'], 'code' | 'message' | 'fields'>;
+type ErrorDetails = Omit<ErrorBody['error'], 'code' | 'message' | 'fields'>;
 
 /** An error the app expects and answers with its own status; anything else is a 500. */
 export class AppError extends Error {
@@ -122,7 +122,7 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   return fields;
 }
 
-export function errorBody(error: AppError): ErrorBody {
+function errorBody(error: AppError): ErrorBody {
   return {
     error: {
       ...error.options.details,
@@ -133,11 +133,11 @@ export function errorBody(error: AppError): ErrorBody {
   };
 }
 
-export const SESSION_STORE_UNAVAILABLE_MESSAGE =
+const SESSION_STORE_UNAVAILABLE_MESSAGE =
   "We can't verify your session right now, so nothing was read or changed. Please try again in a moment.";
 
 /** Redis (sessions, carts, rate limits) did not answer: everything that needs it fails closed with this. */
-export function sessionStoreUnavailable(): AppError {
+function sessionStoreUnavailable(): AppError {
   return new AppError('session_store_unavailable', SESSION_STORE_UNAVAILABLE_MESSAGE, {
     headers: { 'Retry-After': '5' },
   });

@@ -45,7 +45,7 @@ const tooLarge = () => new AppError('payload_too_large', 'The request body is to
  * The body as text, refused with 413 once it passes `limit` bytes: a declared length is checked before reading, and
  * a chunked body is counted as it streams in, so no more than the limit and one chunk is ever held.
  */
-export async function readBodyText(request: Request, limit: number = MAX_JSON_BYTES): Promise<string> {
+async function readBodyText(request: Request, limit: number = MAX_JSON_BYTES): Promise<string> {
   if (Number(request.headers.get('content-length') ?? '0') > limit) throw tooLarge();
   if (!request.body) return '';
   const reader = request.body.getReader();

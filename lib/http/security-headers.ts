@@ -1,21 +1,15 @@
-// Browser security headers for every response: pages (cached ones included), route handlers and static files.
-// next.config.ts sends them, so they are fixed when the app is built: the script policy cannot use per-request
-// nonces, because cached pages are the same bytes for everyone. Nor hashes: Next streams each page's RSC payload as
-// inline scripts (self.__next_f.push([1,"…"])) whose text is that page's data (a product's stock, too), rendered
-// after the headers are sent and different per page and per change, and this fixed header cannot list them; 'self'
-// with hashes alone would stop every page from hydrating. So <script> elements are allowed from this origin and
-// inline, and nowhere else; inline event handlers (onerror="…", the usual payload of injected markup) are not
-// (script-src-attr: React never renders them), the script files carry their hashes (next.config.ts experimental.sri),
-// and everything that would let another site frame, plug in, rebase or receive a form from these pages is refused.
+// Browser security headers for every response, fixed at build time (next.config.ts). Cached pages are the same bytes
+// for everyone and Next streams inline RSC scripts, so script-src allows this origin and inline scripts but no inline
+// handlers: why, docs/security.md#requests-https-headers-bodies-csrf.
 
-export type SecurityHeaderOptions = {
+type SecurityHeaderOptions = {
   /** The public address: HSTS is sent only when it is https. */
   siteUrl: string;
   /** Development adds what Next's hot reload needs (eval, a websocket). */
   development: boolean;
 };
 
-export type Header = { key: string; value: string };
+type Header = { key: string; value: string };
 
 export function contentSecurityPolicy({ development }: Pick<SecurityHeaderOptions, 'development'>): string {
   const directives: Record<string, string[]> = {

@@ -13,7 +13,7 @@ import { startLabUser } from './lab-users';
 // browser's lab JWT names, and only if it is a lab user; the JWT is the one credential that survives a ban, which
 // is exactly what the page is showing.
 
-export type LabActionState = { message?: string };
+type LabActionState = { message?: string };
 
 /** Makes a lab user and signs this browser in as it, all three ways. */
 export async function tryLabAction(): Promise<LabActionState> {

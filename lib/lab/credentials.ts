@@ -11,7 +11,7 @@ import { isBanned } from '@/lib/access';
 // and site-wide limits, spent from the same budgets. Lab accounts only would not do: their passwords are random and
 // nobody knows them. A banned user gets no token.
 
-export type LabUser = {
+type LabUser = {
   id: string;
   email: string;
   name: string;
@@ -21,7 +21,7 @@ export type LabUser = {
 };
 
 /** next-auth hands authorize() the request's headers as a plain object. */
-export type PlainHeaders = Record<string, unknown>;
+type PlainHeaders = Record<string, unknown>;
 
 function toHeaders(plain: PlainHeaders): Headers {
   const headers = new Headers();

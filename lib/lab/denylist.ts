@@ -6,7 +6,7 @@ import { LAB_JWT_MAX_AGE_SECONDS } from './jwt';
 // request. An entry lives as long as the longest JWT issued before it, after which no such token is left to refuse.
 //   <prefix>lab-deny:<userId>   string "1", TTL = the lab JWT's max age
 
-export type DenyList = {
+type DenyList = {
   deny(userId: string): Promise<void>;
   allow(userId: string): Promise<void>;
   /** One Redis round trip per request: the look-up a JWT was meant to save. */

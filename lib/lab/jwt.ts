@@ -70,7 +70,7 @@ export async function decodeLabJwt(token: string | null | undefined): Promise<La
 }
 
 /** The lab JWT's cookie value in a Cookie header, if any. */
-export function labJwtFromCookieHeader(header: string | null): string | null {
+function labJwtFromCookieHeader(header: string | null): string | null {
   for (const part of header?.split(';') ?? []) {
     const [name, ...value] = part.trim().split('=');
     if (name !== LAB_COOKIES.sessionToken) continue;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/auth/password-hash';
 import { toUserAccess, USER_ACCESS_SELECT } from '@/lib/access';
 import { db } from '@/lib/db';
 import { createRateLimiter, rateLimitedError, type RateLimiter } from '@/lib/rate-limit';
@@ -32,13 +32,13 @@ export async function removeExpiredLabUsers(now = Date.now()): Promise<number> {
 
 // Each "try it" writes a user: a client (IP; an IPv6 /64) gets a few per ten minutes, and the whole site a bounded
 // number, so the table of lab users (each deleted after an hour) stays small however many addresses ask.
-export const LAB_USERS_PER_CLIENT = 20;
-export const LAB_USERS_SITE_WIDE = 200;
+const LAB_USERS_PER_CLIENT = 20;
+const LAB_USERS_SITE_WIDE = 200;
 const LAB_USER_WINDOW_SECONDS = 600;
 
-export type LabUserLimits = { client: RateLimiter; site: RateLimiter };
+type LabUserLimits = { client: RateLimiter; site: RateLimiter };
 
-export function createLabUserLimits(redis = getRedis()): LabUserLimits {
+function createLabUserLimits(redis = getRedis()): LabUserLimits {
   const windowSeconds = LAB_USER_WINDOW_SECONDS;
   return {
     client: createRateLimiter({ redis, name: 'lab-user', limit: LAB_USERS_PER_CLIENT, windowSeconds }),
@@ -62,7 +62,7 @@ async function spendLabUserBudget(ip: string | null, limits: LabUserLimits): Pro
   }
 }
 
-export type LabSignIn = { userId: string; sessionToken: string; jwt: string };
+type LabSignIn = { userId: string; sessionToken: string; jwt: string };
 
 /**
  * A new lab user with a Redis session (the storefront's way) and a lab JWT (next-auth's cookie, made by the same

@@ -10,7 +10,7 @@ import type { Mail } from './message';
 
 export type { Mail } from './message';
 
-export interface Mailer {
+interface Mailer {
   readonly kind: 'smtp' | 'mailbox';
   /** `mailbox`: the requesting browser's mailbox secret, where the mailbox is on; SMTP ignores it. */
   send(mail: Mail, mailbox?: string | null): Promise<void>;
@@ -44,7 +44,7 @@ export function createMailer(source: Env = env): Mailer {
 
 let mailer: Mailer | undefined;
 
-export function getMailer(): Mailer {
+function getMailer(): Mailer {
   mailer ??= createMailer();
   return mailer;
 }

@@ -17,7 +17,7 @@ export type MailboxMessage = {
   createdAt: Date;
 };
 
-export const MAILBOX_PAGE_SIZE = 50;
+const MAILBOX_PAGE_SIZE = 50;
 
 const SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 

@@ -12,7 +12,7 @@ export const mailboxQuerySchema = z.object({
     .optional(),
 });
 
-export const mailboxMessageSchema = z.object({
+const mailboxMessageSchema = z.object({
   id: z.string(),
   to: z.string(),
   subject: z.string(),

@@ -29,9 +29,9 @@ export type OpenApiParameter = {
   schema: JsonSchema;
 };
 
-export type OpenApiMedia = { schema: JsonSchema };
+type OpenApiMedia = { schema: JsonSchema };
 
-export type OpenApiResponse = { description: string; content?: Record<string, OpenApiMedia> };
+type OpenApiResponse = { description: string; content?: Record<string, OpenApiMedia> };
 
 export type OpenApiOperation = {
   operationId: string;
@@ -82,7 +82,7 @@ const DEFAULT_ERRORS = {
 } as const;
 
 /** The error statuses an operation answers: those of its kind, then its own (which say more). */
-export function errorStatuses(operation: Operation): Partial<Record<ErrorStatus, string>> {
+function errorStatuses(operation: Operation): Partial<Record<ErrorStatus, string>> {
   const errors: Partial<Record<ErrorStatus, string>> = {};
   const takesInput = Boolean(operation.params || operation.query || operation.headers || operation.body);
   if (takesInput) errors[400] = DEFAULT_ERRORS.input;

@@ -7,7 +7,7 @@ import { shippingAddressSchema } from './schema';
 // The checkout form's steps, checked by the API's own schemas on the server, so zod stays out of the browser
 // (its eval probe breaks the CSP). Only the input is read: no session, no data, nothing changes.
 
-export type CheckoutStep = 'address' | 'payment';
+type CheckoutStep = 'address' | 'payment';
 
 /** The field errors of one step's input, keyed by field; empty when it may go on. */
 export async function checkCheckoutStep(

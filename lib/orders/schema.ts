@@ -32,7 +32,7 @@ export const checkoutSchema = z.object({ shippingAddress: shippingAddressSchema,
 export type CheckoutInput = z.output<typeof checkoutSchema>;
 
 /** One per checkout attempt, made by the page; the same key always means the same order. */
-export const idempotencyKeySchema = z
+const idempotencyKeySchema = z
   .string({ error: 'Send an Idempotency-Key header: one random value per checkout attempt.' })
   .regex(/^[A-Za-z0-9_-]{8,100}$/, 'The Idempotency-Key must be 8 to 100 letters, digits, _ or -.');
 
@@ -52,7 +52,7 @@ export const orderIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
 
 const cents = z.number().int();
 
-export const orderItemViewSchema = z.object({
+const orderItemViewSchema = z.object({
   productId: z.string(),
   name: z.string(),
   unitPriceCents: cents,
@@ -60,7 +60,7 @@ export const orderItemViewSchema = z.object({
   lineTotalCents: cents,
 });
 
-export const ORDER_STATUSES = ['pending', 'paid', 'cancelled'] as const;
+const ORDER_STATUSES = ['pending', 'paid', 'cancelled'] as const;
 
 export const orderViewSchema = z
   .object({

@@ -6,7 +6,7 @@ import { signServiceToken } from './token';
 // The checkout's side of the payments service: one HTTP call with a fresh service token. `send` is fetch in the
 // app; tests hand it the route handler itself, which is the same request and response without a socket.
 
-export type PaymentSender = (request: Request) => Promise<Response>;
+type PaymentSender = (request: Request) => Promise<Response>;
 
 export class PaymentServiceError extends Error {
   override name = 'PaymentServiceError';

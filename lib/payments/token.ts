@@ -8,9 +8,9 @@ import { paymentsSecrets } from '@/lib/env';
 // signed with alg "none", another algorithm or another key, or with a changed payload, is refused; so is one
 // for another audience, from another issuer, expired, or valid for longer than a minute.
 
-export const SERVICE_TOKEN_AUDIENCE = 'payments';
-export const SERVICE_TOKEN_ISSUER = 'storefront';
-export const SERVICE_TOKEN_MAX_SECONDS = 60;
+const SERVICE_TOKEN_AUDIENCE = 'payments';
+const SERVICE_TOKEN_ISSUER = 'storefront';
+const SERVICE_TOKEN_MAX_SECONDS = 60;
 const ALGORITHM = 'HS256';
 
 const keyOf = (secret: string) => new TextEncoder().encode(secret);

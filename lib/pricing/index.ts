@@ -34,7 +34,7 @@ export function shippingCents(subtotalCents: number, tier: Tier): number {
   return subtotalCents >= FREE_SHIPPING_THRESHOLD_CENTS ? 0 : FLAT_SHIPPING_CENTS;
 }
 
-export type PricedLine = { unitPriceCents: number; quantity: number };
+type PricedLine = { unitPriceCents: number; quantity: number };
 
 export type Totals = {
   subtotalCents: number;

@@ -11,7 +11,7 @@ import { defineScript, keyPrefix, type RedisPort } from '@/lib/redis';
 // cleans up. If Redis is down every call rejects: the caller fails closed.
 
 export type RateLimitState = { limited: boolean; retryAfterSeconds: number; remaining: number };
-export type RateLimiterOptions = {
+type RateLimiterOptions = {
   redis: RedisPort;
   prefix?: string;
   /** Part of the key: lowercase letters, digits and dashes. */

@@ -6,7 +6,7 @@ import { defineScript, keyPrefix, type RedisPort } from '@/lib/redis';
 // counts within a fixed window; past `freeHits`, each further hit waits twice as long as the last, up to a cap.
 // Nobody is ever refused, so an attacker cannot switch it on to shut anyone out; a burst only gets slower.
 
-export type SlowdownOptions = {
+type SlowdownOptions = {
   redis: RedisPort;
   prefix?: string;
   /** Part of the key: lowercase letters, digits and dashes. */

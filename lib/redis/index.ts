@@ -5,12 +5,12 @@ import { createRestTransport, type RestRedisConfig } from './rest';
 import { createTcpSubscriber, type RedisSubscriber } from './subscriber';
 import { createTcpTransport, type TcpRedisConfig } from './tcp';
 
-export { isRedisUnavailable, RedisCommandError, RedisUnavailableError } from './errors';
+export { isRedisUnavailable, RedisUnavailableError } from './errors';
 export { defineScript } from './port';
-export type { RedisArg, RedisCommand, RedisPort, RedisReply, RedisScript } from './port';
-export type { MessageListener, RedisSubscriber } from './subscriber';
+export type { RedisPort, RedisReply } from './port';
+export type { RedisSubscriber } from './subscriber';
 
-export type RedisConfig = ({ transport: 'tcp' } & TcpRedisConfig) | ({ transport: 'rest' } & RestRedisConfig);
+type RedisConfig = ({ transport: 'tcp' } & TcpRedisConfig) | ({ transport: 'rest' } & RestRedisConfig);
 
 /** A new client for the given config; tests make their own, the app uses getRedis(). */
 export function createRedis(config: RedisConfig, options?: PortOptions): RedisPort {

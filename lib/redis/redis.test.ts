@@ -1,7 +1,8 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createRedis, defineScript, RedisCommandError, RedisUnavailableError } from '@/lib/redis';
+import { createRedis, defineScript, RedisUnavailableError } from '@/lib/redis';
+import { RedisCommandError } from './errors';
 import { keysUnder, testPrefix, TRANSPORTS, unreachableRedis, useRedis } from '@/test/redis';
 
 const SECRET = 'session-secret-value-7f3a9c';

@@ -92,12 +92,8 @@ export function createIoredisClient(config: TcpRedisConfig, role: ClientRole = {
 }
 
 /**
- * Commands sent by the requests of one turn of the event loop leave in one write: the socket is corked at the first
- * command and uncorked in the check phase, after every request read in that turn has sent its own. On loopback a
- * write costs the sender the whole delivery into Redis: one write per command was 29 % of a CPU profile of the
- * session check under load (README, Benchmarks). ioredis's enableAutoPipelining saves the writes too, but keeps one
- * batch in flight at a time (later commands wait for its replies), and its pipeline objects outlive the young
- * generation: a megabyte promoted per scavenge, pauses of 2 to 3 ms instead of 0.6, the check's p99.
+ * Commands sent by the requests of one turn of the event loop leave in one write: corked at the first command,
+ * uncorked in the check phase. Why not ioredis's auto-pipelining: docs/decisions.md#what-the-benchmarks-changed.
  */
 function coalesceWrites(client: Redis): () => void {
   let corked: Writable | null = null;

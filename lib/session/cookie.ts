@@ -1,7 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { env, sessionSecrets } from '@/lib/env';
-import { requestIsHttps } from '@/lib/http/scheme';
 import {
   cookieKey,
   openCookieValue,
@@ -84,11 +83,6 @@ export function unsealToken(sealed: string, secrets: string[] = sessionSecrets()
   // An iron seal held the token as { t }; ours holds the string itself.
   const token = sealed.startsWith(IRON_PREFIX) ? (data as { t?: unknown } | undefined)?.t : data;
   return typeof token === 'string' && token.length > 0 ? token : null;
-}
-
-/** Whether the request came over https, as configuration says (lib/http/scheme.ts): never a client's header alone. */
-export function isSecureRequest(request: { headers: Headers }, trustProxy = env.TRUST_PROXY): boolean {
-  return requestIsHttps(request.headers, trustProxy);
 }
 
 /** `__Host-` pins the cookie to this exact host, https and Path=/; browsers refuse it over plain http. */

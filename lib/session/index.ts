@@ -32,7 +32,7 @@ export type CurrentSession = {
 };
 
 /** Why a browser's session ended in a ban: what /banned, the API's 403 and login say. */
-export type BanState = { token: string; userId: string; reason: string | null; until: number | null };
+type BanState = { token: string; userId: string; reason: string | null; until: number | null };
 
 /** What a check says: the live session, or the ban that ended it, or neither (signed out). */
 export type SessionCheck = { current: CurrentSession | null; banned: BanState | null };
@@ -69,13 +69,13 @@ export function readSessionCookie(
 }
 
 /** What the check needs of the User table, which lib/users owns: the database reload when Redis lost the record. */
-export type UserRecords = {
+type UserRecords = {
   /** The user's access record from the database, cached back into Redis; null for a deleted user. */
   reload(userId: string): Promise<UserAccess | null>;
   banReason(userId: string): Promise<string | null>;
 };
 
-export type SessionCheckOptions = { countCart?: boolean };
+type SessionCheckOptions = { countCart?: boolean };
 
 /**
  * The check (lib/users builds it with its UserRecords and exports it as checkSession): the session behind a raw
@@ -180,7 +180,7 @@ export async function revokeUserSessions(userId: string): Promise<number> {
 }
 
 /** Signs one of the user's own devices out. False when the id is not one of this user's sessions. */
-export async function revokeDeviceSession(current: CurrentSession, sessionId: string): Promise<boolean> {
+export async function revokeOwnSession(current: CurrentSession, sessionId: string): Promise<boolean> {
   const revoked = await getSessionStore().revokeSessionById(current.user.id, sessionId);
   // This device's own entry in the list is a sign-out here, not news from elsewhere.
   if (revoked)
@@ -242,4 +242,4 @@ export {
   sessionCookieOptions,
   unsealToken,
 } from './cookie';
-export { sessionJson, type SessionJson } from './view';
+export { sessionJson } from './view';

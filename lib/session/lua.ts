@@ -1,17 +1,9 @@
 import { defineScript } from '@/lib/redis';
 
-// The session store's writes that must be atomic, and the one read that counts a cart. Each runs as one EVALSHA:
-// one round trip, and atomic, so a sign-in can't interleave with a ban or a revoke. Every key a script touches is declared in KEYS, and all of them carry the
-// user's hash tag (lib/session/keys.ts), so each script runs on one Redis Cluster node as on a single Redis.
-// The scripts over all of a user's sessions can't know them before reading the index: the caller reads it, declares
-// what it found, and the script answers -1 without writing anything when the index holds a session it was not given
-// (one created in between), so the caller reads again (store.ts, declaredSessions).
-//
-// Times are epoch ms passed in ARGV, never Redis's clock, so tests can inject a clock and app servers agree
-// with what they wrote. A session is one string (lib/session/record.ts): a JSON array of its public id's random
-// part, its times, whether it is persistent, the IP and what the device list calls the device. The check reads it
-// with the user record in one MGET, no script (store.ts); only the scripts below that pick sessions by id look
-// inside, and only at its first element.
+// The session store's writes that must be atomic, and the one read that counts a cart, each one EVALSHA. Every key
+// is declared in KEYS and carries the user's hash tag; a script over all of a user's sessions answers -1 when the
+// index holds one it was not given, so the caller reads again. Times come in ARGV, never from Redis's clock.
+// Why and how: docs/sessions.md#the-check-one-round-trip.
 
 // True when every member of the index (a key) is among the declared session hashes, ARGV[firstArg] onwards.
 const DECLARED = `
@@ -27,13 +19,16 @@ end`;
 /**
  * KEYS[1] session, KEYS[2] user record, KEYS[3] user cart. Returns {session, userJson, cartUnits}: the check's MGET
  * and the units in the user's cart in one step, so GET /api/session (the header's cart count) stays one round trip.
+ * A session key that is not a string (a hash of an older layout) reads as missing, as MGET reads it.
  */
 export const READ_SESSION_AND_CART = defineScript(`
 local units = 0
 for _, quantity in ipairs(redis.call('HVALS', KEYS[3])) do
   units = units + tonumber(quantity)
 end
-return {redis.call('GET', KEYS[1]) or false, redis.call('GET', KEYS[2]) or false, units}
+local session = redis.pcall('GET', KEYS[1])
+if type(session) == 'table' and session.err then session = false end
+return {session or false, redis.call('GET', KEYS[2]) or false, units}
 `);
 
 // Writes the user record unless the stored copy is at least as new (its \`version\`, the row's accessVersion):
@@ -81,7 +76,8 @@ return write_user_if_newer(KEYS[1], ARGV[1], ARGV[2], ARGV[3])
  * declared session its key and its ban-notice key. ARGV: userId, userJson ('' deletes the record), ttlMs,
  * revoke ('1' deletes every session), banNoticeMs ('0' for none), channel, event, then the declared hashes.
  * The record is written whatever is stored: the change bumped the version in a transaction that holds the row,
- * so nothing newer can exist. Revoked sessions may leave a ban notice under their token hash (see the README).
+ * so nothing newer can exist. Revoked sessions may leave a ban notice under their token hash
+ * (docs/sessions.md#who-changes-a-user).
  * Returns how many sessions it deleted, or -1 (nothing written) when revoking met an undeclared session.
  */
 export const APPLY_USER_CHANGE = defineScript(`${DECLARED}

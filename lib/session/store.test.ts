@@ -288,6 +288,15 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
     expect(await redis().get(sessionKeyOf(token))).toBeNull();
   });
 
+  it('reads a session key of an older layout (a hash) as signed out, with or without the cart count', async () => {
+    const { store } = setup();
+    const { token } = await store.createSession(makeUser(), meta);
+    await redis().del(sessionKeyOf(token));
+    await redis().hset(sessionKeyOf(token), { id: 'old', createdAt: '1' });
+    expect(await store.readSession(token)).toBeNull();
+    expect(await store.readSession(token, { countCart: true })).toBeNull();
+  });
+
   it('refuses a session value it did not write', async () => {
     const { store } = setup();
     const { token } = await store.createSession(makeUser(), meta);

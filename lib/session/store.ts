@@ -41,13 +41,13 @@ export type SessionRecord = {
  * and revokes. `user` is null when the per-user record is missing from Redis: the caller reloads the user
  * from the database and calls cacheUser.
  */
-export type SessionLookup = {
+type SessionLookup = {
   session: SessionRecord;
   user: UserAccess | null;
   /** Units in the user's cart, when the read asked for them (`countCart`). */
   cartUnits?: number;
 };
-export type SessionStoreOptions = {
+type SessionStoreOptions = {
   redis: RedisPort;
   prefix?: string;
   idleSeconds: number;

@@ -1,7 +1,7 @@
 // Names a device for the "Signed-in devices" page from its User-Agent header. Good enough to tell "Firefox on
 // Windows" from "Safari on iPhone"; not a full parser, and nothing security-relevant depends on it.
 
-export type DeviceDescription = { browser: string; os: string; label: string };
+type DeviceDescription = { browser: string; os: string; label: string };
 
 // Order matters: Edge and Opera also say "Chrome", Chrome also says "Safari".
 const BROWSERS: Array<[name: string, pattern: RegExp]> = [

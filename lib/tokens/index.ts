@@ -10,7 +10,7 @@ import { derivedKeys, passwordFingerprint, signingKey } from './keys';
 // it replaces; verifying an email twice changes nothing). The algorithm is pinned: "none", RS256 with our key as a
 // public key, or another HMAC size are all refused.
 
-export const TOKEN_ALGORITHM = 'HS256';
+const TOKEN_ALGORITHM = 'HS256';
 const ISSUER = 'northwind-storefront';
 
 const claimSchemas = {
@@ -22,10 +22,10 @@ export const TOKEN_LIFETIME_SECONDS = { 'password-reset': 15 * 60, 'verify-email
 
 export type TokenPurpose = keyof typeof claimSchemas;
 export type TokenClaims<P extends TokenPurpose> = z.infer<(typeof claimSchemas)[P]>;
-export type VerifiedToken<P extends TokenPurpose> = TokenClaims<P> & { iat: number; exp: number };
+type VerifiedToken<P extends TokenPurpose> = TokenClaims<P> & { iat: number; exp: number };
 
 /** Tests inject the clock and the secrets; the app uses now and SESSION_SECRET. */
-export type TokenOptions = { now?: number; secrets?: string[] };
+type TokenOptions = { now?: number; secrets?: string[] };
 
 export async function issueToken<P extends TokenPurpose>(
   purpose: P,

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { isDatabaseRefusal } from '@/lib/db/errors';
 import type { Prisma } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/http/errors';
 import { parseSessionId } from '@/lib/session/keys';
@@ -9,11 +10,8 @@ import type { AuditAction, BanInput } from './schema';
 import { banNoticeMs, toUserAccess, type Role, type Tier } from '@/lib/access';
 import { toAdminUser, USER_DETAIL_SELECT, userStatus, type AdminUser, type UserDetailRow } from './view';
 
-// The one owner of a change of a user. Each change runs in a PostgreSQL transaction that locks the row, bumps its
-// accessVersion, writes the audit row, and, last before the commit, writes Redis (the user record, the revoked
-// sessions, the event) in one Lua step. Redis unreachable: the step throws, the transaction rolls back, the caller
-// answers 503, and nothing changed anywhere. Redis written but the commit failed: the record is dropped so the next
-// check reloads the database's state. See "Who changes a user" in the README.
+// The one owner of a change of a user: PostgreSQL first (row locked, version bumped, audit row), Redis last before
+// the commit, so an unreachable Redis rolls everything back (docs/sessions.md#who-changes-a-user).
 
 /** Who acts, for the audit log: an admin, or no one (id null) for the seed and maintenance scripts. */
 export type Actor = { id: string | null; ip: string | null };
@@ -220,10 +218,6 @@ export function setUserRole(userId: string, role: Role, actor: Actor, options: C
   });
 }
 
-function isForeignKeyViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2003';
-}
-
 /** Deletes the account and every session of it. A user with orders is kept (409): orders reference their buyer. */
 /**
  * Before a user's row goes without an admin's change (the lab's throwaway accounts, lib/lab): every session and the
@@ -259,7 +253,7 @@ export async function deleteUser(userId: string, actor: Actor, options: ChangeOp
       });
     });
   } catch (error) {
-    if (isForeignKeyViolation(error)) {
+    if (isDatabaseRefusal(error, 'foreignKey')) {
       throw new AppError('conflict', 'This user has orders; ban the account instead of deleting it.');
     }
     throw error;
@@ -286,7 +280,7 @@ async function revokeWithAudit(
 }
 
 /** Signs one session out, by its public id. 404 when no live session has that id. */
-export async function revokeSessionById(sessionId: string, actor: Actor, options: ChangeOptions = {}) {
+export async function revokeSessionAsAdmin(sessionId: string, actor: Actor, options: ChangeOptions = {}) {
   const store = options.store ?? getSessionStore();
   // A public session id names its user (lib/session/keys.ts); whether it is one of that user's live sessions is
   // for the store to say.

@@ -8,9 +8,9 @@ import { parseUserEvent, type UserEvent } from '@/lib/access/events';
 // messages it hands to the listeners of that user only. A listener re-reads its session on every event: the
 // event says "look again", never what to believe.
 
-export type UserEventListener = (event: UserEvent) => void;
+type UserEventListener = (event: UserEvent) => void;
 
-export interface UserEventHub {
+interface UserEventHub {
   /** Calls `listener` for every event of this user (and no other) until the returned function is called. */
   listen(userId: string, listener: UserEventListener): Promise<() => void>;
 }

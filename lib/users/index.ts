@@ -1,24 +1,22 @@
 import 'server-only';
 
 // Users: their admin view, and the one function per change. Nothing else writes role, tier or ban
-// state (README: "Who changes a user").
+// state (docs/sessions.md#who-changes-a-user).
 
 export {
   banUser,
   deleteUser,
   forgetUserSessions,
   revokeAllSessions,
-  revokeSessionById,
+  revokeSessionAsAdmin,
   setUserRole,
   setUserTier,
   SYSTEM_ACTOR,
   unbanUser,
   type Actor,
-  type ChangeOptions,
 } from './changes';
-export { toAdminUser, userStatus, type AdminUser } from './view';
+export type { AdminUser } from './view';
 export {
-  AUDIT_PAGE_SIZE,
   countLiveSessions,
   getAdminUser,
   listAudit,
@@ -27,7 +25,6 @@ export {
   userExists,
   type AuditEntry,
   type Page,
-  type UserListItem,
 } from './queries';
 export { actorOf } from './actor';
 export { checkSession } from './session-check';

@@ -15,7 +15,7 @@ import { getSessionStore } from '@/lib/session/store';
 /** A stream ends by itself after this long (the tab reconnects), so every member younger than this is live. */
 export const STREAM_MAX_AGE_MS = 60 * 60_000;
 
-export type LiveStreamEntry = { userId: string; sessionId: string; streamId: string };
+type LiveStreamEntry = { userId: string; sessionId: string; streamId: string };
 
 /**
  * KEYS[1] the user's streams. ARGV: member, its session's prefix ("<session id> "), now, maxAgeMs, perSession,
@@ -61,7 +61,7 @@ export interface LiveStreams {
   close(entry: LiveStreamEntry): Promise<void>;
 }
 
-export type LiveStreamsOptions = {
+type LiveStreamsOptions = {
   redis: RedisPort;
   prefix?: string;
   channel: string;

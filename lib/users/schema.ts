@@ -39,7 +39,7 @@ const optionalText = z
   .optional()
   .transform((value) => value || undefined);
 
-export const USER_STATUSES = ['active', 'banned'] as const;
+const USER_STATUSES = ['active', 'banned'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
 export const listUsersQuerySchema = z.object({

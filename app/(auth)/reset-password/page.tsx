@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AuthCard } from '@/components/auth/auth-card';
 import { ResetPasswordForm } from '@/components/auth/reset-password-form';
-import { resetLinkIsLive } from '@/lib/auth/passwords';
+import { resetLinkIsLive } from '@/lib/auth/password-change';
 
 export const metadata: Metadata = { title: 'Choose a new password', referrer: 'no-referrer' };
 

@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Container } from '@/components/ui/container';
-import { revokeOtherSessionsAction, revokeSessionAction } from '@/lib/auth/actions';
+import { revokeOtherSessionsAction, revokeOwnSessionAction } from '@/lib/auth/actions';
 import { requireUser } from '@/lib/auth/gate';
 import { listDeviceSessions } from '@/lib/session';
 
@@ -62,7 +62,7 @@ export default async function SessionsPage() {
                     {session.persistent ? 'Kept signed in' : 'Until the browser closes'}
                   </p>
                 </div>
-                <form action={revokeSessionAction}>
+                <form action={revokeOwnSessionAction}>
                   <input type="hidden" name="sessionId" value={session.id} />
                   <Button
                     type="submit"

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { apiRequest, cookiesFrom, mailboxOf, sessionCookieFrom, uniqueEmail } from '@/test/auth';
-import { resetLinkIsLive } from '@/lib/auth/passwords';
+import { resetLinkIsLive } from '@/lib/auth/password-change';
 import { listMailbox } from '@/lib/mail';
 import { POST as changePassword } from '../account/password/route';
 import { GET as me } from '../me/route';

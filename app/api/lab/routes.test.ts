@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiRequest, uniqueEmail } from '@/test/auth';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/auth/password-hash';
 import { db } from '@/lib/db';
 import type { AppError } from '@/lib/http/errors';
 import { verifyCredentials } from '@/lib/lab/credentials';

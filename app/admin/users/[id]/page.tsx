@@ -8,7 +8,7 @@ import { When } from '@/components/admin/when';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Container } from '@/components/ui/container';
-import { revokeSessionAction } from '@/lib/admin/actions';
+import { revokeUserSessionAction } from '@/lib/admin/actions';
 import { requireAdmin } from '@/lib/auth/gate';
 import { AppError } from '@/lib/http/errors';
 import { getAdminUser, listAudit, listSessionsOfUser } from '@/lib/users';
@@ -101,7 +101,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
                         </p>
                       </div>
                       <ActionForm
-                        action={revokeSessionAction.bind(null, user.id)}
+                        action={revokeUserSessionAction.bind(null, user.id)}
                         submitLabel="Revoke"
                         confirm={`Sign out ${session.device ?? 'Unknown device'} now?`}
                         hidden={{ sessionId: session.id }}

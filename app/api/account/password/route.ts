@@ -1,5 +1,5 @@
 import { requireApiUser } from '@/lib/auth/gate';
-import { changePassword } from '@/lib/auth/passwords';
+import { changePassword } from '@/lib/auth/password-change';
 import { changePasswordSchema } from '@/lib/auth/schema';
 import { signInContext } from '@/lib/auth/http';
 import { mutationHandler } from '@/lib/http/handler';

@@ -1,6 +1,6 @@
 import { signInContext, withMailboxCookie } from '@/lib/auth/http';
 import { jsonAnswer } from '@/lib/http/no-store';
-import { requestPasswordReset, RESET_REQUESTED_MESSAGE } from '@/lib/auth/passwords';
+import { requestPasswordReset, RESET_REQUESTED_MESSAGE } from '@/lib/auth/password-change';
 import { passwordResetRequestSchema } from '@/lib/auth/schema';
 import { mutationHandler } from '@/lib/http/handler';
 import { parseJsonBody } from '@/lib/http/handler';

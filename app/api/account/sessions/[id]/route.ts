@@ -4,7 +4,7 @@ import { sessionIdParamsSchema } from '@/lib/auth/schema';
 import { mutationHandler } from '@/lib/http/handler';
 import { AppError } from '@/lib/http/errors';
 import { requestIsHttps } from '@/lib/http/scheme';
-import { revokeDeviceSession } from '@/lib/session';
+import { revokeOwnSession } from '@/lib/session';
 import { emptyAnswer } from '@/lib/http/no-store';
 
 // 400 for something that is not a session id at all. 404 for an id that is not one of the caller's sessions,
@@ -13,7 +13,7 @@ export const DELETE = mutationHandler(
   async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
     const current = await requireApiUser(request);
     const { id } = sessionIdParamsSchema.parse(await params);
-    const revoked = await revokeDeviceSession(current, id);
+    const revoked = await revokeOwnSession(current, id);
     if (!revoked) throw new AppError('not_found', 'No such session on your account.');
     if (id === current.session.id) return signedOutResponse(requestIsHttps(request.headers));
     return emptyAnswer();

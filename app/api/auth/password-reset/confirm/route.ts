@@ -1,4 +1,4 @@
-import { confirmPasswordReset } from '@/lib/auth/passwords';
+import { confirmPasswordReset } from '@/lib/auth/password-change';
 import { passwordResetConfirmSchema } from '@/lib/auth/schema';
 import { mutationHandler } from '@/lib/http/handler';
 import { parseJsonBody } from '@/lib/http/handler';

@@ -15,7 +15,7 @@ import {
 } from '@/lib/tokens';
 import { failClosed, rateLimited, type AuthContext } from './auth';
 import { accountKey, createPasswordChangeLimiter } from './login-limits';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, verifyPassword } from './password-hash';
 import type { ChangePasswordInput, PasswordResetConfirmInput } from './schema';
 
 // Changing a password (signed in, knowing the current one) and resetting it (by a mailed link). Either way every
@@ -23,7 +23,7 @@ import type { ChangePasswordInput, PasswordResetConfirmInput } from './schema';
 
 const WRONG_CURRENT_PASSWORD = 'That is not your current password.';
 
-export type PasswordChangeOptions = { limiter?: RateLimiter };
+type PasswordChangeOptions = { limiter?: RateLimiter };
 
 /**
  * A wrong current password counts against this session's own budget (whoever holds a session must not get unlimited
@@ -65,9 +65,9 @@ const RESET_REQUESTS_PER_EMAIL = 3;
 const RESET_REQUESTS_PER_IP = 30;
 const RESET_WINDOW_SECONDS = 15 * 60;
 
-export type ResetLimiters = { email: RateLimiter; ip: RateLimiter };
+type ResetLimiters = { email: RateLimiter; ip: RateLimiter };
 
-export function createResetLimiters(redis = getRedis()): ResetLimiters {
+function createResetLimiters(redis = getRedis()): ResetLimiters {
   const windowSeconds = RESET_WINDOW_SECONDS;
   return {
     email: createRateLimiter({ redis, name: 'reset-email', limit: RESET_REQUESTS_PER_EMAIL, windowSeconds }),
