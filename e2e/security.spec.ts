@@ -214,7 +214,7 @@ test.describe('session cookies', () => {
       const cookie = cookies.find((candidate) => candidate.name === name);
       expect(cookie, name).toBeDefined();
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/', domain: '127.0.0.1' });
-      // The app's own AES-256-GCM seal (lib/session/cookie-seal.ts): a key id, a dot, base64url.
+      // The app's own seal (lib/session/cookie-seal.ts): a key id, a dot, base64url.
       expect(cookie?.value).toMatch(/^[\w-]{8}\.[\w-]{40,}$/);
       expect(cookie?.value).not.toContain(user.email);
     }
@@ -239,7 +239,7 @@ test.describe('session cookies', () => {
     const foreign = sealCookieValue(foreignToken, 3600, cookieKey(randomBytes(32).toString('hex')));
     // An iron-session seal, as the app wrote before its own: still read, so one of a foreign secret must be refused.
     const foreignIron = await sealData({ t: foreignToken }, { password: randomBytes(32).toString('hex') });
-    // A seal is `<key id>.<IV | ciphertext | GCM tag>`: change a character of the ciphertext or of the tag.
+    // A seal is `<key id>.<IV | ciphertext | MAC>`: change a character of the ciphertext or of the MAC.
     const middle = Math.floor(valid.length / 2);
     const flipped = (at: number) =>
       `${valid.slice(0, at)}${valid[at] === 'A' ? 'B' : 'A'}${valid.slice(at + 1)}`;

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { env, sessionSecrets } from '@/lib/env';
 import {
   cookieKey,
+  keyringOf,
   openCookieValue,
   sealCookieValue,
   type CookieKey,
@@ -10,7 +11,7 @@ import {
 } from './cookie-seal';
 import { openSeal, type SealPasswords } from './seal';
 
-// The cookie carries only the opaque session token, sealed (encrypted and authenticated, cookie-seal.ts) so a stolen
+// The cookie carries only the opaque session token, sealed (encrypted, then authenticated: cookie-seal.ts) so a stolen
 // database dump or a guessed format cannot forge one. Everything else about the session lives in Redis.
 
 const SECURE_NAME = '__Host-sid';
@@ -35,7 +36,7 @@ function deriveKeys(secretsKey: string): Keys {
   const keys = secrets.map(cookieKey);
   return {
     seal: keys[0] as CookieKey,
-    open: new Map(keys.map(({ id, key }) => [id, key])),
+    open: keyringOf(keys),
     iron: Object.fromEntries(secrets.map((secret) => [ironPasswordId(secret), secret])),
   };
 }
