@@ -73,19 +73,37 @@ export const ours: PeerDefinition = {
     `${COOKIE}=${await sealToken(seededSessionToken(index), [context.secret])}`,
   // The store's own creation script, pipelined: the exact layout a sign-in writes (session string, user record,
   // the user's index).
-  seed: (context, from, to) => seedSessions(context, from, to, (index) => index, Date.now()),
-  refreshSeeded: (context, indices, lastSeenAt) =>
-    seedSessions(context, 0, indices.length, (k) => indices[k] as number, lastSeenAt),
+  seed: (context, from, to) => seedSessions(context, from, to),
+  // Overwrites: the creation script leaves an existing session as it is, so rewriting through it would keep the
+  // seeding time as last seen, and every "freshly seen" visitor would pay a renewal write.
+  refreshSeeded: (context, indices, lastSeenAt) => rewriteSessions(context, indices, lastSeenAt),
 };
 
-/** Writes seeded sessions `at(from)` to `at(to - 1)` with the store's own creation script, last seen at `lastSeenAt`. */
-async function seedSessions(
-  context: PeerContext,
-  from: number,
-  to: number,
-  at: (k: number) => number,
-  lastSeenAt: number,
-): Promise<void> {
+const seededSession = (index: number, lastSeenAt: number, expiresAt: number) =>
+  encodeSession({
+    localId: `seed${index.toString(36)}`.padEnd(22, 'x'),
+    createdAt: lastSeenAt,
+    lastSeenAt,
+    expiresAt,
+    persistent: true,
+    ip: '203.0.113.7',
+    device: describeUserAgent(BROWSER_USER_AGENT).label,
+  });
+
+/** Sets seeded sessions `indices` again, whatever is stored, as last seen at `lastSeenAt`, with the idle TTL. */
+function rewriteSessions(context: PeerContext, indices: number[], lastSeenAt: number): Promise<void> {
+  const keys = sessionKeys(context.prefix);
+  const expiresAt = Date.now() + env.SESSION_ABSOLUTE_SECONDS * 1000;
+  const ttlMs = Math.min(env.SESSION_IDLE_SECONDS, env.SESSION_ABSOLUTE_SECONDS) * 1000;
+  return seedRedis(context.redisUrl, 0, indices.length, (k) => {
+    const index = indices[k] as number;
+    const key = keys.session(seededUserId(index), hashToken(seededSessionToken(index)));
+    return [['SET', key, seededSession(index, lastSeenAt, expiresAt), 'PX', ttlMs]];
+  });
+}
+
+/** Creates seeded sessions [from, to) with the store's own creation script, last seen now. */
+async function seedSessions(context: PeerContext, from: number, to: number): Promise<void> {
   const keys = sessionKeys(context.prefix);
   const redis = new Redis(context.redisUrl);
   await redis.script('LOAD', CREATE_SESSION.source);
@@ -93,8 +111,7 @@ async function seedSessions(
   const now = Date.now();
   const absoluteMs = env.SESSION_ABSOLUTE_SECONDS * 1000;
   const idleMs = env.SESSION_IDLE_SECONDS * 1000;
-  await seedRedis(context.redisUrl, from, to, (k) => {
-    const index = at(k);
+  await seedRedis(context.redisUrl, from, to, (index) => {
     const userId = seededUserId(index);
     const tokenHash = hashToken(seededSessionToken(index));
     return [
@@ -105,15 +122,7 @@ async function seedSessions(
         keys.session(userId, tokenHash),
         keys.user(userId),
         keys.userSessions(userId),
-        encodeSession({
-          localId: `seed${index.toString(36)}`.padEnd(22, 'x'),
-          createdAt: lastSeenAt,
-          lastSeenAt,
-          expiresAt: now + absoluteMs,
-          persistent: true,
-          ip: '203.0.113.7',
-          device: describeUserAgent(BROWSER_USER_AGENT).label,
-        }),
+        seededSession(index, now, now + absoluteMs),
         now,
         now + absoluteMs,
         Math.min(idleMs, absoluteMs),

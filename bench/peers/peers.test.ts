@@ -2,9 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { hashToken, sessionKeys } from '@/lib/session/keys';
+import { decodeSession } from '@/lib/session/record';
 import { PEERS } from './index';
+import { ours, seededSessionToken } from './ours';
 import { cookieFromSetCookie, createPeerServer } from './server';
-import type { PeerContext } from './types';
+import { seededUserId, type PeerContext } from './types';
 
 // Each compared check really checks: a fresh credential is let in, none is refused, and after logout the ones that
 // can revoke refuse the copied cookie while the stateless ones (by design) still accept it.
@@ -56,6 +60,27 @@ describe.each(PEERS.filter((peer) => peer.id !== 'none'))('$id', (definition) =>
     } finally {
       server.close();
       await peer.close();
+    }
+  });
+});
+
+describe('ours: the cold runs’ seeded sessions', () => {
+  it('are rewritten as last seen when asked, though they already exist', async () => {
+    const index = 12_345;
+    const key = sessionKeys(context.prefix).session(
+      seededUserId(index),
+      hashToken(seededSessionToken(index)),
+    );
+    const redis = new Redis(context.redisUrl);
+    try {
+      await ours.seed?.(context, index, index + 1);
+      const lastSeenAt = Date.now() - 3_600_000;
+      await ours.refreshSeeded?.(context, [index], lastSeenAt);
+      expect(decodeSession((await redis.get(key)) as string).lastSeenAt).toBe(lastSeenAt);
+      expect(await redis.pttl(key)).toBeGreaterThan(0);
+    } finally {
+      await redis.del(key);
+      redis.disconnect();
     }
   });
 });
