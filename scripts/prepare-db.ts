@@ -1,7 +1,7 @@
 // Creates, migrates and seeds the database in DATABASE_URL (or the e2e test database with --e2e). Redis keys of
 // older layouts are not converted (docs/sessions.md#the-redis-layout).
 import { loadEnvConfig } from '@next/env';
-import { applyMigrations, ensureDatabase } from '../lib/db/migrate';
+import { applyMigrations, ensureDatabase, prepareTestDatabase } from '../lib/db/migrate';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, demoAccountsAllowed, parseEnv } from '../lib/env';
 import { seedDatabase } from '../prisma/seed';
 import { assertServicesUp } from './services';
@@ -13,9 +13,13 @@ async function main() {
   const env = e2e ? testEnvironment('e2e') : process.env;
   const url = env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   await assertServicesUp({ databaseUrl: url, redis: env.REDIS_URL ?? DEFAULT_REDIS_URL });
-  await ensureDatabase(url);
-  const applied = await applyMigrations(url);
-  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+  if (e2e) {
+    await prepareTestDatabase(url);
+  } else {
+    await ensureDatabase(url);
+    const applied = await applyMigrations(url);
+    if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+  }
   const settings = parseEnv(env);
   await seedDatabase(url, { quiet: e2e, demoAccounts: demoAccountsAllowed(settings) });
 }

@@ -1,4 +1,4 @@
-import { applyMigrations, ensureDatabase } from '../lib/db/migrate';
+import { prepareTestDatabase } from '../lib/db/migrate';
 import { seedDatabase } from '../prisma/seed';
 import { deleteKeysWithPrefix } from '../scripts/redis-keys';
 import type { TestProject } from 'vitest/node';
@@ -26,8 +26,7 @@ async function prepare(): Promise<PrivateCluster> {
   const env = testEnvironment('unit');
   const databaseUrl = env.DATABASE_URL as string;
   const started = startRedisCluster();
-  await ensureDatabase(databaseUrl);
-  await applyMigrations(databaseUrl);
+  await prepareTestDatabase(databaseUrl);
   await seedDatabase(databaseUrl, { quiet: true });
   return started;
 }

@@ -127,3 +127,32 @@ export async function applyMigrations(url: string, migrations = readMigrations()
     await client.end();
   }
 }
+
+/**
+ * Migrations the database has applied that `migrations` does not hold: a test database another branch's checkout
+ * migrated further, whose schema this checkout's code does not match.
+ */
+export async function foreignMigrations(url: string, migrations = readMigrations()): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const table = await client.query(`SELECT to_regclass('"_prisma_migrations"') AS name`);
+    if (!table.rows[0]?.name) return [];
+    const known = new Set(migrations.map((migration) => migration.name));
+    const { rows } = await client.query<{ migration_name: string }>(
+      'SELECT migration_name FROM "_prisma_migrations"',
+    );
+    return rows.map((row) => row.migration_name).filter((name) => !known.has(name));
+  } finally {
+    await client.end();
+  }
+}
+
+/** A test database migrated to this checkout's schema: one another checkout migrated further is made anew. */
+export async function prepareTestDatabase(url: string): Promise<void> {
+  if (!(await ensureDatabase(url)) && (await foreignMigrations(url)).length > 0) {
+    await dropDatabase(url);
+    await ensureDatabase(url);
+  }
+  await applyMigrations(url);
+}

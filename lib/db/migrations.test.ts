@@ -6,7 +6,15 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma, PrismaClient } from './generated/client';
-import { applyMigrations, dropDatabase, ensureDatabase, MIGRATIONS_DIR, readMigrations } from './migrate';
+import {
+  applyMigrations,
+  dropDatabase,
+  ensureDatabase,
+  foreignMigrations,
+  MIGRATIONS_DIR,
+  prepareTestDatabase,
+  readMigrations,
+} from './migrate';
 import { diffSchemas, readSchema } from '@/tools/schema-engine';
 
 // The drift test: a database built by the committed migrations must be exactly the database that
@@ -178,5 +186,37 @@ describe('committed migrations', () => {
     await client.end();
     expect(half.rows[0].table).toBeNull();
     expect(recorded.rowCount).toBe(0);
+  });
+});
+
+describe('test databases', () => {
+  it('are made anew when another checkout migrated them further, and kept otherwise', async () => {
+    const url = databaseAt('foreign');
+    const elsewhere = {
+      name: '29991231000000_elsewhere',
+      sql: 'CREATE TABLE "Elsewhere" (id int);',
+      checksum: 'x',
+    };
+    const hasElsewhere = async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return (await client.query(`SELECT to_regclass('"Elsewhere"') AS name`)).rows[0]?.name !== null;
+      } finally {
+        await client.end();
+      }
+    };
+    try {
+      await ensureDatabase(url);
+      await applyMigrations(url, [...readMigrations(), elsewhere]);
+      expect(await foreignMigrations(url)).toEqual([elsewhere.name]);
+      await prepareTestDatabase(url);
+      expect(await foreignMigrations(url)).toEqual([]);
+      expect(await hasElsewhere()).toBe(false);
+      await prepareTestDatabase(url);
+      expect(await foreignMigrations(url)).toEqual([]);
+    } finally {
+      await dropDatabase(url);
+    }
   });
 });
