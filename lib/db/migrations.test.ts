@@ -197,24 +197,29 @@ describe('test databases', () => {
       sql: 'CREATE TABLE "Elsewhere" (id int);',
       checksum: 'x',
     };
-    const hasElsewhere = async () => {
+    const run = async (sql: string) => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       try {
-        return (await client.query(`SELECT to_regclass('"Elsewhere"') AS name`)).rows[0]?.name !== null;
+        return (await client.query(sql)).rows;
       } finally {
         await client.end();
       }
     };
+    const hasTable = async (name: string) =>
+      (await run(`SELECT to_regclass('"${name}"') AS name`))[0]?.name !== null;
     try {
       await ensureDatabase(url);
       await applyMigrations(url, [...readMigrations(), elsewhere]);
       expect(await foreignMigrations(url)).toEqual([elsewhere.name]);
       await prepareTestDatabase(url);
       expect(await foreignMigrations(url)).toEqual([]);
-      expect(await hasElsewhere()).toBe(false);
+      expect(await hasTable('Elsewhere')).toBe(false);
+      // Nothing foreign: the database and what the tests wrote into it stay.
+      await run('CREATE TABLE "Kept" (id int)');
       await prepareTestDatabase(url);
       expect(await foreignMigrations(url)).toEqual([]);
+      expect(await hasTable('Kept')).toBe(true);
     } finally {
       await dropDatabase(url);
     }
