@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { testEnvironment } from './test/env';
+import { KEEP_ALIVE_MS } from './scripts/next-instance';
 
 // End-to-end tests drive the production build (scripts/e2e.sh builds it and prepares the database)
 // in Debian's Chromium: Playwright's own browser download does not work offline.
@@ -38,7 +39,9 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `npx next start -H 127.0.0.1 -p ${PORT}`,
+    // Idle sockets kept well past Node's 5 s: Playwright's request client reuses one the server may be closing at
+    // that moment, and the request fails with ECONNRESET (seen on busy machines).
+    command: `npx next start -H 127.0.0.1 -p ${PORT} --keepAliveTimeout ${KEEP_ALIVE_MS}`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -2,6 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort } from '../test/private-redis';
 
+/** Idle keep-alive of the test servers, well past Node's 5 s (playwright.config.ts says why). */
+export const KEEP_ALIVE_MS = 120_000;
+
 // A `next start` process of a production build on 127.0.0.1, for the specs about faults and several instances and
 // for the load bench: on the port given or a free one, with the settings given, its own address as SITE_URL.
 
@@ -38,7 +41,7 @@ export async function startNextInstance(options: InstanceOptions = {}): Promise<
   let output = '';
   const child: ChildProcess = spawn(
     process.execPath,
-    [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)],
+    [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port), '--keepAliveTimeout', String(KEEP_ALIVE_MS)],
     {
       env: {
         ...process.env,
