@@ -88,6 +88,8 @@ const seededSession = (index: number, lastSeenAt: number, expiresAt: number) =>
     persistent: true,
     ip: '203.0.113.7',
     device: describeUserAgent(BROWSER_USER_AGENT).label,
+    provedAt: lastSeenAt,
+    impersonatorId: null,
   });
 
 /** Sets seeded sessions `indices` again, whatever is stored, as last seen at `lastSeenAt`, with the idle TTL. */

@@ -70,13 +70,19 @@ describe('register', () => {
 describe('login', () => {
   it('signs in with a new token, and revokes the token the browser held before (session fixation)', async () => {
     const { email, token: before } = await registered();
-    const { token: after, user } = await login(loginSchema.parse({ email, password: PASSWORD }), {
+    const {
+      token: after,
+      user,
+      session,
+    } = await login(loginSchema.parse({ email, password: PASSWORD }), {
       ...context,
       previousToken: before,
     });
     expect(after).not.toBe(before);
     expect((await checkSession(before)).current).toBeNull();
     expect((await checkSession(after)).current?.user.id).toBe(user.id);
+    // The password was just proved: step-up's clock starts at sign-in.
+    expect(session.provedAt).toBe(session.createdAt);
   });
 
   it('keeps the browser signed in only when asked ("Keep me signed in"); registration keeps it', async () => {

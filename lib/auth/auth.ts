@@ -50,6 +50,7 @@ async function startSession(
     ip: context.deviceIp,
     userAgent: context.userAgent,
     persistent,
+    proved: true,
   });
   await recordSignIn(user.id);
   return { token, session, user };

@@ -13,14 +13,14 @@ import {
   type SessionCookieOptions,
 } from './cookie';
 import { parseToken } from './keys';
-import { getSessionStore, type SessionRecord } from './store';
+import { getSessionStore, type SessionMeta, type SessionRecord } from './store';
 
 // The one way into sessions for the rest of the app, in the manner of Lucia's guide: read the cookie, check the
 // token, create, list and revoke, and the cookie's writes. The hot path is: unseal the cookie (CPU only), one Redis
 // round trip for the session and its user record, no database query. The user record is lib/users': only it reaches
 // the store (lib/session/store.ts), and it hands the check the database reload (createSessionCheck).
 
-export type { SessionRecord } from './store';
+export type { SessionMeta, SessionRecord } from './store';
 
 /** A session that lives, with its user as the same round trip read them. */
 export type CurrentSession = {
@@ -149,7 +149,7 @@ export function userIdOfToken(token: string): string | null {
 /** A new session for a signed-in user; its token goes into the cookie, never anywhere else. */
 export async function createSession(
   user: UserAccess,
-  meta: { ip: string | null; userAgent: string | null; persistent?: boolean },
+  meta: SessionMeta,
 ): Promise<{ token: string; session: SessionRecord }> {
   return getSessionStore().createSession(user, meta);
 }
@@ -171,7 +171,7 @@ export async function rotateSession(
 ): Promise<{ token: string; session: SessionRecord }> {
   const store = getSessionStore();
   await store.revokeAllSessions(current.user.id);
-  return store.createSession(current.user, { ...meta, persistent: current.session.persistent });
+  return store.createSession(current.user, { ...meta, persistent: current.session.persistent, proved: true });
 }
 
 /** Every session of the user (a password reset). Returns how many went. */

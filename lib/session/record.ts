@@ -1,5 +1,7 @@
 // A session as Redis keeps it: one string, a JSON array
-//   [localId, createdAt, lastSeenAt, expiresAt, persistent (1 or 0), ip | null, device | null]
+//   [localId, createdAt, lastSeenAt, expiresAt, persistent (1 or 0), ip | null, device | null,
+//    provedAt | null, impersonatorId | null]
+// Records written before the last two elements existed (7 elements) read as null for both.
 // A string, not a hash, so the check reads it with the user record in one MGET (no script: Redis spends about a
 // microsecond on it, against 13 for the script it replaced, docs/benchmarks.md), and a short one: with the device's
 // name instead of its User-Agent header it stays near 100 bytes. The Lua scripts that pick sessions by id read
@@ -14,6 +16,10 @@ export type StoredSession = {
   persistent: boolean;
   ip: string | null;
   device: string | null;
+  /** When this session last proved its password (sign-in, re-authentication): what step-up checks. */
+  provedAt: number | null;
+  /** The admin acting as this user, for a session an impersonation opened. */
+  impersonatorId: string | null;
 };
 
 export function encodeSession(session: StoredSession): string {
@@ -25,6 +31,8 @@ export function encodeSession(session: StoredSession): string {
     session.persistent ? 1 : 0,
     session.ip,
     session.device,
+    session.provedAt,
+    session.impersonatorId,
   ]);
 }
 
@@ -40,8 +48,19 @@ export function decodeSession(value: string): StoredSession {
   } catch {
     parsed = null;
   }
-  if (!Array.isArray(parsed) || parsed.length !== 7) throw new TypeError('Corrupt session record in Redis');
-  const [localId, createdAt, lastSeenAt, expiresAt, persistent, ip, device] = parsed as unknown[];
+  if (!Array.isArray(parsed) || (parsed.length !== 7 && parsed.length !== 9))
+    throw new TypeError('Corrupt session record in Redis');
+  const [
+    localId,
+    createdAt,
+    lastSeenAt,
+    expiresAt,
+    persistent,
+    ip,
+    device,
+    provedAt = null,
+    impersonatorId = null,
+  ] = parsed as unknown[];
   if (
     typeof localId !== 'string' ||
     !isTime(createdAt) ||
@@ -49,9 +68,21 @@ export function decodeSession(value: string): StoredSession {
     !isTime(expiresAt) ||
     (persistent !== 0 && persistent !== 1) ||
     !isOptionalString(ip) ||
-    !isOptionalString(device)
+    !isOptionalString(device) ||
+    !(provedAt === null || isTime(provedAt)) ||
+    !isOptionalString(impersonatorId)
   ) {
     throw new TypeError('Corrupt session record in Redis');
   }
-  return { localId, createdAt, lastSeenAt, expiresAt, persistent: persistent === 1, ip, device };
+  return {
+    localId,
+    createdAt,
+    lastSeenAt,
+    expiresAt,
+    persistent: persistent === 1,
+    ip,
+    device,
+    provedAt,
+    impersonatorId,
+  };
 }

@@ -114,6 +114,8 @@ describe.each(TRANSPORTS)('session store over %s', (transport) => {
       persistent: true,
       ip: meta.ip,
       device: 'Firefox 133 on Linux',
+      provedAt: null,
+      impersonatorId: null,
     });
     expect(session.id).not.toBe(token);
     expect(await store.readSession(token)).toEqual({ session, user });

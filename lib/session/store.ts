@@ -35,7 +35,21 @@ export type SessionRecord = {
   ip: string | null;
   /** What the device list calls it ("Firefox 133 on Windows"), from the sign-in's User-Agent; the header itself is not kept. */
   device: string | null;
+  /** When the session last proved its password, for step-up; null if never (a lab session). */
+  provedAt: number | null;
+  /** The admin acting as this user, when an impersonation opened the session. */
+  impersonatorId: string | null;
 };
+
+/** Where and how a session is opened. `proved`: the password was just checked (sign-in, its change). */
+export type SessionMeta = {
+  ip: string | null;
+  userAgent: string | null;
+  persistent?: boolean;
+  proved?: boolean;
+  impersonatorId?: string | null;
+};
+
 /**
  * A banned user's lookup still returns the session, with the ban state in `user`: the gate decides, answers
  * and revokes. `user` is null when the per-user record is missing from Redis: the caller reloads the user
@@ -60,10 +74,7 @@ type SessionStoreOptions = {
 
 export interface SessionStore {
   /** Also caches the user record and indexes the session under the user. Persistent unless told otherwise. */
-  createSession(
-    user: UserAccess,
-    meta: { ip: string | null; userAgent: string | null; persistent?: boolean },
-  ): Promise<{ token: string; session: SessionRecord }>;
+  createSession(user: UserAccess, meta: SessionMeta): Promise<{ token: string; session: SessionRecord }>;
   /**
    * One Redis round trip; null when missing or expired (idle or absolute). At most once per touchSeconds a second
    * one renews the session (lastSeenAt and its TTL). With `countCart`, the first round trip also counts the units in
@@ -204,6 +215,8 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       persistent: stored.persistent,
       ip: stored.ip,
       device: stored.device,
+      provedAt: stored.provedAt,
+      impersonatorId: stored.impersonatorId,
     };
   }
 
@@ -274,6 +287,8 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
         persistent,
         ip: meta.ip,
         device: meta.userAgent === null ? null : describeUserAgent(meta.userAgent).label.slice(0, DEVICE_MAX),
+        provedAt: meta.proved ? createdAt : null,
+        impersonatorId: meta.impersonatorId ?? null,
       };
       const created = await redis.evalScript(
         CREATE_SESSION,
