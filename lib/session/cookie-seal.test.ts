@@ -1,4 +1,4 @@
-import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cookieKey, keyringOf, openCookieValue, sealCookieValue, type CookieKey } from './cookie-seal';
@@ -129,5 +129,27 @@ describe('the cookie seal', () => {
       expect(openCookieValue(value, RING)).toBeUndefined();
     }
     expect(openCookieValue(`${KEY.id}x${sealCookieValue('t', 60, KEY).slice(9)}`, RING)).toBeUndefined();
+  });
+
+  it("counts CTR's blocks as OpenSSL does, both ways, across a carry through every byte of the counter", () => {
+    const ivs = [
+      Buffer.alloc(16, 0xff),
+      Buffer.from('000000000000000000000000000000fe', 'hex'),
+      Buffer.from('00000000000000ffffffffffffffffff', 'hex'),
+      Buffer.alloc(16),
+      randomBytes(16),
+    ];
+    for (const iv of ivs) {
+      for (const length of [1, 15, 16, 17, 33, 600]) {
+        const value = 'v'.repeat(length);
+        const byOpenSsl = sealByHand(JSON.stringify([Date.now() + 60_000, value]), KEY, KEY.id, iv);
+        expect(openCookieValue(byOpenSsl, RING), `IV ${iv.toString('hex')}, ${length}`).toBe(value);
+      }
+    }
+    const sealed = Buffer.from(sealCookieValue('x'.repeat(600), 60, KEY).slice(9), 'base64url');
+    const decipher = createDecipheriv('aes-256-ctr', KEY.encryption, sealed.subarray(0, 16));
+    const plain =
+      decipher.update(sealed.subarray(16, sealed.length - 16), undefined, 'utf8') + decipher.final('utf8');
+    expect(JSON.parse(plain)[1]).toBe('x'.repeat(600));
   });
 });

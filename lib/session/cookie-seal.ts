@@ -1,11 +1,11 @@
 import {
   createCipheriv,
-  createDecipheriv,
   createHash,
   createHmac,
   hkdfSync,
   randomBytes,
   timingSafeEqual,
+  type Cipher,
 } from 'node:crypto';
 
 // The app's cookie seal, encrypt-then-MAC from node:crypto: AES-256-CTR, then HMAC-SHA256 (truncated to 128 bits)
@@ -26,7 +26,13 @@ const MAX_SEAL_LENGTH = 4096;
 const MIN_SEAL_LENGTH = KEY_ID_LENGTH + 1 + Math.ceil(((IV_BYTES + 1 + MAC_BYTES) * 4) / 3);
 const HKDF_SALT = 'storefront cookie seal';
 
-export type CookieKey = { readonly id: string; readonly encryption: Buffer; readonly mac: Buffer };
+export type CookieKey = {
+  readonly id: string;
+  readonly encryption: Buffer;
+  readonly mac: Buffer;
+  /** AES-256-ECB under `encryption`, never finalised: it encrypts counter blocks into CTR's keystream. */
+  readonly blocks: Cipher;
+};
 
 /** Key id → keys, for opening: every listed secret. */
 export type CookieKeyring = ReadonlyMap<string, CookieKey>;
@@ -38,11 +44,38 @@ export function cookieKey(secret: string): CookieKey {
     .digest('base64url')
     .slice(0, KEY_ID_LENGTH);
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', secret, HKDF_SALT, info, 32));
-  return { id, encryption: derive('aes-256-ctr v1'), mac: derive('hmac-sha256 v1') };
+  const encryption = derive('aes-256-ctr v1');
+  const blocks = createCipheriv('aes-256-ecb', encryption, null).setAutoPadding(false);
+  return { id, encryption, mac: derive('hmac-sha256 v1'), blocks };
 }
 
 export function keyringOf(keys: CookieKey[]): CookieKeyring {
   return new Map(keys.map((key) => [key.id, key]));
+}
+
+const BLOCK_BYTES = 16;
+
+/**
+ * AES-256-CTR, both ways: the input XOR the keystream, whose block i is AES(IV + i), the IV read as one 128-bit
+ * big-endian counter (NIST SP 800-38A, 6.5; OpenSSL's aes-256-ctr counts the same way, which a test checks). The key's
+ * one ECB cipher encrypts the counter blocks, so a cookie costs no createDecipheriv (about 5 of the 9 µs an open took).
+ */
+function ctr(key: CookieKey, iv: Uint8Array, input: Uint8Array): Buffer {
+  const blockCount = Math.ceil(input.length / BLOCK_BYTES);
+  const counters = Buffer.allocUnsafe(blockCount * BLOCK_BYTES);
+  counters.set(iv.subarray(0, BLOCK_BYTES));
+  for (let block = 1; block < blockCount; block++) {
+    const at = block * BLOCK_BYTES;
+    counters.copy(counters, at, at - BLOCK_BYTES, at);
+    for (let byte = at + BLOCK_BYTES - 1; byte >= at; byte--) {
+      counters[byte] = ((counters[byte] as number) + 1) & 0xff;
+      if (counters[byte] !== 0) break;
+    }
+  }
+  const keystream = key.blocks.update(counters);
+  const output = Buffer.allocUnsafe(input.length);
+  for (let at = 0; at < input.length; at++) output[at] = (input[at] as number) ^ (keystream[at] as number);
+  return output;
 }
 
 const macOf = (key: CookieKey, ivAndCiphertext: Uint8Array) =>
@@ -55,9 +88,8 @@ export function sealCookieValue(
   now = Date.now(),
 ): string {
   const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-ctr', key.encryption, iv);
-  const plain = JSON.stringify([now + ttlSeconds * 1000, value]);
-  const ivAndCiphertext = Buffer.concat([iv, cipher.update(plain, 'utf8'), cipher.final()]);
+  const plain = Buffer.from(JSON.stringify([now + ttlSeconds * 1000, value]), 'utf8');
+  const ivAndCiphertext = Buffer.concat([iv, ctr(key, iv, plain)]);
   return `${key.id}.${Buffer.concat([ivAndCiphertext, macOf(key, ivAndCiphertext)]).toString('base64url')}`;
 }
 
@@ -78,9 +110,7 @@ export function openCookieValue(sealed: string, keyring: CookieKeyring, now = Da
   const ivAndCiphertext = bytes.subarray(0, bytes.length - MAC_BYTES);
   if (!timingSafeEqual(macOf(key, ivAndCiphertext), bytes.subarray(bytes.length - MAC_BYTES)))
     return undefined;
-  const decipher = createDecipheriv('aes-256-ctr', key.encryption, ivAndCiphertext.subarray(0, IV_BYTES));
-  const plain =
-    decipher.update(ivAndCiphertext.subarray(IV_BYTES), undefined, 'utf8') + decipher.final('utf8');
+  const plain = ctr(key, ivAndCiphertext, ivAndCiphertext.subarray(IV_BYTES)).toString('utf8');
   let parsed: unknown;
   try {
     parsed = JSON.parse(plain);
