@@ -31,9 +31,11 @@ export async function listOrders(userId: string, query: OrderListQuery): Promise
   };
 }
 
-/** One of the user's orders; someone else's is null, exactly like one that does not exist. */
+/** One of the user's orders; someone else's, or a malformed id, is null, exactly like one that does not exist. */
 export async function getOrder(userId: string, orderId: string): Promise<OrderView | null> {
-  const order = await db.order.findFirst({ where: { id: orderId, userId }, include: WITH_ITEMS });
+  const parsed = orderIdParamsSchema.safeParse({ id: orderId });
+  if (!parsed.success) return null;
+  const order = await db.order.findFirst({ where: { id: parsed.data.id, userId }, include: WITH_ITEMS });
   return order ? toOrderView(order) : null;
 }
 

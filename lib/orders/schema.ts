@@ -46,7 +46,10 @@ export const orderListQuerySchema = z.object({
 
 export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
 
-export const orderIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
+// Order ids are cuids; the pattern keeps a NUL or any other byte PostgreSQL refuses from reaching a query (a 500).
+export const orderIdParamsSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not an order id.'),
+});
 
 // What the order API answers; lib/orders' view types are these schemas' output.
 

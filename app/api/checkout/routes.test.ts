@@ -172,6 +172,13 @@ describe('GET /api/orders and /api/orders/[id]', () => {
       params: Promise.resolve({ id: order.id }),
     });
     expect(other.status).toBe(404);
+    for (const malformed of ['\u0000', 'a'.repeat(65), 'x%y', '']) {
+      const answer = await getOrder(apiRequest('/api/orders/x', { cookie: shopper.cookie }), {
+        params: Promise.resolve({ id: malformed }),
+      });
+      expect(answer.status, JSON.stringify(malformed)).toBe(400);
+      expect((await answer.json()).error.code).toBe('validation_failed');
+    }
     expect((await listOrders(apiRequest('/api/orders'))).status).toBe(401);
   });
 });
