@@ -38,6 +38,6 @@ test('the audit filter finds a user’s entries with the action left at Any, and
   await expect(page).toHaveURL(/[?&]action=(&|$)/);
   const rows = page.getByTestId('audit-row');
   await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toContainText('Set tier');
+  await expect(rows.first()).toContainText('Changed tier');
   await expect(page.getByLabel('User (email or id)')).toHaveValue(credentials.email);
 });

@@ -5,8 +5,8 @@ import { Container } from '@/components/ui/container';
 import { requireUser } from '@/lib/auth/gate';
 import { listOrders } from '@/lib/orders';
 import { orderListQuerySchema } from '@/lib/orders/schema';
-import { formatPrice } from '@/lib/pricing';
-import { OrderStatusBadge, orderDate } from '@/components/orders/order-status';
+import { orderDate } from '@/components/orders/order-status';
+import { OrderSummaryLine } from '@/components/orders/order-summary-line';
 
 export const metadata: Metadata = { title: 'Your orders' };
 
@@ -38,21 +38,7 @@ export default async function OrdersPage({ searchParams }: OrdersPageProps) {
                 href={`/orders/${order.id}`}
                 className="hover:border-brand-300 flex flex-wrap items-center justify-between gap-4 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
               >
-                <div className="flex flex-col gap-1">
-                  <span className="font-semibold text-slate-900">
-                    Order <span className="font-mono">{order.id}</span>
-                  </span>
-                  <span className="text-sm text-slate-600">
-                    {orderDate(order.createdAt)} · {order.itemCount}{' '}
-                    {order.itemCount === 1 ? 'item' : 'items'}
-                  </span>
-                </div>
-                <div className="flex items-center gap-3">
-                  <OrderStatusBadge status={order.status} />
-                  <span className="font-semibold text-slate-900">
-                    {formatPrice(order.totalCents, order.currency)}
-                  </span>
-                </div>
+                <OrderSummaryLine order={order} when={orderDate(order.createdAt)} />
               </Link>
             </li>
           ))}

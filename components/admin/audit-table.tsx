@@ -1,16 +1,7 @@
 import type { AuditEntry } from '@/lib/users';
+import { AUDIT_ACTION_LABELS } from './audit-labels';
 import { TableHead } from './table-head';
 import { When } from './when';
-
-const ACTION_LABELS: Record<AuditEntry['action'], string> = {
-  'user.ban': 'Banned',
-  'user.unban': 'Unbanned',
-  'user.set_tier': 'Set tier',
-  'user.set_role': 'Set role',
-  'user.delete': 'Deleted',
-  'user.revoke_sessions': 'Signed out everywhere',
-  'session.revoke': 'Revoked a session',
-};
 
 type Snapshot = Record<string, unknown> | null;
 
@@ -40,9 +31,7 @@ export function AuditTable({ items, showTarget = true }: { items: AuditEntry[]; 
                 <When at={entry.createdAt} />
               </td>
               <td className="px-4 py-3 text-slate-900">{entry.actor?.email ?? 'System'}</td>
-              <td className="px-4 py-3 font-medium text-slate-900">
-                {ACTION_LABELS[entry.action] ?? entry.action}
-              </td>
+              <td className="px-4 py-3 font-medium text-slate-900">{AUDIT_ACTION_LABELS[entry.action]}</td>
               {showTarget ? <td className="px-4 py-3 text-slate-900">{entry.target?.email ?? '—'}</td> : null}
               <td className="px-4 py-3 text-slate-700">{entry.reason ?? '—'}</td>
               <td className="px-4 py-3 text-slate-700">{changes(entry.before, entry.after) || '—'}</td>

@@ -4,4 +4,4 @@ import 'server-only';
 
 export { placeOrder, releaseStaleReservations, STALE_RESERVATION_MS, type Shopper } from './checkout';
 export { getOrder, hasOrder, lastShippingAddress, listOrders } from './queries';
-export type { OrderView } from './view';
+export type { OrderPage, OrderView } from './view';

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { AUDIT_ACTION_LABELS } from '@/components/admin/audit-labels';
 import { AuditTable } from '@/components/admin/audit-table';
 import { Pager } from '@/components/admin/pager';
 import { SelectField } from '@/components/admin/select-field';
@@ -33,7 +34,7 @@ export default async function AdminAuditPage({
           defaultValue={query.action ?? ''}
           options={[
             { value: '', label: 'Any' },
-            ...AUDIT_ACTIONS.map((action) => ({ value: action, label: action })),
+            ...AUDIT_ACTIONS.map((action) => ({ value: action, label: AUDIT_ACTION_LABELS[action] })),
           ]}
         />
         <Button type="submit" variant="secondary">

@@ -4,6 +4,7 @@ import { ActionForm } from '@/components/admin/action-form';
 import { AuditTable } from '@/components/admin/audit-table';
 import { RoleBadge, StatusBadge, TierBadge } from '@/components/admin/status-badges';
 import { UserActions } from '@/components/admin/user-actions';
+import { OrderSummaryLine } from '@/components/orders/order-summary-line';
 import { When } from '@/components/admin/when';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -11,10 +12,13 @@ import { Container } from '@/components/ui/container';
 import { revokeUserSessionAction } from '@/lib/admin/actions';
 import { requireAdmin } from '@/lib/auth/gate';
 import { AppError } from '@/lib/http/errors';
+import { listOrders } from '@/lib/orders';
 import { getAdminUser, listAudit, listSessionsOfUser } from '@/lib/users';
 import { userIdParamsSchema } from '@/lib/users/schema';
 
 export const metadata: Metadata = { title: 'User · Admin' };
+
+const ORDERS_SHOWN = 10;
 
 async function loadUser(id: string) {
   try {
@@ -22,6 +26,7 @@ async function loadUser(id: string) {
       getAdminUser(id),
       listSessionsOfUser(id),
       listAudit({ targetId: id, page: 1 }),
+      listOrders(id, { page: 1, pageSize: ORDERS_SHOWN }),
     ]);
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
@@ -34,7 +39,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const current = await requireAdmin(`/admin/users/${encodeURIComponent(raw)}`);
   const parsed = userIdParamsSchema.safeParse({ id: raw });
   if (!parsed.success) notFound();
-  const [user, sessions, audit] = await loadUser(parsed.data.id);
+  const [user, sessions, audit, orders] = await loadUser(parsed.data.id);
   const profile = [
     { label: 'Email', value: user.email },
     { label: 'Joined', value: <When at={user.createdAt} /> },
@@ -109,6 +114,28 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
                     </li>
                   );
                 })}
+              </ul>
+            )}
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>
+                Orders ({orders.total}
+                {orders.total > orders.items.length ? `, the latest ${orders.items.length}` : ''})
+              </CardTitle>
+            </CardHeader>
+            {orders.items.length === 0 ? (
+              <p className="px-6 pb-6 text-sm text-slate-600">No orders yet.</p>
+            ) : (
+              <ul className="divide-y divide-slate-100" aria-label="Orders">
+                {orders.items.map((order) => (
+                  <li
+                    key={order.id}
+                    className="flex flex-wrap items-center justify-between gap-3 px-6 py-3 text-sm"
+                  >
+                    <OrderSummaryLine order={order} when={<When at={order.createdAt} />} />
+                  </li>
+                ))}
               </ul>
             )}
           </Card>
