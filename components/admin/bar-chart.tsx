@@ -1,10 +1,10 @@
 // Bars drawn on the server as plain SVG (no client code, no layout shift), with the axes in HTML so their labels keep
 // their size on a phone instead of shrinking with the drawing. A table carries the figures for screen readers.
 
-export type ChartBar = { key: string; value: number; title: string };
+type ChartBar = { key: string; value: number; title: string };
 
 /** A round top for the value axis (1, 2 or 5 times a power of ten), at least `peak`. */
-export function niceCeiling(peak: number): number {
+function niceCeiling(peak: number): number {
   if (peak <= 1) return 1;
   const power = 10 ** Math.floor(Math.log10(peak));
   const step = [1, 2, 5, 10].find((m) => m * power >= peak) as number;
