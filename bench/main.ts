@@ -70,7 +70,7 @@ function peerTargets(result: PeerBenchResult): Target[] {
     throughput('better-auth', 'better-auth without its cookie cache', 6),
     {
       target: `ours p99 ≤ 3 ms at ${result.options.connections} connections`,
-      measured: `${ours.p99} ms`,
+      measured: `${ours.p99.toFixed(1)} ms`,
       met: ours.p99 <= 3,
     },
     {
@@ -124,7 +124,7 @@ function appTargets(result: AppBenchResult): Target[] {
     },
     {
       target: `in the app, cached catalog pages p99 < 50 ms at ${result.options.connections} connections`,
-      measured: tails.map(({ label, p99 }) => `${label} ${p99} ms`).join('; '),
+      measured: tails.map(({ label, p99 }) => `${label} ${p99.toFixed(1)} ms`).join('; '),
       met: tails.length > 0 && tails.every(({ p99 }) => p99 < 50),
     },
     {

@@ -101,7 +101,7 @@ export function peerReport(result: PeerBenchResult): string {
     '401 without a live session), code in `bench/peers/`. “Ours” is the project’s own code imported from lib/session:',
     'read the cookie, open the seal (AES-256-GCM, lib/session/cookie-seal.ts), one MGET that reads the session and the',
     'per-user record, parse, decide. The others are real installs of the libraries, set up as their docs say.',
-    `Load: autocannon in a process of its own, ${options.connections} connections, ${options.seconds} s per run, ${options.rounds} rounds in an`,
+    `Load: the bench’s own generator (raw keep-alive sockets, every request’s bytes built before the run, so a different cookie on each costs it nothing more) in a process of its own, ${options.connections} connections, ${options.seconds} s per run, ${options.rounds} rounds in an`,
     'order that shifts by one peer each round (after a warm-up run each); the figures are the medians of the rounds.',
     `Redis ${result.versions.redis} is a private \`redis-server\` the bench starts; PostgreSQL ${result.versions.postgres}`,
     'is the shared server with a database of the bench’s own. Commands and queries per request are counted by relays',
