@@ -43,21 +43,21 @@ function run(options: LoadOptions): Promise<Sample> {
     };
 
     const connection = () => {
-      const socket = net.connect(Number(url.port), url.hostname);
+      const socket = net.connect(Number(url.port || 80), url.hostname);
       socket.setNoDelay(true);
       let pending = Buffer.alloc(0);
-      let request: Buffer | null = null;
       let sentAt = 0;
+      // Until this connection's share of the run is done, an error or a close (a refused connect too) ends the run.
+      let done = false;
       const next = () => {
         if (sent >= amount || performance.now() >= deadline) {
-          request = null;
+          done = true;
           socket.end();
           finish();
           return;
         }
-        request = requests[sent++ % requests.length] as Buffer;
         sentAt = performance.now();
-        socket.write(request);
+        socket.write(requests[sent++ % requests.length] as Buffer);
       };
       socket.once('connect', next);
       socket.on('data', (chunk) => {
@@ -71,10 +71,10 @@ function run(options: LoadOptions): Promise<Sample> {
         next();
       });
       socket.on('error', (error) => {
-        if (request) reject(error);
+        if (!done) reject(error);
       });
       socket.on('close', () => {
-        if (request) reject(new Error('the server closed a connection with a request in flight'));
+        if (!done) reject(new Error('a connection closed before the run ended'));
       });
     };
     for (let index = 0; index < options.connections; index++) connection();
